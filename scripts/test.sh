@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# The whole test suite, fail-fast, in this order:
+#   setup (--browser) -> cargo fmt --check -> clippy (native, wasm32) -> native cargo test
+#   -> browser tests (wasm-bindgen-test in headless chromium via chromedriver)
+#   -> trunk build --release (dist/) + relative-URL check -> Playwright e2e against dist/
+# Ends with a timing table and, on its own line, "N passed, M failed" (all test layers added up;
+# a failing non-test phase such as clippy counts as 1 failed). Exits non-zero on any failure.
+#
+#   bash scripts/test.sh
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+LOG_DIR="$ROOT/target/test-logs"
+E2E_JSON="$ROOT/test-results/e2e-results.json"
+rm -rf "$LOG_DIR" "$E2E_JSON"
+mkdir -p "$LOG_DIR"
+
+CURRENT_PHASE=""
+PHASE_START=$SECONDS
+TOTAL_START=$SECONDS
+TIMINGS=()
+
+phase() { # phase NAME DESCRIPTION: closes the previous phase, starts the next
+  end_phase ok
+  CURRENT_PHASE="$1"
+  PHASE_START=$SECONDS
+  printf '\n==> [%s] %s\n' "$1" "$2"
+}
+
+end_phase() {
+  if [ -n "$CURRENT_PHASE" ]; then
+    TIMINGS+=("$(printf '  %-14s %5ss  %s' "$CURRENT_PHASE" "$((SECONDS - PHASE_START))" "$1")")
+    LAST_PHASE="$CURRENT_PHASE"
+    CURRENT_PHASE=""
+  fi
+}
+
+# Sums "test result: ... X passed; Y failed; ..." lines (libtest and wasm-bindgen-test-runner).
+count_cargo() {
+  [ -f "$1" ] || { echo "0 0"; return; }
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | awk '/^test result: / {
+      for (i = 2; i <= NF; i++) {
+        if ($i ~ /^passed;?$/) p += $(i - 1)
+        if ($i ~ /^failed;?$/) f += $(i - 1)
+      }
+    } END { print p + 0, f + 0 }'
+}
+
+# Playwright's JSON report: expected + flaky = passed, unexpected (+ global errors) = failed.
+count_playwright() {
+  [ -f "$E2E_JSON" ] || { echo "0 0"; return; }
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const s = r.stats || {};
+    const errors = (r.errors || []).length;
+    console.log((s.expected || 0) + (s.flaky || 0), (s.unexpected || 0) + errors);
+  ' "$E2E_JSON" 2>/dev/null || echo "0 1"
+}
+
+finish() {
+  local rc=$?
+  set +e
+  local failed_phase=""
+  if [ -n "$CURRENT_PHASE" ]; then
+    failed_phase="$CURRENT_PHASE"
+    if [ "$rc" -eq 0 ]; then end_phase ok; else end_phase FAILED; fi
+  fi
+  local passed=0 failed=0 p f layer
+  for layer in native browser; do
+    read -r p f < <(count_cargo "$LOG_DIR/$layer.log")
+    passed=$((passed + p)); failed=$((failed + f))
+  done
+  read -r p f < <(count_playwright)
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+  printf '\n==> timings\n'
+  printf '%s\n' "${TIMINGS[@]}"
+  printf '  %-14s %5ss\n' total "$((SECONDS - TOTAL_START))"
+  if [ "$rc" -ne 0 ]; then
+    printf '\nFAILED in phase [%s] (exit %s); see the output above' "${failed_phase:-?}" "$rc"
+    [ -d "$LOG_DIR" ] && printf ' and the logs in %s' "${LOG_DIR#"$ROOT"/}"
+    printf '\n'
+  else
+    printf '\nALL GREEN\n'
+  fi
+  echo "${passed} passed, ${failed} failed"
+  exit "$rc"
+}
+trap finish EXIT
+
+# ------------------------------------------------------------------------------------------------
+phase setup "scripts/setup.sh --browser (installs only what is missing)"
+bash scripts/setup.sh --browser
+
+# binaryen 132's wasm-opt from npm first on PATH (Trunk.toml pins wasm_opt = "version_132").
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export CARGO_TERM_COLOR=never
+
+phase fmt "cargo fmt --check"
+if ! cargo fmt --all -- --check; then
+  echo "cargo fmt: the files above are not formatted; run \`cargo fmt\`" >&2
+  exit 1
+fi
+
+phase clippy "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets -- -D warnings
+
+phase clippy-wasm "cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings"
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+phase test-native "cargo test"
+cargo test 2>&1 | tee "$LOG_DIR/native.log"
+
+# Every tests/*.rs that configures wasm-bindgen-test to run in the browser.
+browser_tests=()
+for f in tests/*.rs; do
+  [ -f "$f" ] && grep -q 'run_in_browser' "$f" && browser_tests+=(--test "$(basename "$f" .rs)")
+done
+phase test-browser "cargo test --target wasm32-unknown-unknown ${browser_tests[*]:-} (headless chromium)"
+if [ "${#browser_tests[@]}" -eq 0 ]; then
+  echo "no tests/*.rs with wasm_bindgen_test_configure!(run_in_browser): skipped"
+else
+  # wasm-bindgen-test-runner (the wasm32 runner in .cargo/config.toml) starts chromedriver, which
+  # starts /usr/bin/chromium with the capabilities in webdriver.json (+ headless, no-sandbox).
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" \
+  WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
+  WASM_BINDGEN_TEST_TIMEOUT=300 \
+    cargo test --target wasm32-unknown-unknown "${browser_tests[@]}" 2>&1 | tee "$LOG_DIR/browser.log"
+fi
+
+phase build "trunk build --release -> dist/"
+echo "wasm-opt: $(command -v wasm-opt) ($(wasm-opt --version))"
+echo "wasm-bindgen: $(command -v wasm-bindgen) ($(wasm-bindgen --version))"
+trunk build --release 2>&1 | tee "$LOG_DIR/trunk.log"
+[ -f dist/index.html ] || { echo "dist/index.html was not produced" >&2; exit 1; }
+# dist/ must work under any sub-path: no root-absolute or absolute URLs in index.html.
+if grep -nE "(src|href)=\"(/|https?:)|(from|import\(|module_or_path:) *['\"](/|https?:)" dist/index.html; then
+  echo "dist/index.html references absolute URLs (above); Trunk.toml must keep public_url = \"./\"" >&2
+  exit 1
+fi
+ls -l dist/
+
+phase e2e "playwright test (dist/ served on 127.0.0.1:4173, /usr/bin/chromium)"
+node_modules/.bin/playwright test 2>&1 | tee "$LOG_DIR/e2e.log"
+
+end_phase ok

@@ -1,0 +1,316 @@
+//! The filters shared by the map, the matrix and the activities list, and their query-string form.
+//!
+//! One `Filters` value drives every view, so a count on the map and the list behind it can never
+//! disagree: both call [`Filters::matches`].
+
+use super::dataset::Activity;
+use super::vision::{Confidence, Measure, MemberState, Scope, Status};
+
+/// What the user narrowed the dataset to. `None` everywhere means "everything".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// `None`: all measures, dialogue-only activities included.
+    pub measure: Option<Measure>,
+    /// Inclusive year range; `None` stands for the dataset's own first or last year.
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub country: Option<MemberState>,
+    pub scope: Option<Scope>,
+    /// A field label, compared case-insensitively.
+    pub field: Option<String>,
+    pub status: Option<Status>,
+    pub confidence: Option<Confidence>,
+    /// Free text searched in titles, summaries, fields and sources.
+    pub search: String,
+}
+
+impl Filters {
+    /// Whether an activity passes every filter.
+    pub fn matches(&self, activity: &Activity) -> bool {
+        self.matches_except_measure_and_place(activity)
+            && self.measure.is_none_or(|m| activity.has_measure(m))
+            && self.scope.is_none_or(|s| activity.scope == s)
+            && self.country.is_none_or(|c| activity.involves(c))
+    }
+
+    /// Every filter but measure, scope and country: what the map's aggregation depends on, since the map
+    /// shows every country and measure at once.
+    pub fn matches_except_measure_and_place(&self, activity: &Activity) -> bool {
+        let from = self.from.unwrap_or(i32::MIN);
+        let to = self.to.unwrap_or(i32::MAX);
+        activity.overlaps(from, to)
+            && self.status.is_none_or(|s| activity.status == Some(s))
+            && self.confidence.is_none_or(|c| activity.confidence() == c)
+            && self.field.as_deref().is_none_or(|field| {
+                activity
+                    .fields
+                    .iter()
+                    .any(|f| f.trim().eq_ignore_ascii_case(field.trim()))
+            })
+            && matches_search(activity, &self.search)
+    }
+
+    /// Whether any filter other than the year range is set (the "N of M" line shows only then).
+    pub fn is_narrowing(&self) -> bool {
+        self.measure.is_some()
+            || self.country.is_some()
+            || self.scope.is_some()
+            || self.field.is_some()
+            || self.status.is_some()
+            || self.confidence.is_some()
+            || !self.search.trim().is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
+    }
+
+    /// The filters as query-string pairs, in a fixed order, leaving out what is unset.
+    pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(m) = self.measure {
+            pairs.push(("measure", m.code().to_string()));
+        }
+        if let Some(from) = self.from {
+            pairs.push(("from", from.to_string()));
+        }
+        if let Some(to) = self.to {
+            pairs.push(("to", to.to_string()));
+        }
+        if let Some(c) = self.country {
+            pairs.push(("in", c.iso3().to_string()));
+        }
+        if let Some(s) = self.scope {
+            pairs.push(("scope", s.code().to_string()));
+        }
+        if let Some(f) = &self.field {
+            pairs.push(("field", f.clone()));
+        }
+        if let Some(s) = self.status {
+            pairs.push(("status", s.code().to_string()));
+        }
+        if let Some(c) = self.confidence {
+            pairs.push(("confidence", c.code().to_string()));
+        }
+        if !self.search.is_empty() {
+            pairs.push(("q", self.search.clone()));
+        }
+        pairs
+    }
+
+    /// Reads filters from query-string pairs, ignoring anything unknown or malformed (a shared link from
+    /// a newer version must still open).
+    pub fn from_query_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Filters {
+        let mut filters = Filters::default();
+        for (key, value) in pairs {
+            match key {
+                "measure" => filters.measure = Measure::from_code(value),
+                "from" => filters.from = parse_year(value),
+                "to" => filters.to = parse_year(value),
+                "in" => filters.country = MemberState::from_iso3(value),
+                "scope" => filters.scope = Scope::from_code(value),
+                "field" if !value.trim().is_empty() => filters.field = Some(value.to_string()),
+                "status" => filters.status = Status::from_code(value),
+                "confidence" => filters.confidence = Confidence::from_code(value),
+                "q" => filters.search = value.to_string(),
+                _ => {}
+            }
+        }
+        filters
+    }
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))
+}
+
+/// Case-insensitive search over the text a user would remember an activity by. Every word must match.
+pub fn matches_search(activity: &Activity, search: &str) -> bool {
+    let search = search.trim();
+    if search.is_empty() {
+        return true;
+    }
+    search.split_whitespace().all(|word| {
+        let needle = word.to_lowercase();
+        contains_folded(&activity.title, &needle)
+            || activity.id.to_lowercase() == needle
+            || activity
+                .summary
+                .as_deref()
+                .is_some_and(|s| contains_folded(s, &needle))
+            || activity.fields.iter().any(|f| contains_folded(f, &needle))
+            || activity.sources.iter().any(|s| {
+                contains_folded(&s.url, &needle)
+                    || s.title.as_deref().is_some_and(|t| contains_folded(t, &needle))
+            })
+    })
+}
+
+/// `haystack` contains the lower-case `needle`, ignoring case, without allocating for ASCII text.
+fn contains_folded(haystack: &str, needle: &str) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+        if n.len() > h.len() {
+            return false;
+        }
+        return h
+            .windows(n.len())
+            .any(|window| window.eq_ignore_ascii_case(n));
+    }
+    haystack.to_lowercase().contains(needle)
+}
+
+/// How the activities list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    #[default]
+    YearAscending,
+    YearDescending,
+    TitleAscending,
+    TitleDescending,
+}
+
+impl SortOrder {
+    pub const ALL: [SortOrder; 4] = [
+        SortOrder::YearAscending,
+        SortOrder::YearDescending,
+        SortOrder::TitleAscending,
+        SortOrder::TitleDescending,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SortOrder::YearAscending => "year",
+            SortOrder::YearDescending => "-year",
+            SortOrder::TitleAscending => "title",
+            SortOrder::TitleDescending => "-title",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::YearAscending => "Year, oldest first",
+            SortOrder::YearDescending => "Year, newest first",
+            SortOrder::TitleAscending => "Title, A–Z",
+            SortOrder::TitleDescending => "Title, Z–A",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SortOrder> {
+        SortOrder::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Orders activities; ties fall back to title, then id, so the order is total and stable.
+    pub fn sort(self, activities: &mut [&Activity]) {
+        let by_title = |a: &&Activity, b: &&Activity| {
+            // Case-folded comparison without allocating: sorting 10,000 titles must stay cheap.
+            let x = a.title.chars().flat_map(char::to_lowercase);
+            let y = b.title.chars().flat_map(char::to_lowercase);
+            x.cmp(y).then_with(|| a.id.cmp(&b.id))
+        };
+        let by_year = |a: &&Activity, b: &&Activity| {
+            (a.start, a.end.unwrap_or(i32::MAX))
+                .cmp(&(b.start, b.end.unwrap_or(i32::MAX)))
+                .then_with(|| by_title(a, b))
+        };
+        match self {
+            SortOrder::YearAscending => activities.sort_by(by_year),
+            SortOrder::YearDescending => activities.sort_by(|a, b| by_year(b, a)),
+            SortOrder::TitleAscending => activities.sort_by(by_title),
+            SortOrder::TitleDescending => activities.sort_by(|a, b| by_title(b, a)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::dataset::Source;
+
+    fn activity(id: &str, title: &str, start: i32, end: Option<i32>) -> Activity {
+        let mut a = Activity::new(id, title, start);
+        a.end = end;
+        a
+    }
+
+    #[test]
+    fn filter_table() {
+        let mut ship_rider = activity("SR", "Ship Rider", 2017, Some(2017));
+        ship_rider.measures = vec![Measure::InternationalLaw, Measure::JointTraining];
+        ship_rider.fields = vec!["HA/DR".into()];
+        ship_rider.summary = Some("Seminars on the law of the sea".into());
+        ship_rider.sources = vec![Source {
+            url: "https://www.mod.go.jp/j/x".into(),
+            title: None,
+            accessed: None,
+            unknown: Default::default(),
+        }];
+        let mut vietnam = activity("VN", "Underwater medicine", 2012, None);
+        vietnam.scope = Scope::MemberStates;
+        vietnam.countries = vec![MemberState::VietNam];
+        vietnam.measures = vec![Measure::CapacityBuilding];
+        vietnam.confidence = Some(Confidence::Uncertain);
+        vietnam.status = Some(Status::Ongoing);
+
+        let cases: Vec<(Filters, &Activity, bool)> = vec![
+            (Filters::default(), &ship_rider, true),
+            (Filters { measure: Some(Measure::JointTraining), ..Default::default() }, &ship_rider, true),
+            (Filters { measure: Some(Measure::CapacityBuilding), ..Default::default() }, &ship_rider, false),
+            (Filters { from: Some(2018), ..Default::default() }, &ship_rider, false),
+            (Filters { from: Some(2030), ..Default::default() }, &vietnam, true),
+            (Filters { to: Some(2011), ..Default::default() }, &vietnam, false),
+            (Filters { country: Some(MemberState::VietNam), ..Default::default() }, &vietnam, true),
+            (Filters { country: Some(MemberState::VietNam), ..Default::default() }, &ship_rider, false),
+            (Filters { scope: Some(Scope::AseanWide), ..Default::default() }, &ship_rider, true),
+            (Filters { scope: Some(Scope::AseanWide), ..Default::default() }, &vietnam, false),
+            (Filters { field: Some("ha/dr".into()), ..Default::default() }, &ship_rider, true),
+            (Filters { field: Some("PKO".into()), ..Default::default() }, &ship_rider, false),
+            (Filters { status: Some(Status::Ongoing), ..Default::default() }, &vietnam, true),
+            (Filters { status: Some(Status::Ongoing), ..Default::default() }, &ship_rider, false),
+            (Filters { confidence: Some(Confidence::Verified), ..Default::default() }, &ship_rider, true),
+            (Filters { confidence: Some(Confidence::Verified), ..Default::default() }, &vietnam, false),
+            (Filters { search: "SHIP law".into(), ..Default::default() }, &ship_rider, true),
+            (Filters { search: "mod.go.jp".into(), ..Default::default() }, &ship_rider, true),
+            (Filters { search: "ship medicine".into(), ..Default::default() }, &ship_rider, false),
+            (Filters { search: "vn".into(), ..Default::default() }, &vietnam, true),
+        ];
+        for (index, (filters, activity, expected)) in cases.into_iter().enumerate() {
+            assert_eq!(filters.matches(activity), expected, "case {index}: {filters:?}");
+        }
+    }
+
+    #[test]
+    fn query_pairs_round_trip_and_tolerate_junk() {
+        let filters = Filters {
+            measure: Some(Measure::CapacityBuilding),
+            from: Some(2016),
+            to: Some(2025),
+            country: Some(MemberState::VietNam),
+            scope: Some(Scope::MemberStates),
+            field: Some("HA/DR".into()),
+            status: Some(Status::Completed),
+            confidence: Some(Confidence::Uncertain),
+            search: "ship rider".into(),
+        };
+        let pairs = filters.to_query_pairs();
+        let back = Filters::from_query_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back, filters);
+        let junk = Filters::from_query_pairs([("measure", "XYZ"), ("from", "abc"), ("in", "FRA"), ("other", "1")]);
+        assert_eq!(junk, Filters::default());
+    }
+
+    #[test]
+    fn sorting_is_total() {
+        let a = activity("a", "Beta", 2017, Some(2017));
+        let b = activity("b", "alpha", 2017, Some(2017));
+        let c = activity("c", "Gamma", 2012, None);
+        let mut list = vec![&a, &b, &c];
+        SortOrder::YearAscending.sort(&mut list);
+        assert_eq!(list.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["c", "b", "a"]);
+        SortOrder::TitleAscending.sort(&mut list);
+        assert_eq!(list.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["b", "a", "c"]);
+        SortOrder::TitleDescending.sort(&mut list);
+        assert_eq!(list.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["c", "a", "b"]);
+    }
+}

@@ -1,0 +1,132 @@
+//! Reading a file: bytes → text → JSON → validated dataset, each step failing with a plain, located
+//! message. Writing is [`Dataset::to_export_json`](super::dataset::Dataset::to_export_json).
+
+use serde_json::Value;
+
+use super::validate::{decode_dataset, Decoded, Problem};
+
+/// The largest file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// Checks size and encoding and returns the text without a UTF-8 byte-order mark.
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Problem> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Problem::error(
+            "",
+            format!(
+                "The file is {:.1} MB; the largest file this app reads is 20 MB.",
+                bytes.len() as f64 / 1_048_576.0
+            ),
+        ));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Problem::error(
+            "",
+            "The file is UTF-16 text; save it as UTF-8 (the usual encoding for JSON) and try again.",
+        ));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let looks_binary = bytes.iter().take(8_192).any(|&b| b == 0);
+    if looks_binary {
+        return Err(Problem::error(
+            "",
+            "The file is not text (it contains zero bytes): it may be a spreadsheet, an archive or an image. Choose a .json file exported by this app.",
+        ));
+    }
+    std::str::from_utf8(bytes).map_err(|error| {
+        let offset = error.valid_up_to();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        Problem::error(
+            "",
+            format!(
+                "The file is not UTF-8 text: byte {} (line {line}) is not valid UTF-8. Save it as UTF-8 and try again.",
+                offset + 1
+            ),
+        )
+    })
+}
+
+/// Parses JSON text, reporting a syntax error with its line, column and the text around it.
+pub fn parse_json(text: &str) -> Result<Value, Problem> {
+    serde_json::from_str(text).map_err(|error| locate_syntax_error(text, &error))
+}
+
+fn locate_syntax_error(text: &str, error: &serde_json::Error) -> Problem {
+    let (line, column) = (error.line(), error.column());
+    let plain = plain_syntax_message(error);
+    if text.trim().is_empty() {
+        return Problem::error("", "The file is empty.");
+    }
+    let source_line = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let chars: Vec<char> = source_line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let from = at.saturating_sub(30);
+    let to = (at + 30).min(chars.len());
+    let snippet: String = chars[from..to].iter().collect();
+    let pointer = " ".repeat(at - from);
+    Problem::error(
+        format!("line {line}, column {column}"),
+        format!("This is not valid JSON: {plain} at line {line}, column {column}:\n  {snippet}\n  {pointer}^"),
+    )
+}
+
+fn plain_syntax_message(error: &serde_json::Error) -> String {
+    let raw = error.to_string();
+    // serde_json appends " at line L column C"; the location is given separately.
+    let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    match message.as_str() {
+        "EOF while parsing an object" | "EOF while parsing a list" | "EOF while parsing a string" | "EOF while parsing a value" => {
+            format!("the file ends too early ({message}); it may be truncated")
+        }
+        "recursion limit exceeded" => "the data is nested too deeply (more than 128 levels)".into(),
+        _ => message,
+    }
+}
+
+/// The whole reading pipeline for text: parse, then validate.
+pub fn read_dataset_text(text: &str) -> Result<Decoded, Vec<Problem>> {
+    let value = parse_json(text).map_err(|problem| vec![problem])?;
+    decode_dataset(&value)
+}
+
+/// The whole reading pipeline for a file's bytes.
+pub fn read_dataset_bytes(bytes: &[u8]) -> Result<Decoded, Vec<Problem>> {
+    let text = text_from_bytes(bytes).map_err(|problem| vec![problem])?;
+    read_dataset_text(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_name_line_and_column_with_a_snippet() {
+        let problem = parse_json("{\n  \"title\": \"x\",\n  \"activities\": [1,, 2]\n}").unwrap_err();
+        assert_eq!(problem.path, "line 3, column 20");
+        assert!(problem.message.contains("[1,, 2]"), "{}", problem.message);
+        assert!(problem.message.contains('^'));
+    }
+
+    #[test]
+    fn truncated_and_empty_files() {
+        let problem = parse_json("{\"format\": \"vientiane-vision\", \"activities\": [").unwrap_err();
+        assert!(problem.message.contains("truncated"), "{}", problem.message);
+        assert_eq!(parse_json("  ").unwrap_err().message, "The file is empty.");
+    }
+
+    #[test]
+    fn encodings() {
+        assert!(text_from_bytes(b"\xEF\xBB\xBF{}").is_ok_and(|t| t == "{}"));
+        assert!(text_from_bytes(b"\xFF\xFE{\x00}\x00").unwrap_err().message.contains("UTF-16"));
+        assert!(text_from_bytes(b"PK\x03\x04\x00\x00").unwrap_err().message.contains("not text"));
+        assert!(text_from_bytes(b"{\"t\": \"\xE9\"}").unwrap_err().message.contains("byte 8"));
+        let big = vec![b' '; MAX_FILE_BYTES + 1];
+        assert!(text_from_bytes(&big).unwrap_err().message.contains("20 MB"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_crashing() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(parse_json(&deep).unwrap_err().message.contains("nested too deeply"));
+    }
+}

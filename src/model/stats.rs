@@ -1,0 +1,282 @@
+//! Counting: the map's counts by member state × measure, the list behind every count, and the palette
+//! classes the map and the matrix share.
+//!
+//! The map recolours by looking counts up in a [`MapCounts`] table that is built once per change of the
+//! dataset or of the non-measure filters, so switching the measure costs no pass over the activities.
+
+use super::dataset::{Activity, Dataset};
+use super::filter::Filters;
+use super::vision::{Measure, MemberState, Scope};
+
+/// Column of [`MapCounts`] for "all measures" (every activity, dialogue-only ones included).
+pub const ALL_MEASURES: usize = Measure::ALL.len();
+
+/// Which measure the map shows: one of the five, or all activities.
+pub type MeasureChoice = Option<Measure>;
+
+fn column(choice: MeasureChoice) -> usize {
+    choice.map_or(ALL_MEASURES, Measure::index)
+}
+
+/// Activity counts per member state and per measure, plus the ASEAN-wide counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MapCounts {
+    /// `member_states[state.index()][measure.index()]`; the last column counts every activity.
+    pub member_states: [[u32; ALL_MEASURES + 1]; 11],
+    pub asean_wide: [u32; ALL_MEASURES + 1],
+}
+
+impl MapCounts {
+    /// Counts the activities that pass `filters` (its measure, scope and country are ignored: the table
+    /// holds every measure and every place).
+    pub fn build(dataset: &Dataset, filters: &Filters) -> MapCounts {
+        let mut counts = MapCounts::default();
+        for activity in dataset
+            .activities
+            .iter()
+            .filter(|a| filters.matches_except_measure_and_place(a))
+        {
+            let row = match activity.scope {
+                Scope::AseanWide => &mut counts.asean_wide,
+                Scope::MemberStates => {
+                    for state in &activity.countries {
+                        let row = &mut counts.member_states[state.index()];
+                        add(row, activity);
+                    }
+                    continue;
+                }
+            };
+            add(row, activity);
+        }
+        counts
+    }
+
+    /// The count a member state is coloured by.
+    pub fn member_state(&self, state: MemberState, measure: MeasureChoice, include_asean_wide: bool) -> u32 {
+        let own = self.member_states[state.index()][column(measure)];
+        if include_asean_wide {
+            own + self.asean_wide[column(measure)]
+        } else {
+            own
+        }
+    }
+
+    /// The number of ASEAN-wide activities under a measure.
+    pub fn asean_wide(&self, measure: MeasureChoice) -> u32 {
+        self.asean_wide[column(measure)]
+    }
+
+    /// The per-measure breakdown for a member state's tooltip.
+    pub fn breakdown(&self, state: MemberState, include_asean_wide: bool) -> [(Measure, u32); 5] {
+        Measure::ALL.map(|m| (m, self.member_state(state, Some(m), include_asean_wide)))
+    }
+
+    /// The highest count any member state has under a measure (the top of the palette's scale).
+    pub fn max_member_state(&self, measure: MeasureChoice, include_asean_wide: bool) -> u32 {
+        MemberState::ALL
+            .iter()
+            .map(|s| self.member_state(*s, measure, include_asean_wide))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+fn add(row: &mut [u32; ALL_MEASURES + 1], activity: &Activity) {
+    for measure in &activity.measures {
+        row[measure.index()] += 1;
+    }
+    row[ALL_MEASURES] += 1;
+}
+
+/// What a click on the map selects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    MemberState(MemberState),
+    AseanWide,
+}
+
+impl Place {
+    pub fn code(self) -> &'static str {
+        match self {
+            Place::MemberState(state) => state.iso3(),
+            Place::AseanWide => "ASEAN",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Place> {
+        if code == "ASEAN" {
+            Some(Place::AseanWide)
+        } else {
+            MemberState::from_iso3(code).map(Place::MemberState)
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::MemberState(state) => state.name(),
+            Place::AseanWide => "ASEAN-wide",
+        }
+    }
+}
+
+/// Exactly the activities behind the count shown for `place`, ordered by year: the same rule as
+/// [`MapCounts::build`] and [`MapCounts::member_state`], so the number and the list always agree.
+pub fn activities_behind<'a>(
+    dataset: &'a Dataset,
+    filters: &Filters,
+    measure: MeasureChoice,
+    place: Place,
+    include_asean_wide: bool,
+) -> Vec<&'a Activity> {
+    let mut list: Vec<&Activity> = dataset
+        .activities
+        .iter()
+        .filter(|a| filters.matches_except_measure_and_place(a))
+        .filter(|a| measure.is_none_or(|m| a.has_measure(m)))
+        .filter(|a| match place {
+            Place::AseanWide => a.scope == Scope::AseanWide,
+            Place::MemberState(state) => {
+                a.involves(state) || (include_asean_wide && a.scope == Scope::AseanWide)
+            }
+        })
+        .collect();
+    super::filter::SortOrder::YearAscending.sort(&mut list);
+    list
+}
+
+/// A sequential palette class: 0 is "none", 1..=5 rise with the count.
+pub const CLASS_COUNT: usize = 6;
+
+/// The upper bounds of classes 1..=5 for counts from 1 to `max`, as even steps rounded up and never
+/// repeating, so a legend can print "1–2, 3–4, …". Class 0 is always exactly zero.
+pub fn class_bounds(max: u32) -> Vec<u32> {
+    let max = max.max(1);
+    let mut bounds: Vec<u32> = (1..CLASS_COUNT as u32)
+        .map(|k| (max * k).div_ceil(CLASS_COUNT as u32 - 1))
+        .collect();
+    bounds.dedup();
+    bounds
+}
+
+/// The palette class of a count under the given bounds.
+pub fn class_of(count: u32, bounds: &[u32]) -> usize {
+    if count == 0 {
+        return 0;
+    }
+    bounds
+        .iter()
+        .position(|&upper| count <= upper)
+        .map_or(bounds.len(), |i| i + 1)
+}
+
+/// "1–2", "3", … for each class in `bounds`.
+pub fn class_labels(bounds: &[u32]) -> Vec<String> {
+    let mut lower = 1;
+    bounds
+        .iter()
+        .map(|&upper| {
+            let label = if upper == lower {
+                upper.to_string()
+            } else {
+                format!("{lower}–{upper}")
+            };
+            lower = upper + 1;
+            label
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn activity(id: &str, scope: Scope, countries: &[MemberState], measures: &[Measure], start: i32, end: Option<i32>) -> Activity {
+        let mut a = Activity::new(id, id, start);
+        a.scope = scope;
+        a.countries = countries.to_vec();
+        a.measures = measures.to_vec();
+        a.end = end;
+        a
+    }
+
+    fn sample() -> Dataset {
+        use MemberState::*;
+        let mut dataset = Dataset::empty("t");
+        dataset.activities = vec![
+            activity("vn-cbc", Scope::MemberStates, &[VietNam], &[Measure::CapacityBuilding], 2017, Some(2019)),
+            activity("vn-ph", Scope::MemberStates, &[VietNam, Philippines], &[Measure::CapacityBuilding, Measure::JointTraining], 2020, None),
+            activity("dialogue", Scope::MemberStates, &[VietNam], &[], 2016, Some(2016)),
+            activity("ship", Scope::AseanWide, &[], &[Measure::InternationalLaw, Measure::CapacityBuilding], 2018, Some(2018)),
+            activity("forum", Scope::AseanWide, &[], &[], 2010, Some(2010)),
+        ];
+        dataset
+    }
+
+    #[test]
+    fn counts_table() {
+        use MemberState::*;
+        let dataset = sample();
+        let all = MapCounts::build(&dataset, &Filters::default());
+        let since_2018 = MapCounts::build(&dataset, &Filters { from: Some(2018), ..Default::default() });
+        let cbc = Some(Measure::CapacityBuilding);
+        let cases = [
+            (&all, VietNam, None, false, 3),
+            (&all, VietNam, cbc, false, 2),
+            (&all, VietNam, cbc, true, 3),
+            (&all, VietNam, None, true, 5),
+            (&all, Philippines, Some(Measure::JointTraining), false, 1),
+            (&all, Philippines, Some(Measure::InternationalLaw), false, 0),
+            (&all, Philippines, Some(Measure::InternationalLaw), true, 1),
+            (&all, Laos, None, false, 0),
+            (&since_2018, VietNam, cbc, false, 2),
+            (&since_2018, VietNam, None, false, 2),
+            (&since_2018, VietNam, None, true, 3),
+        ];
+        for (index, (counts, state, measure, include, expected)) in cases.into_iter().enumerate() {
+            assert_eq!(counts.member_state(state, measure, include), expected, "case {index}");
+        }
+        assert_eq!(all.asean_wide(None), 2);
+        assert_eq!(all.asean_wide(cbc), 1);
+        assert_eq!(since_2018.asean_wide(None), 1);
+    }
+
+    /// The list behind every count has exactly that many activities, for every place, measure and toggle.
+    #[test]
+    fn the_number_and_the_list_always_agree() {
+        let dataset = sample();
+        for filters in [Filters::default(), Filters { from: Some(2018), to: Some(2019), ..Default::default() }] {
+            let counts = MapCounts::build(&dataset, &filters);
+            for measure in std::iter::once(None).chain(Measure::ALL.map(Some)) {
+                for include in [false, true] {
+                    for state in MemberState::ALL {
+                        let list = activities_behind(&dataset, &filters, measure, Place::MemberState(state), include);
+                        assert_eq!(list.len() as u32, counts.member_state(state, measure, include), "{state:?} {measure:?} {include}");
+                    }
+                    let list = activities_behind(&dataset, &filters, measure, Place::AseanWide, include);
+                    assert_eq!(list.len() as u32, counts.asean_wide(measure));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn list_is_sorted_by_year() {
+        let dataset = sample();
+        let list = activities_behind(&dataset, &Filters::default(), None, Place::MemberState(MemberState::VietNam), true);
+        let ids: Vec<_> = list.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["forum", "dialogue", "vn-cbc", "ship", "vn-ph"]);
+    }
+
+    #[test]
+    fn classes() {
+        assert_eq!(class_bounds(10), vec![2, 4, 6, 8, 10]);
+        assert_eq!(class_bounds(3), vec![1, 2, 3]);
+        assert_eq!(class_bounds(0), vec![1]);
+        let bounds = class_bounds(10);
+        let cases = [(0, 0), (1, 1), (2, 1), (3, 2), (9, 5), (10, 5), (11, 5)];
+        for (count, class) in cases {
+            assert_eq!(class_of(count, &bounds), class, "{count}");
+        }
+        assert_eq!(class_labels(&[2, 4, 5]), vec!["1–2", "3–4", "5"]);
+    }
+}

@@ -1,0 +1,967 @@
+//! Turns parsed JSON into a [`Dataset`], collecting **every** problem with its JSON path.
+//!
+//! Errors block a file; warnings (a member listed before it joined ASEAN, a follow-up outside the
+//! activity's years, an unknown field label) are shown but do not. The editor validates through the same
+//! code, so the rules can never drift apart.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::dataset::{
+    Activity, Dataset, FollowUp, Source, UnknownKeys, FORMAT_NAME, FORMAT_VERSION,
+};
+use super::vision::{is_known_field, Confidence, Direction, Measure, MemberState, Scope, Status};
+
+/// The most activities a dataset may hold.
+pub const MAX_ACTIVITIES: usize = 50_000;
+/// Lowest and highest accepted year.
+pub const YEAR_RANGE: (i32, i32) = (1950, 2100);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in a file, located by its JSON path (`activities[3].countries[1]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// A dataset that passed validation, with the warnings found on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub dataset: Dataset,
+    pub warnings: Vec<Problem>,
+}
+
+/// Validates a whole file. `Err` holds every problem found (errors first in file order, warnings too).
+pub fn decode_dataset(value: &Value) -> Result<Decoded, Vec<Problem>> {
+    let object = match check_kind(value) {
+        Ok(object) => object,
+        Err(problem) => return Err(vec![problem]),
+    };
+    let mut problems = Vec::new();
+    let mut unknown = UnknownKeys::new();
+    for (key, value) in object {
+        if !matches!(
+            key.as_str(),
+            "format" | "version" | "title" | "description" | "updated" | "activities"
+        ) {
+            unknown.insert(key.clone(), value.clone());
+        }
+    }
+    let title = required_text(object, "", "title", 200, true, &mut problems);
+    let description = optional_text(object, "", "description", 20_000, &mut problems);
+    let updated = optional_timestamp(object, "", "updated", &mut problems);
+    let activities = match object.get("activities") {
+        None => {
+            problems.push(Problem::error(
+                "activities",
+                "is missing: a dataset needs an \"activities\" array (it may be empty)",
+            ));
+            Vec::new()
+        }
+        Some(Value::Array(list)) if list.len() > MAX_ACTIVITIES => {
+            problems.push(Problem::error(
+                "activities",
+                format!(
+                    "holds {} activities; the most this app accepts is {}",
+                    list.len(),
+                    MAX_ACTIVITIES
+                ),
+            ));
+            return Err(problems);
+        }
+        Some(Value::Array(list)) => {
+            let mut seen = HashSet::with_capacity(list.len());
+            let mut activities = Vec::with_capacity(list.len());
+            for (index, value) in list.iter().enumerate() {
+                let path = format!("activities[{index}]");
+                if let Some(activity) = decode_activity_at(value, &path, &mut problems) {
+                    if !seen.insert(activity.id.clone()) {
+                        problems.push(Problem::error(
+                            format!("{path}.id"),
+                            format!("\"{}\" is used by an earlier activity; ids must be unique", activity.id),
+                        ));
+                    }
+                    activities.push(activity);
+                }
+            }
+            activities
+        }
+        Some(other) => {
+            problems.push(Problem::error(
+                "activities",
+                format!("must be an array of activities, not {}", describe(other)),
+            ));
+            Vec::new()
+        }
+    };
+    if problems.iter().any(Problem::is_error) {
+        return Err(problems);
+    }
+    Ok(Decoded {
+        dataset: Dataset {
+            title: title.unwrap_or_default(),
+            description,
+            updated,
+            activities,
+            unknown,
+        },
+        warnings: problems,
+    })
+}
+
+/// Validates one activity as the editor has it. `other_ids` are the ids of every *other* activity, so
+/// that a duplicate id is reported on the `id` field.
+pub fn validate_activity(activity: &Activity, other_ids: &HashSet<&str>) -> Vec<Problem> {
+    let value = serde_json::to_value(activity).unwrap_or(Value::Null);
+    let mut problems = Vec::new();
+    decode_activity_at(&value, "", &mut problems);
+    if other_ids.contains(activity.id.as_str()) {
+        problems.push(Problem::error(
+            "id",
+            format!("\"{}\" is already used by another activity", activity.id),
+        ));
+    }
+    problems
+}
+
+/// Recognises the kind of file before looking at its content, so that another tool's file gets one
+/// clear sentence rather than a hundred schema errors.
+fn check_kind(value: &Value) -> Result<&Map<String, Value>, Problem> {
+    let expected = "Expected a Vientiane Vision dataset: a JSON object with \"format\": \"vientiane-vision\", \"version\": 1, a \"title\" and an \"activities\" array.";
+    let object = match value {
+        Value::Object(object) => object,
+        Value::Array(list) => {
+            return Err(Problem::error(
+                "",
+                format!("This file holds a JSON array of {} elements, not a dataset. {expected}", list.len()),
+            ))
+        }
+        other => {
+            return Err(Problem::error(
+                "",
+                format!("This file holds {}, not a dataset. {expected}", describe(other)),
+            ))
+        }
+    };
+    match object.get("format") {
+        Some(Value::String(name)) if name == FORMAT_NAME => {}
+        Some(Value::String(name)) => {
+            return Err(Problem::error(
+                "format",
+                format!("This is a \"{name}\" file, not a Vientiane Vision dataset. {expected}"),
+            ))
+        }
+        Some(other) => {
+            return Err(Problem::error(
+                "format",
+                format!("must be the text \"{FORMAT_NAME}\", not {}. {expected}", describe(other)),
+            ))
+        }
+        None => {
+            let keys: Vec<&str> = object.keys().take(6).map(String::as_str).collect();
+            let looks_like = if keys.is_empty() {
+                "an empty JSON object".to_string()
+            } else {
+                format!("a JSON object with the keys {}", keys.join(", "))
+            };
+            return Err(Problem::error(
+                "format",
+                format!("is missing: this file is {looks_like}, probably from another tool. {expected}"),
+            ));
+        }
+    }
+    match object.get("version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(object),
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > FORMAT_VERSION) => Err(Problem::error(
+            "version",
+            format!(
+                "This file is format version {n}, written by a newer version of the app; this build reads version {FORMAT_VERSION} only. Open it with the newer app, or export it there as version {FORMAT_VERSION}."
+            ),
+        )),
+        Some(other) => Err(Problem::error(
+            "version",
+            format!("must be the number {FORMAT_VERSION}, not {}", describe_short(other)),
+        )),
+        None => Err(Problem::error(
+            "version",
+            format!("is missing: this build reads format version {FORMAT_VERSION}"),
+        )),
+    }
+}
+
+const ACTIVITY_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "summary",
+    "measures",
+    "directions",
+    "fields",
+    "scope",
+    "countries",
+    "start",
+    "end",
+    "status",
+    "confidence",
+    "followUps",
+    "sources",
+    "updated",
+];
+
+fn join(base: &str, key: &str) -> String {
+    if base.is_empty() {
+        key.to_string()
+    } else {
+        format!("{base}.{key}")
+    }
+}
+
+fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Activity> {
+    let Value::Object(object) = value else {
+        problems.push(Problem::error(
+            path,
+            format!("must be an object describing one activity, not {}", describe(value)),
+        ));
+        return None;
+    };
+    let errors_before = problems.iter().filter(|p| p.is_error()).count();
+    let id = required_text(object, path, "id", 64, false, problems);
+    if let Some(id) = &id {
+        if !id.is_empty()
+            && !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        {
+            problems.push(Problem::error(
+                join(path, "id"),
+                format!("\"{}\" may only use letters A–Z a–z, digits, '.', '_' and '-'", shorten(id)),
+            ));
+        }
+    }
+    let title = required_text(object, path, "title", 300, true, problems);
+    let summary = optional_text(object, path, "summary", 5_000, problems);
+    let measures = code_list(object, path, "measures", true, Measure::from_code, "PIL, CBC, DETC, JTE or HRDAE", problems);
+    let directions = code_list(
+        object,
+        path,
+        "directions",
+        false,
+        Direction::from_code,
+        "rule-of-law, maritime-security or diverse-capabilities",
+        problems,
+    );
+    let fields = decode_fields(object, path, problems);
+    let scope = match object.get("scope") {
+        None => {
+            problems.push(Problem::error(
+                join(path, "scope"),
+                "is missing: say \"asean-wide\" or \"member-states\"",
+            ));
+            None
+        }
+        Some(Value::String(code)) => match Scope::from_code(code) {
+            Some(scope) => Some(scope),
+            None => {
+                problems.push(Problem::error(
+                    join(path, "scope"),
+                    format!("\"{}\" is not a scope; use \"asean-wide\" or \"member-states\"", shorten(code)),
+                ));
+                None
+            }
+        },
+        Some(other) => {
+            problems.push(Problem::error(
+                join(path, "scope"),
+                format!("must be \"asean-wide\" or \"member-states\", not {}", describe(other)),
+            ));
+            None
+        }
+    };
+    let countries = code_list(
+        object,
+        path,
+        "countries",
+        false,
+        MemberState::from_iso3,
+        "an ASEAN member's ISO 3166-1 alpha-3 code (BRN KHM IDN LAO MYS MMR PHL SGP THA VNM TLS)",
+        problems,
+    );
+    let start = year_at(object, path, "start", true, problems).flatten();
+    let end = year_at(object, path, "end", false, problems);
+    let status = optional_code(object, path, "status", Status::from_code, "planned, ongoing or completed", problems);
+    let confidence = optional_code(object, path, "confidence", Confidence::from_code, "verified or uncertain", problems);
+    let follow_ups = decode_follow_ups(object, path, problems);
+    let sources = decode_sources(object, path, problems);
+    let updated = optional_timestamp(object, path, "updated", problems);
+
+    // Rules that tie several keys together run only on keys that were themselves valid.
+    if let (Some(scope), Some(countries)) = (scope, &countries) {
+        match scope {
+            Scope::MemberStates if countries.is_empty() => problems.push(Problem::error(
+                join(path, "countries"),
+                "must name at least one member state when the scope is \"member-states\"",
+            )),
+            Scope::AseanWide if !countries.is_empty() => problems.push(Problem::error(
+                join(path, "countries"),
+                "must be empty when the scope is \"asean-wide\" (ASEAN-wide activities involve every member)",
+            )),
+            _ => {}
+        }
+    }
+    if let (Some(start), Some(Some(end))) = (start, end) {
+        if end < start {
+            problems.push(Problem::error(
+                join(path, "end"),
+                format!("{end} is before the start year {start}"),
+            ));
+        }
+    }
+    if let (Some(start), Some(countries)) = (start, &countries) {
+        for (index, state) in countries.iter().enumerate() {
+            let joined = state.joined().year;
+            // An ongoing activity runs up to today, so it can only be early if it ended before joining.
+            let last = end.flatten().map_or(i32::MAX, |end| end.max(start));
+            if last < joined {
+                problems.push(Problem::warning(
+                    format!("{}[{index}]", join(path, "countries")),
+                    format!("{} joined ASEAN only in {joined}, after this activity", state.name()),
+                ));
+            }
+        }
+    }
+    if let (Some(start), Some(follow_ups)) = (start, &follow_ups) {
+        let last = end.flatten();
+        for (index, follow_up) in follow_ups.iter().enumerate() {
+            if follow_up.year < start || last.is_some_and(|last| follow_up.year > last) {
+                problems.push(Problem::warning(
+                    format!("{}[{index}].year", join(path, "followUps")),
+                    format!(
+                        "{} is outside the activity's years ({start}–{})",
+                        follow_up.year,
+                        last.map_or("ongoing".to_string(), |l| l.to_string())
+                    ),
+                ));
+            }
+        }
+    }
+
+    let errors_after = problems.iter().filter(|p| p.is_error()).count();
+    if errors_after > errors_before {
+        return None;
+    }
+    let mut unknown = UnknownKeys::new();
+    for (key, value) in object {
+        if !ACTIVITY_KEYS.contains(&key.as_str()) {
+            unknown.insert(key.clone(), value.clone());
+        }
+    }
+    Some(Activity {
+        id: id?,
+        title: title?,
+        summary,
+        measures: measures?,
+        directions: directions.unwrap_or_default(),
+        fields: fields.unwrap_or_default(),
+        scope: scope?,
+        countries: countries.unwrap_or_default(),
+        start: start?,
+        end: end.flatten(),
+        status,
+        confidence,
+        follow_ups: follow_ups.unwrap_or_default(),
+        sources: sources.unwrap_or_default(),
+        updated,
+        unknown,
+    })
+}
+
+fn decode_fields(object: &Map<String, Value>, path: &str, problems: &mut Vec<Problem>) -> Option<Vec<String>> {
+    let list = optional_array(object, path, "fields", problems)?;
+    let mut seen = HashSet::new();
+    let mut fields = Vec::with_capacity(list.len());
+    for (index, value) in list.iter().enumerate() {
+        let at = format!("{}[{index}]", join(path, "fields"));
+        match value {
+            Value::String(label) => {
+                let length = label.trim().chars().count();
+                if length == 0 || length > 80 {
+                    problems.push(Problem::error(at, format!("a field label must be 1–80 characters, this one has {length}")));
+                } else if !seen.insert(label.trim().to_lowercase()) {
+                    problems.push(Problem::error(at, format!("\"{}\" is listed twice (labels are compared without regard to case)", label.trim())));
+                } else {
+                    if !is_known_field(label) {
+                        problems.push(Problem::warning(at, format!("\"{}\" is not one of the Vision's usual field labels; check the spelling", label.trim())));
+                    }
+                    fields.push(label.clone());
+                }
+            }
+            other => problems.push(Problem::error(at, format!("must be a text label, not {}", describe(other)))),
+        }
+    }
+    Some(fields)
+}
+
+fn decode_follow_ups(object: &Map<String, Value>, path: &str, problems: &mut Vec<Problem>) -> Option<Vec<FollowUp>> {
+    let list = optional_array(object, path, "followUps", problems)?;
+    let mut follow_ups = Vec::with_capacity(list.len());
+    let errors_before = problems.iter().filter(|p| p.is_error()).count();
+    for (index, value) in list.iter().enumerate() {
+        let at = format!("{}[{index}]", join(path, "followUps"));
+        let Value::Object(entry) = value else {
+            problems.push(Problem::error(at, format!("must be an object with \"year\" and \"note\", not {}", describe(value))));
+            continue;
+        };
+        let year = year_at(entry, &at, "year", true, problems).flatten();
+        let note = required_text(entry, &at, "note", 2_000, true, problems);
+        let unknown = entry
+            .iter()
+            .filter(|(key, _)| !matches!(key.as_str(), "year" | "note"))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        if let (Some(year), Some(note)) = (year, note) {
+            follow_ups.push(FollowUp { year, note, unknown });
+        }
+    }
+    let errors_after = problems.iter().filter(|p| p.is_error()).count();
+    (errors_after == errors_before).then_some(follow_ups)
+}
+
+fn decode_sources(object: &Map<String, Value>, path: &str, problems: &mut Vec<Problem>) -> Option<Vec<Source>> {
+    let list = optional_array(object, path, "sources", problems)?;
+    let mut sources = Vec::with_capacity(list.len());
+    for (index, value) in list.iter().enumerate() {
+        let at = format!("{}[{index}]", join(path, "sources"));
+        let Value::Object(entry) = value else {
+            problems.push(Problem::error(at, format!("must be an object with a \"url\", not {}", describe(value))));
+            continue;
+        };
+        let url = match entry.get("url") {
+            Some(Value::String(url)) => match check_url(url) {
+                Ok(()) => Some(url.clone()),
+                Err(message) => {
+                    problems.push(Problem::error(join(&at, "url"), message));
+                    None
+                }
+            },
+            Some(other) => {
+                problems.push(Problem::error(join(&at, "url"), format!("must be a web address as text, not {}", describe(other))));
+                None
+            }
+            None => {
+                problems.push(Problem::error(join(&at, "url"), "is missing: every source needs a web address"));
+                None
+            }
+        };
+        let title = optional_text(entry, &at, "title", 500, problems);
+        let accessed = match entry.get("accessed") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(date)) if is_date(date) => Some(date.clone()),
+            Some(other) => {
+                problems.push(Problem::error(join(&at, "accessed"), format!("must be a date written YYYY-MM-DD, not {}", describe_short(other))));
+                None
+            }
+        };
+        let unknown = entry
+            .iter()
+            .filter(|(key, _)| !matches!(key.as_str(), "url" | "title" | "accessed"))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        if let Some(url) = url {
+            sources.push(Source { url, title, accessed, unknown });
+        }
+    }
+    Some(sources)
+}
+
+/// Accepts absolute `http` and `https` addresses only: anything else (`javascript:`, `data:`, a relative
+/// path) could run code or mislead when shown as a link.
+pub fn check_url(url: &str) -> Result<(), String> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let rest = if let Some(rest) = lower.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = lower.strip_prefix("http://") {
+        rest
+    } else {
+        let scheme = lower.split(':').next().unwrap_or_default();
+        return Err(if lower.contains(':') && scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '.' || c == '-') {
+            format!("\"{}\" uses the \"{scheme}:\" scheme; only http:// and https:// addresses are accepted", shorten(url))
+        } else {
+            format!("\"{}\" is not an absolute web address; it must start with http:// or https://", shorten(url))
+        });
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() || url.len() > 2_000 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("\"{}\" is not a valid web address", shorten(url)));
+    }
+    Ok(())
+}
+
+fn required_text(
+    object: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    max: usize,
+    trim: bool,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    let at = join(path, key);
+    match object.get(key) {
+        Some(Value::String(text)) => {
+            let length = if trim { text.trim().chars().count() } else { text.chars().count() };
+            if length == 0 {
+                problems.push(Problem::error(at, "must not be empty"));
+                None
+            } else if length > max {
+                problems.push(Problem::error(at, format!("is {length} characters long; the limit is {max}")));
+                None
+            } else {
+                Some(text.clone())
+            }
+        }
+        Some(other) => {
+            problems.push(Problem::error(at, format!("must be text, not {}", describe(other))));
+            None
+        }
+        None => {
+            problems.push(Problem::error(at, "is missing"));
+            None
+        }
+    }
+}
+
+fn optional_text(object: &Map<String, Value>, path: &str, key: &str, max: usize, problems: &mut Vec<Problem>) -> Option<String> {
+    match object.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => {
+            let length = text.chars().count();
+            if length > max {
+                problems.push(Problem::error(join(path, key), format!("is {length} characters long; the limit is {max}")));
+                None
+            } else {
+                Some(text.clone())
+            }
+        }
+        Some(other) => {
+            problems.push(Problem::error(join(path, key), format!("must be text, not {}", describe(other))));
+            None
+        }
+    }
+}
+
+fn optional_timestamp(object: &Map<String, Value>, path: &str, key: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    match object.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) if is_rfc3339(text) => Some(text.clone()),
+        Some(other) => {
+            problems.push(Problem::error(
+                join(path, key),
+                format!("must be a date and time like 2026-11-27T10:00:00Z (RFC 3339), not {}", describe_short(other)),
+            ));
+            None
+        }
+    }
+}
+
+fn optional_array<'v>(object: &'v Map<String, Value>, path: &str, key: &str, problems: &mut Vec<Problem>) -> Option<&'v Vec<Value>> {
+    match object.get(key) {
+        None | Some(Value::Null) => Some(EMPTY.get_or_init(Vec::new)),
+        Some(Value::Array(list)) => Some(list),
+        Some(other) => {
+            problems.push(Problem::error(join(path, key), format!("must be an array, not {}", describe(other))));
+            None
+        }
+    }
+}
+
+static EMPTY: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
+
+/// A list of unique codes. `None` when the key is unusable; `Some(empty)` when absent and optional.
+fn code_list<T: PartialEq + Copy>(
+    object: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    required: bool,
+    parse: fn(&str) -> Option<T>,
+    expected: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<T>> {
+    if required && !object.contains_key(key) {
+        problems.push(Problem::error(join(path, key), "is missing (use [] for none)"));
+        return None;
+    }
+    let list = optional_array(object, path, key, problems)?;
+    let mut codes = Vec::with_capacity(list.len());
+    let mut valid = true;
+    for (index, value) in list.iter().enumerate() {
+        let at = format!("{}[{index}]", join(path, key));
+        match value {
+            Value::String(code) => match parse(code) {
+                Some(parsed) if codes.contains(&parsed) => {
+                    problems.push(Problem::error(at, format!("\"{code}\" is listed twice")));
+                    valid = false;
+                }
+                Some(parsed) => codes.push(parsed),
+                None => {
+                    problems.push(Problem::error(at, format!("\"{}\" is not {expected}", shorten(code))));
+                    valid = false;
+                }
+            },
+            other => {
+                problems.push(Problem::error(at, format!("must be a code as text ({expected}), not {}", describe(other))));
+                valid = false;
+            }
+        }
+    }
+    valid.then_some(codes)
+}
+
+fn optional_code<T>(
+    object: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    parse: fn(&str) -> Option<T>,
+    expected: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match object.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(code)) => {
+            let parsed = parse(code);
+            if parsed.is_none() {
+                problems.push(Problem::error(join(path, key), format!("\"{}\" is not {expected}", shorten(code))));
+            }
+            parsed
+        }
+        Some(other) => {
+            problems.push(Problem::error(join(path, key), format!("must be {expected}, not {}", describe(other))));
+            None
+        }
+    }
+}
+
+/// A year. Returns `None` when unusable, `Some(None)` when absent or null and optional.
+fn year_at(object: &Map<String, Value>, path: &str, key: &str, required: bool, problems: &mut Vec<Problem>) -> Option<Option<i32>> {
+    let at = join(path, key);
+    let (low, high) = YEAR_RANGE;
+    match object.get(key) {
+        None | Some(Value::Null) if required => {
+            problems.push(Problem::error(at, "is missing: give a year such as 2016"));
+            None
+        }
+        None | Some(Value::Null) => Some(None),
+        Some(Value::Number(n)) => match n.as_i64() {
+            Some(year) if (i64::from(low)..=i64::from(high)).contains(&year) => Some(Some(year as i32)),
+            Some(year) => {
+                problems.push(Problem::error(at, format!("{year} is outside the years {low}–{high}")));
+                None
+            }
+            None => {
+                problems.push(Problem::error(at, format!("{n} is not a whole year")));
+                None
+            }
+        },
+        Some(other) => {
+            problems.push(Problem::error(at, format!("must be a year as a number, not {}", describe_short(other))));
+            None
+        }
+    }
+}
+
+/// Checks `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return false;
+    }
+    let month = (bytes[5] - b'0') * 10 + (bytes[6] - b'0');
+    let day = (bytes[8] - b'0') * 10 + (bytes[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// Checks an RFC 3339 date-time such as `2026-11-27T10:00:00Z` or `2026-11-27T10:00:00.5+09:00`.
+pub fn is_rfc3339(text: &str) -> bool {
+    if text.len() < 20 || !text.is_char_boundary(10) || !is_date(&text[..10]) {
+        return false;
+    }
+    let rest = text[10..].as_bytes();
+    if !matches!(rest[0], b'T' | b't' | b' ') {
+        return false;
+    }
+    let time = &rest[1..];
+    if time.len() < 9 || time[2] != b':' || time[5] != b':' {
+        return false;
+    }
+    let two = |i: usize| -> Option<u8> {
+        let (a, b) = (time.get(i)?, time.get(i + 1)?);
+        (a.is_ascii_digit() && b.is_ascii_digit()).then(|| (a - b'0') * 10 + (b - b'0'))
+    };
+    match (two(0), two(3), two(6)) {
+        (Some(h), Some(m), Some(s)) if h < 24 && m < 60 && s <= 60 => {}
+        _ => return false,
+    }
+    let mut zone = &time[8..];
+    if let Some(fraction) = zone.strip_prefix(b".") {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return false;
+        }
+        zone = &fraction[digits..];
+    }
+    match zone {
+        [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// "an array", "the number 3", … for messages.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("the value {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text \"{}\"", shorten(s)),
+        Value::Array(list) => format!("an array of {} elements", list.len()),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+fn describe_short(value: &Value) -> String {
+    describe(value)
+}
+
+/// Cuts long text for messages, so that a 10 MB string does not become a 10 MB message.
+fn shorten(text: &str) -> String {
+    const LIMIT: usize = 60;
+    if text.chars().count() <= LIMIT {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(LIMIT).collect();
+        format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn minimal() -> Value {
+        json!({
+            "format": "vientiane-vision", "version": 1, "title": "Test",
+            "activities": [{
+                "id": "A-1", "title": "Ship Rider", "measures": ["PIL"], "scope": "asean-wide", "start": 2017
+            }]
+        })
+    }
+
+    /// Sets `activities[0].<key>` to `value` (or removes it when `value` is `None`).
+    fn with_activity(key: &str, value: Option<Value>) -> Value {
+        let mut file = minimal();
+        let activity = file["activities"][0].as_object_mut().unwrap();
+        match value {
+            Some(value) => activity.insert(key.to_string(), value),
+            None => activity.remove(key),
+        };
+        file
+    }
+
+    #[test]
+    fn minimal_file_decodes() {
+        let decoded = decode_dataset(&minimal()).expect("valid");
+        assert_eq!(decoded.dataset.title, "Test");
+        assert_eq!(decoded.dataset.activities[0].measures, vec![Measure::InternationalLaw]);
+        assert!(decoded.warnings.is_empty());
+    }
+
+    /// Each row: a file, and the (path, fragment of the message) of the single error it must produce.
+    #[test]
+    fn activity_errors_are_located() {
+        let cases: Vec<(Value, &str, &str)> = vec![
+            (with_activity("id", None), "activities[0].id", "missing"),
+            (with_activity("id", Some(json!("has space"))), "activities[0].id", "may only use"),
+            (with_activity("id", Some(json!("x".repeat(65)))), "activities[0].id", "limit is 64"),
+            (with_activity("title", Some(json!("   "))), "activities[0].title", "must not be empty"),
+            (with_activity("title", Some(json!("t".repeat(301)))), "activities[0].title", "limit is 300"),
+            (with_activity("summary", Some(json!("s".repeat(5001)))), "activities[0].summary", "limit is 5000"),
+            (with_activity("measures", None), "activities[0].measures", "missing"),
+            (with_activity("measures", Some(json!(["XYZ"]))), "activities[0].measures[0]", "\"XYZ\" is not PIL"),
+            (with_activity("measures", Some(json!(["CBC", "CBC"]))), "activities[0].measures[1]", "twice"),
+            (with_activity("directions", Some(json!(["north"]))), "activities[0].directions[0]", "not rule-of-law"),
+            (with_activity("scope", Some(json!("bilateral"))), "activities[0].scope", "not a scope"),
+            (with_activity("countries", Some(json!(["VNM"]))), "activities[0].countries", "must be empty"),
+            (with_activity("start", Some(json!(1900))), "activities[0].start", "outside the years"),
+            (with_activity("start", Some(json!("2017"))), "activities[0].start", "must be a year"),
+            (with_activity("end", Some(json!(2010))), "activities[0].end", "before the start year 2017"),
+            (with_activity("status", Some(json!("done"))), "activities[0].status", "not planned"),
+            (with_activity("confidence", Some(json!("maybe"))), "activities[0].confidence", "not verified"),
+            (with_activity("fields", Some(json!(["HA/DR", "ha/dr"]))), "activities[0].fields[1]", "listed twice"),
+            (with_activity("followUps", Some(json!([{"year": 2018}]))), "activities[0].followUps[0].note", "missing"),
+            (with_activity("sources", Some(json!([{"url": "javascript:alert(1)"}]))), "activities[0].sources[0].url", "\"javascript:\" scheme"),
+            (with_activity("sources", Some(json!([{"url": "/relative"}]))), "activities[0].sources[0].url", "not an absolute"),
+            (with_activity("sources", Some(json!([{"url": "https://x.org", "accessed": "May 2020"}]))), "activities[0].sources[0].accessed", "YYYY-MM-DD"),
+            (with_activity("updated", Some(json!("yesterday"))), "activities[0].updated", "RFC 3339"),
+        ];
+        for (file, path, fragment) in cases {
+            let problems = decode_dataset(&file).expect_err(path);
+            let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+            assert_eq!(errors.len(), 1, "{path}: {errors:?}");
+            assert_eq!(errors[0].path, path);
+            assert!(errors[0].message.contains(fragment), "{path}: {}", errors[0].message);
+        }
+    }
+
+    #[test]
+    fn member_states_scope_needs_countries() {
+        let mut file = with_activity("scope", Some(json!("member-states")));
+        let problems = decode_dataset(&file).unwrap_err();
+        assert_eq!(problems[0].path, "activities[0].countries");
+        file["activities"][0]["countries"] = json!(["VNM", "PHL"]);
+        let decoded = decode_dataset(&file).unwrap();
+        assert_eq!(decoded.dataset.activities[0].countries, vec![MemberState::VietNam, MemberState::Philippines]);
+    }
+
+    #[test]
+    fn all_problems_are_reported_at_once() {
+        let file = json!({
+            "format": "vientiane-vision", "version": 1, "title": "",
+            "activities": [
+                {"id": "a", "title": "x", "measures": ["BAD"], "scope": "asean-wide", "start": 2017},
+                {"id": "a", "title": "y", "measures": [], "scope": "member-states", "countries": ["FRA"], "start": 2017},
+                {"id": "b", "title": "z", "measures": [], "scope": "asean-wide", "start": 2020, "end": 2019}
+            ]
+        });
+        let problems = decode_dataset(&file).unwrap_err();
+        let paths: Vec<_> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["title", "activities[0].measures[0]", "activities[1].countries[0]", "activities[2].end"]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_errors() {
+        let mut file = minimal();
+        let copy = file["activities"][0].clone();
+        file["activities"].as_array_mut().unwrap().push(copy);
+        let problems = decode_dataset(&file).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "activities[1].id");
+    }
+
+    #[test]
+    fn warnings_do_not_block() {
+        let mut file = with_activity("scope", Some(json!("member-states")));
+        file["activities"][0]["countries"] = json!(["TLS"]);
+        file["activities"][0]["end"] = json!(2018);
+        file["activities"][0]["fields"] = json!(["Basket weaving"]);
+        file["activities"][0]["followUps"] = json!([{"year": 2024, "note": "late"}]);
+        let decoded = decode_dataset(&file).expect("warnings only");
+        let paths: Vec<_> = decoded.warnings.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["activities[0].fields[0]", "activities[0].countries[0]", "activities[0].followUps[0].year"]
+        );
+        assert!(decoded.warnings.iter().all(|w| w.severity == Severity::Warning));
+    }
+
+    #[test]
+    fn wrong_kinds_of_file_get_one_clear_message() {
+        let cases = [
+            (json!([1, 2]), "", "JSON array of 2 elements"),
+            (json!("text"), "", "holds the text"),
+            (json!({"type": "FeatureCollection", "features": []}), "format", "keys type, features"),
+            (json!({"format": "geojson"}), "format", "\"geojson\" file"),
+            (json!({"format": "vientiane-vision", "version": 2}), "version", "reads version 1 only"),
+            (json!({"format": "vientiane-vision", "version": "1"}), "version", "must be the number 1"),
+            (json!({"format": "vientiane-vision"}), "version", "missing"),
+        ];
+        for (file, path, fragment) in cases {
+            let problems = decode_dataset(&file).unwrap_err();
+            assert_eq!(problems.len(), 1, "{file}");
+            assert_eq!(problems[0].path, path);
+            assert!(problems[0].message.contains(fragment), "{}", problems[0].message);
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_kept_at_every_level() {
+        let mut file = minimal();
+        file["x-top"] = json!({"nested": [1, 2]});
+        file["activities"][0]["x-act"] = json!(true);
+        file["activities"][0]["followUps"] = json!([{"year": 2017, "note": "n", "x-fu": 1}]);
+        file["activities"][0]["sources"] = json!([{"url": "https://mod.go.jp", "x-src": "s"}]);
+        let dataset = decode_dataset(&file).unwrap().dataset;
+        let back: Value = serde_json::from_str(&dataset.to_compact_json()).unwrap();
+        assert_eq!(back, file);
+    }
+
+    #[test]
+    fn validate_activity_reports_duplicate_id_on_the_id_field() {
+        let activity = Activity::new("A-1", "x", 2020);
+        let others: HashSet<&str> = ["A-1"].into_iter().collect();
+        let problems = validate_activity(&activity, &others);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "id");
+        let mut bad = Activity::new("B", " ", 2020);
+        bad.end = Some(2019);
+        let paths: Vec<_> = validate_activity(&bad, &HashSet::new()).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, ["title", "end"]);
+    }
+
+    #[test]
+    fn timestamps_and_dates() {
+        for good in ["2026-11-27T10:00:00Z", "2026-11-27T10:00:00.123+09:00", "2026-01-01t00:00:00z"] {
+            assert!(is_rfc3339(good), "{good}");
+        }
+        for bad in ["2026-11-27", "2026-13-27T10:00:00Z", "2026-11-27T25:00:00Z", "2026-11-27T10:00:00", "2026-11-27T10:00:00.Z", "２０２６-11-27T10:00:00Z"] {
+            assert!(!is_rfc3339(bad), "{bad}");
+        }
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2024-2-29"));
+    }
+}

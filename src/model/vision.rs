@@ -1,0 +1,429 @@
+//! The Vientiane Vision's own vocabulary: its five measures, three directions, the ASEAN member states,
+//! and the scope of an activity (individual member states or ASEAN-wide).
+//!
+//! Every code here is part of the interchange format (version 1): renaming one breaks other people's files.
+
+use std::fmt;
+
+/// One of the five means of cooperation named by the Vision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Measure {
+    /// PIL: promotion of international law, chiefly of the sea and the air.
+    InternationalLaw,
+    /// CBC: capacity building cooperation.
+    CapacityBuilding,
+    /// DETC: defense equipment and technology cooperation.
+    EquipmentAndTechnology,
+    /// JTE: joint training and exercises.
+    JointTraining,
+    /// HRDAE: human resource development and academic exchange (shown as "HRD/AE").
+    HumanResourceDevelopment,
+}
+
+impl Measure {
+    /// The five measures in the Vision's order.
+    pub const ALL: [Measure; 5] = [
+        Measure::InternationalLaw,
+        Measure::CapacityBuilding,
+        Measure::EquipmentAndTechnology,
+        Measure::JointTraining,
+        Measure::HumanResourceDevelopment,
+    ];
+
+    /// The code used in files and URLs, e.g. `CBC`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Measure::InternationalLaw => "PIL",
+            Measure::CapacityBuilding => "CBC",
+            Measure::EquipmentAndTechnology => "DETC",
+            Measure::JointTraining => "JTE",
+            Measure::HumanResourceDevelopment => "HRDAE",
+        }
+    }
+
+    /// The short label shown on badges and axes, e.g. `HRD/AE`.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Measure::HumanResourceDevelopment => "HRD/AE",
+            other => other.code(),
+        }
+    }
+
+    /// The full English name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::InternationalLaw => "Promotion of International Law",
+            Measure::CapacityBuilding => "Capacity Building Cooperation",
+            Measure::EquipmentAndTechnology => "Defense Equipment and Technology Cooperation",
+            Measure::JointTraining => "Joint Training and Exercises",
+            Measure::HumanResourceDevelopment => "Human Resource Development and Academic Exchange",
+        }
+    }
+
+    /// Parses a file or URL code. Codes are case-sensitive, as in the format.
+    pub fn from_code(code: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    /// Position in [`Measure::ALL`], used to index per-measure tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.short_label())
+    }
+}
+
+/// One of the Vision's three directions of cooperation (2016).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Direction {
+    /// Supporting ASEAN's efforts to uphold international law, especially at sea and in the air.
+    RuleOfLaw,
+    /// Capabilities for information gathering, surveillance and search and rescue at sea and in the air.
+    MaritimeSecurity,
+    /// Coping with diverse and complex security challenges (HA/DR, PKO, mines and UXO, cyber, …).
+    DiverseCapabilities,
+}
+
+impl Direction {
+    /// The three directions in the Vision's order.
+    pub const ALL: [Direction; 3] = [
+        Direction::RuleOfLaw,
+        Direction::MaritimeSecurity,
+        Direction::DiverseCapabilities,
+    ];
+
+    /// The code used in files, e.g. `maritime-security`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Direction::RuleOfLaw => "rule-of-law",
+            Direction::MaritimeSecurity => "maritime-security",
+            Direction::DiverseCapabilities => "diverse-capabilities",
+        }
+    }
+
+    /// The English name shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::RuleOfLaw => "Rule of law",
+            Direction::MaritimeSecurity => "Maritime security",
+            Direction::DiverseCapabilities => "Diverse and complex security challenges",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Direction> {
+        Direction::ALL.into_iter().find(|d| d.code() == code)
+    }
+}
+
+/// A calendar date, used for the day each member state joined ASEAN.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct JoinDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// One of the eleven ASEAN member states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MemberState {
+    Brunei,
+    Cambodia,
+    Indonesia,
+    Laos,
+    Malaysia,
+    Myanmar,
+    Philippines,
+    Singapore,
+    Thailand,
+    VietNam,
+    TimorLeste,
+}
+
+impl MemberState {
+    /// All members, alphabetically by English short name (the order of lists and tables).
+    pub const ALL: [MemberState; 11] = [
+        MemberState::Brunei,
+        MemberState::Cambodia,
+        MemberState::Indonesia,
+        MemberState::Laos,
+        MemberState::Malaysia,
+        MemberState::Myanmar,
+        MemberState::Philippines,
+        MemberState::Singapore,
+        MemberState::Thailand,
+        MemberState::TimorLeste,
+        MemberState::VietNam,
+    ];
+
+    /// ISO 3166-1 alpha-3 code, as used in files, URLs and map shapes.
+    pub fn iso3(self) -> &'static str {
+        match self {
+            MemberState::Brunei => "BRN",
+            MemberState::Cambodia => "KHM",
+            MemberState::Indonesia => "IDN",
+            MemberState::Laos => "LAO",
+            MemberState::Malaysia => "MYS",
+            MemberState::Myanmar => "MMR",
+            MemberState::Philippines => "PHL",
+            MemberState::Singapore => "SGP",
+            MemberState::Thailand => "THA",
+            MemberState::VietNam => "VNM",
+            MemberState::TimorLeste => "TLS",
+        }
+    }
+
+    /// The English short name, as ASEAN writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            MemberState::Brunei => "Brunei Darussalam",
+            MemberState::Cambodia => "Cambodia",
+            MemberState::Indonesia => "Indonesia",
+            MemberState::Laos => "Lao PDR",
+            MemberState::Malaysia => "Malaysia",
+            MemberState::Myanmar => "Myanmar",
+            MemberState::Philippines => "Philippines",
+            MemberState::Singapore => "Singapore",
+            MemberState::Thailand => "Thailand",
+            MemberState::VietNam => "Viet Nam",
+            MemberState::TimorLeste => "Timor-Leste",
+        }
+    }
+
+    /// The day the state became a member of ASEAN.
+    pub fn joined(self) -> JoinDate {
+        let (year, month, day) = match self {
+            MemberState::Indonesia
+            | MemberState::Malaysia
+            | MemberState::Philippines
+            | MemberState::Singapore
+            | MemberState::Thailand => (1967, 8, 8),
+            MemberState::Brunei => (1984, 1, 7),
+            MemberState::VietNam => (1995, 7, 28),
+            MemberState::Laos | MemberState::Myanmar => (1997, 7, 23),
+            MemberState::Cambodia => (1999, 4, 30),
+            MemberState::TimorLeste => (2025, 10, 26),
+        };
+        JoinDate { year, month, day }
+    }
+
+    pub fn from_iso3(code: &str) -> Option<MemberState> {
+        MemberState::ALL.into_iter().find(|m| m.iso3() == code)
+    }
+
+    /// Position in [`MemberState::ALL`], used to index per-country tables.
+    pub fn index(self) -> usize {
+        MemberState::ALL
+            .iter()
+            .position(|m| *m == self)
+            .unwrap_or_default()
+    }
+}
+
+impl fmt::Display for MemberState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Whom an activity is with: ASEAN as a whole, or individual member states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// Cooperation aimed at ASEAN as a whole, the Vision's stated aim.
+    AseanWide,
+    /// Cooperation with one or more individual member states.
+    MemberStates,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 2] = [Scope::MemberStates, Scope::AseanWide];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Scope::AseanWide => "asean-wide",
+            Scope::MemberStates => "member-states",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::AseanWide => "ASEAN-wide",
+            Scope::MemberStates => "Member states",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Where an activity stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Planned,
+    Ongoing,
+    Completed,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Planned, Status::Ongoing, Status::Completed];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::Ongoing => "ongoing",
+            Status::Completed => "completed",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Planned => "Planned",
+            Status::Ongoing => "Ongoing",
+            Status::Completed => "Completed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// How sure the sources make us of a record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    #[default]
+    Verified,
+    Uncertain,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 2] = [Confidence::Verified, Confidence::Uncertain];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Confidence::Verified => "verified",
+            Confidence::Uncertain => "uncertain",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::Verified => "Verified",
+            Confidence::Uncertain => "Uncertain",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Confidence> {
+        Confidence::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// Field labels the Vision and its follow-ups name; offered as suggestions, and a label outside this list
+/// is accepted with a warning so that typos are caught.
+pub const KNOWN_FIELDS: &[&str] = &[
+    "HA/DR",
+    "PKO",
+    "Mine/UXO clearance",
+    "Cybersecurity",
+    "Defense buildup planning",
+    "Maritime security",
+    "International law",
+    "Maritime domain awareness",
+    "Search and rescue",
+    "Military medicine",
+    "Aviation safety",
+    "Aviation meteorology",
+    "Air domain awareness",
+    "Air surveillance",
+    "Maritime surveillance",
+    "Engineering",
+    "Vehicle maintenance",
+    "Aviation maintenance",
+    "Ship maintenance",
+    "Defense equipment",
+    "Policy dialogue",
+    "Policy framework",
+    "WPS",
+    "Environmental security",
+    "Climate change",
+    "Non-combatant evacuation",
+    "Oceanography",
+    "Space",
+    "Education",
+    "Joint exercises",
+    "Infectious diseases",
+    "Cyber",
+    "Aviation",
+    "Air domain",
+];
+
+/// Whether `label` is one of [`KNOWN_FIELDS`], compared case-insensitively.
+pub fn is_known_field(label: &str) -> bool {
+    KNOWN_FIELDS
+        .iter()
+        .any(|known| known.eq_ignore_ascii_case(label.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for m in Measure::ALL {
+            assert_eq!(Measure::from_code(m.code()), Some(m));
+        }
+        for d in Direction::ALL {
+            assert_eq!(Direction::from_code(d.code()), Some(d));
+        }
+        for s in MemberState::ALL {
+            assert_eq!(MemberState::from_iso3(s.iso3()), Some(s));
+            assert_eq!(MemberState::ALL[s.index()], s);
+        }
+        for s in Scope::ALL {
+            assert_eq!(Scope::from_code(s.code()), Some(s));
+        }
+        assert_eq!(Measure::from_code("cbc"), None, "codes are case-sensitive");
+    }
+
+    #[test]
+    fn the_vision_has_five_measures_three_directions_eleven_members() {
+        let codes: Vec<_> = Measure::ALL.iter().map(|m| m.code()).collect();
+        assert_eq!(codes, ["PIL", "CBC", "DETC", "JTE", "HRDAE"]);
+        assert_eq!(Measure::HumanResourceDevelopment.short_label(), "HRD/AE");
+        assert_eq!(Direction::ALL.len(), 3);
+        let mut iso: Vec<_> = MemberState::ALL.iter().map(|m| m.iso3()).collect();
+        iso.sort_unstable();
+        assert_eq!(
+            iso,
+            ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"]
+        );
+    }
+
+    #[test]
+    fn join_dates() {
+        let table = [
+            (MemberState::Indonesia, (1967, 8, 8)),
+            (MemberState::Brunei, (1984, 1, 7)),
+            (MemberState::VietNam, (1995, 7, 28)),
+            (MemberState::Laos, (1997, 7, 23)),
+            (MemberState::Myanmar, (1997, 7, 23)),
+            (MemberState::Cambodia, (1999, 4, 30)),
+            (MemberState::TimorLeste, (2025, 10, 26)),
+        ];
+        for (state, (year, month, day)) in table {
+            assert_eq!(state.joined(), JoinDate { year, month, day }, "{state}");
+        }
+    }
+
+    #[test]
+    fn known_fields_are_case_insensitive() {
+        assert!(is_known_field("ha/dr"));
+        assert!(is_known_field(" Cybersecurity "));
+        assert!(!is_known_field("Basket weaving"));
+    }
+}
