@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 //
 // The browser is Debian's chromium (`scripts/setup.sh --browser`); never `npx playwright install`.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Which build to serve: several people can test their own build side by side (E2E_DIST=dist-map).
+const DIST = process.env.E2E_DIST ?? 'dist';
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -51,7 +53,7 @@ export default defineConfig({
   ],
   webServer: {
     // dist/ is also served under /nested/app/ to prove the build only uses relative URLs.
-    command: `python3 scripts/serve.py --dir dist --host 127.0.0.1 --port ${PORT} --quiet --also-under /nested/app/`,
+    command: `python3 scripts/serve.py --dir ${DIST} --host 127.0.0.1 --port ${PORT} --quiet --also-under /nested/app/`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,9 +1,311 @@
-//! The application shell.
+//! The shell: header with the dataset's title, navigation, the storage banner, and the current view.
+//! It also wires the page's events that concern the whole app: saving when the page is hidden,
+//! changes saved by other tabs, undo/redo shortcuts.
+
+use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::files;
+use crate::state::{use_atlas, AtlasState, SaveState, StorageBanner, View};
+use crate::storage;
+use crate::ui;
 
 pub fn mount() {
-    console_error_panic_hook_set();
-    leptos::mount::mount_to_body(|| view! { <h1 data-testid="dataset-title">"Vientiane Vision Atlas"</h1> });
+    leptos::mount::mount_to_body(App);
 }
 
-fn console_error_panic_hook_set() {}
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AtlasState::load();
+    provide_context(state);
+    crate::url_state::sync_with_location(state);
+    wire_page_events(state);
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Header/>
+        <StorageBannerView/>
+        <Notice/>
+        <main id="main" class="main" tabindex="-1">
+            {move || match state.view.get() {
+                View::Map => view! { <ui::map::MapView/> }.into_any(),
+                View::Matrix => view! { <ui::matrix::MatrixView/> }.into_any(),
+                View::Activities => view! { <ui::activities::ActivitiesView/> }.into_any(),
+                View::Trends => view! { <ui::trends::TrendsView/> }.into_any(),
+                View::Report => view! { <ui::report::ReportView/> }.into_any(),
+                View::Vision => view! { <ui::vision::VisionView/> }.into_any(),
+                View::Data => view! { <ui::data::DataView/> }.into_any(),
+            }}
+        </main>
+        <footer class="footer">
+            <p>
+                "Vientiane Vision Atlas runs entirely in your browser: your data stays on this device. "
+                "Map data: Made with Natural Earth."
+            </p>
+        </footer>
+    }
+}
+
+/// Saves when the page is hidden or closed, follows other tabs, and answers Ctrl+Z / Ctrl+Shift+Z.
+fn wire_page_events(state: AtlasState) {
+    // A pending save must not be lost when the user closes the tab or switches away.
+    let flush = Closure::<dyn Fn()>::new(move || {
+        if state.save_pending() {
+            state.save_now();
+        }
+    });
+    if let Some(document) = window().document() {
+        let _ = document
+            .add_event_listener_with_callback("visibilitychange", flush.as_ref().unchecked_ref());
+    }
+    let _ = window().add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+    flush.forget();
+
+    let storage_handle = window_event_listener(ev::storage, move |event| {
+        if event.key().as_deref() == Some(storage::DATASET_KEY) {
+            state.other_tab_saved(event.new_value());
+        }
+    });
+
+    let keys_handle = window_event_listener(ev::keydown, move |event| {
+        let in_text_field = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_text_field || !(event.ctrl_key() || event.meta_key()) {
+            return;
+        }
+        let key = event.key().to_lowercase();
+        let done = match (key.as_str(), event.shift_key()) {
+            ("z", false) => state.undo().map(|label| format!("Undone: {label}.")),
+            ("z", true) | ("y", false) => state.redo().map(|label| format!("Redone: {label}.")),
+            _ => return,
+        };
+        event.prevent_default();
+        if let Some(message) = done {
+            state.notice.set(Some(message));
+        }
+    });
+
+    let unload_handle = window_event_listener(ev::beforeunload, move |event| {
+        // Only while a write is still pending: otherwise closing the page loses nothing.
+        if state.save_pending() {
+            state.save_now();
+            if state.unsaved.get_untracked() {
+                event.prevent_default();
+                event.set_return_value("Your latest changes are not saved yet.");
+            }
+        }
+    });
+
+    on_cleanup(move || {
+        storage_handle.remove();
+        keys_handle.remove();
+        unload_handle.remove();
+    });
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = use_atlas();
+    let editing = RwSignal::new(false);
+    let title = move || state.dataset.with(|d| d.title.clone());
+    let count = move || state.dataset.with(|d| d.activities.len());
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+
+    let commit = move || {
+        if let Some(input) = input_ref.get_untracked() {
+            let next = input.value().trim().to_string();
+            if !next.is_empty()
+                && next.chars().count() <= 200
+                && next != state.dataset.with_untracked(|d| d.title.clone())
+            {
+                state.edit("rename the dataset", |d| d.title = next);
+            }
+        }
+        editing.set(false);
+    };
+
+    Effect::new(move |_| {
+        if editing.get() {
+            if let Some(input) = input_ref.get() {
+                let _ = input.focus();
+                input.select();
+            }
+        }
+    });
+
+    view! {
+        <header class="header">
+            <div class="header__brand">
+                <span class="header__app">"Vientiane Vision Atlas"</span>
+                <Show
+                    when=move || editing.get()
+                    fallback=move || view! {
+                        <button
+                            class="header__title"
+                            data-testid="dataset-title"
+                            title="Rename the dataset"
+                            on:click=move |_| editing.set(true)
+                        >
+                            {title}
+                        </button>
+                    }
+                >
+                    <input
+                        class="header__title-input"
+                        data-testid="dataset-title-input"
+                        aria-label="Dataset title"
+                        maxlength="200"
+                        node_ref=input_ref
+                        prop:value=title
+                        on:keydown=move |event| match event.key().as_str() {
+                            "Enter" => commit(),
+                            "Escape" => editing.set(false),
+                            _ => {}
+                        }
+                        on:blur=move |_| commit()
+                    />
+                </Show>
+                <span class="header__count">
+                    <span data-testid="activity-count">{count}</span>
+                    " activities"
+                </span>
+                <SaveStatus/>
+            </div>
+            <nav class="nav" aria-label="Views">
+                {View::ALL
+                    .into_iter()
+                    .map(|view| {
+                        view! {
+                            <button
+                                class="nav__link"
+                                class:nav__link--active=move || state.view.get() == view
+                                aria-current=move || (state.view.get() == view).then_some("page")
+                                data-testid=format!("nav-{}", view.code())
+                                on:click=move |_| state.view.set(view)
+                            >
+                                {view.label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn SaveStatus() -> impl IntoView {
+    let state = use_atlas();
+    let text = move || match state.save_state.get() {
+        SaveState::Saved(Some(_)) | SaveState::Saved(None) if !state.unsaved.get() => {
+            "Saved on this device"
+        }
+        SaveState::Saved(_) | SaveState::Pending => "Saving…",
+        SaveState::Failed(_) => "Not saved",
+        SaveState::Held => "Not saved (see above)",
+    };
+    view! {
+        <span class="save-status" data-testid="save-status" role="status">{text}</span>
+    }
+}
+
+/// The persistent banner about storage problems. It stays until the problem is resolved.
+#[component]
+fn StorageBannerView() -> impl IntoView {
+    let state = use_atlas();
+    let export_now = move |_| {
+        let text = state.dataset.with_untracked(|d| d.to_export_json());
+        let name = format!("vientiane-vision-{}.json", files::today());
+        match files::download_text(&name, "application/json", &text) {
+            Ok(()) => state.mark_exported(),
+            Err(error) => state.notice.set(Some(format!("Export failed: {error}"))),
+        }
+    };
+    let download_raw = move |_| {
+        let raw = storage::raw_dataset().unwrap_or_default();
+        let name = format!("vientiane-vision-saved-{}.json", files::today());
+        if let Err(error) = files::download_text(&name, "application/octet-stream", &raw) {
+            state.notice.set(Some(format!("Download failed: {error}")));
+        }
+    };
+
+    move || {
+        state.banner.get().map(|banner| match banner {
+            StorageBanner::SaveFailed(error) => view! {
+                <div class="banner banner--error" role="alert" data-testid="storage-banner" data-kind="save-failed">
+                    <p>{error.message()}</p>
+                    <div class="banner__actions">
+                        <button class="button button--primary" data-testid="export-now" on:click=export_now>"Export now"</button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            StorageBanner::Unreadable { reason, backup_key } => view! {
+                <div class="banner banner--warning" role="alert" data-testid="storage-banner" data-kind="unreadable">
+                    <p>
+                        <strong>"The data saved in this browser could not be read"</strong>
+                        {format!(" ({reason}). ")}
+                        "It has not been changed or overwritten"
+                        {backup_key.map(|key| format!(", and a copy is kept under the storage key \"{key}\""))}
+                        ". You are looking at the sample data; nothing is saved until you choose."
+                    </p>
+                    <div class="banner__actions">
+                        <button class="button button--primary" data-testid="download-raw" on:click=download_raw>
+                            "Download the saved data as it is"
+                        </button>
+                        <button class="button" data-testid="start-from-sample" on:click=move |_| state.start_from_sample()>
+                            "Start from sample data"
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            StorageBanner::OtherTabChanged(theirs) => view! {
+                <div class="banner banner--warning" role="alert" data-testid="storage-banner" data-kind="other-tab">
+                    <p>
+                        {format!(
+                            "Another tab saved a different version of the data (\"{}\", {} activities) while you had unsaved changes here.",
+                            theirs.title,
+                            theirs.activities.len()
+                        )}
+                    </p>
+                    <div class="banner__actions">
+                        <button class="button" data-testid="take-other-tab" on:click=move |_| state.resolve_other_tab(true)>
+                            "Load their version (mine stays one Undo away)"
+                        </button>
+                        <button class="button button--primary" data-testid="keep-mine" on:click=move |_| state.resolve_other_tab(false)>
+                            "Keep mine and save it"
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// A short message after an action, with Undo when there is something to undo.
+#[component]
+fn Notice() -> impl IntoView {
+    let state = use_atlas();
+    move || {
+        state.notice.get().map(|message| {
+            view! {
+                <div class="notice" role="status" data-testid="notice">
+                    <span>{message}</span>
+                    <Show when=move || state.last_change().is_some()>
+                        <button class="button button--small" data-testid="notice-undo" on:click=move |_| {
+                            let undone = state.undo();
+                            state.notice.set(undone.map(|label| format!("Undone: {label}.")));
+                        }>"Undo"</button>
+                    </Show>
+                    <button class="button button--small button--ghost" aria-label="Dismiss" on:click=move |_| state.notice.set(None)>"×"</button>
+                </div>
+            }
+        })
+    }
+}

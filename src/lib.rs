@@ -1,14 +1,18 @@
 //! Vientiane Vision Atlas: Japan–ASEAN defense cooperation under the Vientiane Vision, in the browser.
 //!
-//! `model` is plain Rust (tested natively); everything else is the browser app built on it.
+//! `model` is plain Rust (tested natively); everything else is the browser app built on it. The code
+//! map and the invariants are in `ARCHITECTURE.md`.
 
-pub mod model;
-
-#[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod files;
+pub mod map_shapes;
+pub mod model;
+pub mod state;
+pub mod storage;
+pub mod ui;
+pub mod url_state;
 
-/// Mounts the app on `<body>`. Only meaningful in the browser.
+/// Mounts the app on `<body>`.
 pub fn mount() {
-    #[cfg(target_arch = "wasm32")]
     app::mount();
 }

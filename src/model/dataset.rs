@@ -303,7 +303,12 @@ mod tests {
             (&ongoing, 2000, 2011, false),
         ];
         for (activity, from, to, expected) in cases {
-            assert_eq!(activity.overlaps(from, to), expected, "{} {from}..{to}", activity.id);
+            assert_eq!(
+                activity.overlaps(from, to),
+                expected,
+                "{} {from}..{to}",
+                activity.id
+            );
         }
     }
 

@@ -142,7 +142,9 @@ pub fn matches_search(activity: &Activity, search: &str) -> bool {
             || activity.fields.iter().any(|f| contains_folded(f, &needle))
             || activity.sources.iter().any(|s| {
                 contains_folded(&s.url, &needle)
-                    || s.title.as_deref().is_some_and(|t| contains_folded(t, &needle))
+                    || s.title
+                        .as_deref()
+                        .is_some_and(|t| contains_folded(t, &needle))
             })
     })
 }
@@ -255,28 +257,165 @@ mod tests {
 
         let cases: Vec<(Filters, &Activity, bool)> = vec![
             (Filters::default(), &ship_rider, true),
-            (Filters { measure: Some(Measure::JointTraining), ..Default::default() }, &ship_rider, true),
-            (Filters { measure: Some(Measure::CapacityBuilding), ..Default::default() }, &ship_rider, false),
-            (Filters { from: Some(2018), ..Default::default() }, &ship_rider, false),
-            (Filters { from: Some(2030), ..Default::default() }, &vietnam, true),
-            (Filters { to: Some(2011), ..Default::default() }, &vietnam, false),
-            (Filters { country: Some(MemberState::VietNam), ..Default::default() }, &vietnam, true),
-            (Filters { country: Some(MemberState::VietNam), ..Default::default() }, &ship_rider, false),
-            (Filters { scope: Some(Scope::AseanWide), ..Default::default() }, &ship_rider, true),
-            (Filters { scope: Some(Scope::AseanWide), ..Default::default() }, &vietnam, false),
-            (Filters { field: Some("ha/dr".into()), ..Default::default() }, &ship_rider, true),
-            (Filters { field: Some("PKO".into()), ..Default::default() }, &ship_rider, false),
-            (Filters { status: Some(Status::Ongoing), ..Default::default() }, &vietnam, true),
-            (Filters { status: Some(Status::Ongoing), ..Default::default() }, &ship_rider, false),
-            (Filters { confidence: Some(Confidence::Verified), ..Default::default() }, &ship_rider, true),
-            (Filters { confidence: Some(Confidence::Verified), ..Default::default() }, &vietnam, false),
-            (Filters { search: "SHIP law".into(), ..Default::default() }, &ship_rider, true),
-            (Filters { search: "mod.go.jp".into(), ..Default::default() }, &ship_rider, true),
-            (Filters { search: "ship medicine".into(), ..Default::default() }, &ship_rider, false),
-            (Filters { search: "vn".into(), ..Default::default() }, &vietnam, true),
+            (
+                Filters {
+                    measure: Some(Measure::JointTraining),
+                    ..Default::default()
+                },
+                &ship_rider,
+                true,
+            ),
+            (
+                Filters {
+                    measure: Some(Measure::CapacityBuilding),
+                    ..Default::default()
+                },
+                &ship_rider,
+                false,
+            ),
+            (
+                Filters {
+                    from: Some(2018),
+                    ..Default::default()
+                },
+                &ship_rider,
+                false,
+            ),
+            (
+                Filters {
+                    from: Some(2030),
+                    ..Default::default()
+                },
+                &vietnam,
+                true,
+            ),
+            (
+                Filters {
+                    to: Some(2011),
+                    ..Default::default()
+                },
+                &vietnam,
+                false,
+            ),
+            (
+                Filters {
+                    country: Some(MemberState::VietNam),
+                    ..Default::default()
+                },
+                &vietnam,
+                true,
+            ),
+            (
+                Filters {
+                    country: Some(MemberState::VietNam),
+                    ..Default::default()
+                },
+                &ship_rider,
+                false,
+            ),
+            (
+                Filters {
+                    scope: Some(Scope::AseanWide),
+                    ..Default::default()
+                },
+                &ship_rider,
+                true,
+            ),
+            (
+                Filters {
+                    scope: Some(Scope::AseanWide),
+                    ..Default::default()
+                },
+                &vietnam,
+                false,
+            ),
+            (
+                Filters {
+                    field: Some("ha/dr".into()),
+                    ..Default::default()
+                },
+                &ship_rider,
+                true,
+            ),
+            (
+                Filters {
+                    field: Some("PKO".into()),
+                    ..Default::default()
+                },
+                &ship_rider,
+                false,
+            ),
+            (
+                Filters {
+                    status: Some(Status::Ongoing),
+                    ..Default::default()
+                },
+                &vietnam,
+                true,
+            ),
+            (
+                Filters {
+                    status: Some(Status::Ongoing),
+                    ..Default::default()
+                },
+                &ship_rider,
+                false,
+            ),
+            (
+                Filters {
+                    confidence: Some(Confidence::Verified),
+                    ..Default::default()
+                },
+                &ship_rider,
+                true,
+            ),
+            (
+                Filters {
+                    confidence: Some(Confidence::Verified),
+                    ..Default::default()
+                },
+                &vietnam,
+                false,
+            ),
+            (
+                Filters {
+                    search: "SHIP law".into(),
+                    ..Default::default()
+                },
+                &ship_rider,
+                true,
+            ),
+            (
+                Filters {
+                    search: "mod.go.jp".into(),
+                    ..Default::default()
+                },
+                &ship_rider,
+                true,
+            ),
+            (
+                Filters {
+                    search: "ship medicine".into(),
+                    ..Default::default()
+                },
+                &ship_rider,
+                false,
+            ),
+            (
+                Filters {
+                    search: "vn".into(),
+                    ..Default::default()
+                },
+                &vietnam,
+                true,
+            ),
         ];
         for (index, (filters, activity, expected)) in cases.into_iter().enumerate() {
-            assert_eq!(filters.matches(activity), expected, "case {index}: {filters:?}");
+            assert_eq!(
+                filters.matches(activity),
+                expected,
+                "case {index}: {filters:?}"
+            );
         }
     }
 
@@ -296,7 +435,12 @@ mod tests {
         let pairs = filters.to_query_pairs();
         let back = Filters::from_query_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back, filters);
-        let junk = Filters::from_query_pairs([("measure", "XYZ"), ("from", "abc"), ("in", "FRA"), ("other", "1")]);
+        let junk = Filters::from_query_pairs([
+            ("measure", "XYZ"),
+            ("from", "abc"),
+            ("in", "FRA"),
+            ("other", "1"),
+        ]);
         assert_eq!(junk, Filters::default());
     }
 
@@ -307,10 +451,19 @@ mod tests {
         let c = activity("c", "Gamma", 2012, None);
         let mut list = vec![&a, &b, &c];
         SortOrder::YearAscending.sort(&mut list);
-        assert_eq!(list.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["c", "b", "a"]);
+        assert_eq!(
+            list.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+            ["c", "b", "a"]
+        );
         SortOrder::TitleAscending.sort(&mut list);
-        assert_eq!(list.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["b", "a", "c"]);
+        assert_eq!(
+            list.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+            ["b", "a", "c"]
+        );
         SortOrder::TitleDescending.sort(&mut list);
-        assert_eq!(list.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["c", "a", "b"]);
+        assert_eq!(
+            list.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+            ["c", "a", "b"]
+        );
     }
 }

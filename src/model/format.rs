@@ -75,7 +75,10 @@ fn plain_syntax_message(error: &serde_json::Error) -> String {
     // serde_json appends " at line L column C"; the location is given separately.
     let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
     match message.as_str() {
-        "EOF while parsing an object" | "EOF while parsing a list" | "EOF while parsing a string" | "EOF while parsing a value" => {
+        "EOF while parsing an object"
+        | "EOF while parsing a list"
+        | "EOF while parsing a string"
+        | "EOF while parsing a value" => {
             format!("the file ends too early ({message}); it may be truncated")
         }
         "recursion limit exceeded" => "the data is nested too deeply (more than 128 levels)".into(),
@@ -101,7 +104,8 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_line_and_column_with_a_snippet() {
-        let problem = parse_json("{\n  \"title\": \"x\",\n  \"activities\": [1,, 2]\n}").unwrap_err();
+        let problem =
+            parse_json("{\n  \"title\": \"x\",\n  \"activities\": [1,, 2]\n}").unwrap_err();
         assert_eq!(problem.path, "line 3, column 20");
         assert!(problem.message.contains("[1,, 2]"), "{}", problem.message);
         assert!(problem.message.contains('^'));
@@ -109,7 +113,8 @@ mod tests {
 
     #[test]
     fn truncated_and_empty_files() {
-        let problem = parse_json("{\"format\": \"vientiane-vision\", \"activities\": [").unwrap_err();
+        let problem =
+            parse_json("{\"format\": \"vientiane-vision\", \"activities\": [").unwrap_err();
         assert!(problem.message.contains("truncated"), "{}", problem.message);
         assert_eq!(parse_json("  ").unwrap_err().message, "The file is empty.");
     }
@@ -117,9 +122,18 @@ mod tests {
     #[test]
     fn encodings() {
         assert!(text_from_bytes(b"\xEF\xBB\xBF{}").is_ok_and(|t| t == "{}"));
-        assert!(text_from_bytes(b"\xFF\xFE{\x00}\x00").unwrap_err().message.contains("UTF-16"));
-        assert!(text_from_bytes(b"PK\x03\x04\x00\x00").unwrap_err().message.contains("not text"));
-        assert!(text_from_bytes(b"{\"t\": \"\xE9\"}").unwrap_err().message.contains("byte 8"));
+        assert!(text_from_bytes(b"\xFF\xFE{\x00}\x00")
+            .unwrap_err()
+            .message
+            .contains("UTF-16"));
+        assert!(text_from_bytes(b"PK\x03\x04\x00\x00")
+            .unwrap_err()
+            .message
+            .contains("not text"));
+        assert!(text_from_bytes(b"{\"t\": \"\xE9\"}")
+            .unwrap_err()
+            .message
+            .contains("byte 8"));
         let big = vec![b' '; MAX_FILE_BYTES + 1];
         assert!(text_from_bytes(&big).unwrap_err().message.contains("20 MB"));
     }
@@ -127,6 +141,9 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused_without_crashing() {
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
-        assert!(parse_json(&deep).unwrap_err().message.contains("nested too deeply"));
+        assert!(parse_json(&deep)
+            .unwrap_err()
+            .message
+            .contains("nested too deeply"));
     }
 }

@@ -3,10 +3,15 @@
 //! Architecture invariant: nothing in this module does I/O or imports `leptos`, `web_sys`, `js_sys`,
 //! `gloo` or `wasm_bindgen` (a test enforces it), so everything here is tested natively with `cargo test`.
 
+pub mod csv;
 pub mod dataset;
 pub mod filter;
 pub mod format;
+pub mod matrix;
+pub mod merge;
+pub mod report;
 pub mod stats;
+pub mod trends;
 pub mod validate;
 pub mod vision;
 
@@ -32,15 +37,28 @@ mod tests {
 
     #[test]
     fn default_dataset_is_valid_without_warnings_and_cites_sources() {
-        let decoded = format::read_dataset_text(DEFAULT_DATASET_JSON).expect("default dataset is valid");
+        let decoded =
+            format::read_dataset_text(DEFAULT_DATASET_JSON).expect("default dataset is valid");
         assert!(decoded.warnings.is_empty(), "{:?}", decoded.warnings);
         let activities = &decoded.dataset.activities;
         assert_eq!(activities.len(), 79);
-        assert!(activities.iter().all(|a| !a.sources.is_empty()), "every default record cites a source");
-        assert!(activities.iter().all(|a| a.confidence.is_some()), "every confidence flag is kept");
-        let uncertain = activities.iter().filter(|a| a.confidence() == Confidence::Uncertain).count();
+        assert!(
+            activities.iter().all(|a| !a.sources.is_empty()),
+            "every default record cites a source"
+        );
+        assert!(
+            activities.iter().all(|a| a.confidence.is_some()),
+            "every confidence flag is kept"
+        );
+        let uncertain = activities
+            .iter()
+            .filter(|a| a.confidence() == Confidence::Uncertain)
+            .count();
         assert_eq!(uncertain, 13);
-        let asean_wide = activities.iter().filter(|a| a.scope == Scope::AseanWide).count();
+        let asean_wide = activities
+            .iter()
+            .filter(|a| a.scope == Scope::AseanWide)
+            .count();
         assert_eq!(asean_wide, 41);
     }
 
@@ -62,7 +80,8 @@ mod tests {
                 for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
                     for name in forbidden {
                         assert!(
-                            !line.contains(&format!("{name}::")) && !line.contains(&format!("use {name}")),
+                            !line.contains(&format!("{name}::"))
+                                && !line.contains(&format!("use {name}")),
                             "{} uses {name}: {line}",
                             path.display()
                         );

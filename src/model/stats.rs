@@ -52,7 +52,12 @@ impl MapCounts {
     }
 
     /// The count a member state is coloured by.
-    pub fn member_state(&self, state: MemberState, measure: MeasureChoice, include_asean_wide: bool) -> u32 {
+    pub fn member_state(
+        &self,
+        state: MemberState,
+        measure: MeasureChoice,
+        include_asean_wide: bool,
+    ) -> u32 {
         let own = self.member_states[state.index()][column(measure)];
         if include_asean_wide {
             own + self.asean_wide[column(measure)]
@@ -190,7 +195,14 @@ pub fn class_labels(bounds: &[u32]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn activity(id: &str, scope: Scope, countries: &[MemberState], measures: &[Measure], start: i32, end: Option<i32>) -> Activity {
+    fn activity(
+        id: &str,
+        scope: Scope,
+        countries: &[MemberState],
+        measures: &[Measure],
+        start: i32,
+        end: Option<i32>,
+    ) -> Activity {
         let mut a = Activity::new(id, id, start);
         a.scope = scope;
         a.countries = countries.to_vec();
@@ -203,10 +215,38 @@ mod tests {
         use MemberState::*;
         let mut dataset = Dataset::empty("t");
         dataset.activities = vec![
-            activity("vn-cbc", Scope::MemberStates, &[VietNam], &[Measure::CapacityBuilding], 2017, Some(2019)),
-            activity("vn-ph", Scope::MemberStates, &[VietNam, Philippines], &[Measure::CapacityBuilding, Measure::JointTraining], 2020, None),
-            activity("dialogue", Scope::MemberStates, &[VietNam], &[], 2016, Some(2016)),
-            activity("ship", Scope::AseanWide, &[], &[Measure::InternationalLaw, Measure::CapacityBuilding], 2018, Some(2018)),
+            activity(
+                "vn-cbc",
+                Scope::MemberStates,
+                &[VietNam],
+                &[Measure::CapacityBuilding],
+                2017,
+                Some(2019),
+            ),
+            activity(
+                "vn-ph",
+                Scope::MemberStates,
+                &[VietNam, Philippines],
+                &[Measure::CapacityBuilding, Measure::JointTraining],
+                2020,
+                None,
+            ),
+            activity(
+                "dialogue",
+                Scope::MemberStates,
+                &[VietNam],
+                &[],
+                2016,
+                Some(2016),
+            ),
+            activity(
+                "ship",
+                Scope::AseanWide,
+                &[],
+                &[Measure::InternationalLaw, Measure::CapacityBuilding],
+                2018,
+                Some(2018),
+            ),
             activity("forum", Scope::AseanWide, &[], &[], 2010, Some(2010)),
         ];
         dataset
@@ -217,7 +257,13 @@ mod tests {
         use MemberState::*;
         let dataset = sample();
         let all = MapCounts::build(&dataset, &Filters::default());
-        let since_2018 = MapCounts::build(&dataset, &Filters { from: Some(2018), ..Default::default() });
+        let since_2018 = MapCounts::build(
+            &dataset,
+            &Filters {
+                from: Some(2018),
+                ..Default::default()
+            },
+        );
         let cbc = Some(Measure::CapacityBuilding);
         let cases = [
             (&all, VietNam, None, false, 3),
@@ -233,7 +279,11 @@ mod tests {
             (&since_2018, VietNam, None, true, 3),
         ];
         for (index, (counts, state, measure, include, expected)) in cases.into_iter().enumerate() {
-            assert_eq!(counts.member_state(state, measure, include), expected, "case {index}");
+            assert_eq!(
+                counts.member_state(state, measure, include),
+                expected,
+                "case {index}"
+            );
         }
         assert_eq!(all.asean_wide(None), 2);
         assert_eq!(all.asean_wide(cbc), 1);
@@ -244,15 +294,33 @@ mod tests {
     #[test]
     fn the_number_and_the_list_always_agree() {
         let dataset = sample();
-        for filters in [Filters::default(), Filters { from: Some(2018), to: Some(2019), ..Default::default() }] {
+        for filters in [
+            Filters::default(),
+            Filters {
+                from: Some(2018),
+                to: Some(2019),
+                ..Default::default()
+            },
+        ] {
             let counts = MapCounts::build(&dataset, &filters);
             for measure in std::iter::once(None).chain(Measure::ALL.map(Some)) {
                 for include in [false, true] {
                     for state in MemberState::ALL {
-                        let list = activities_behind(&dataset, &filters, measure, Place::MemberState(state), include);
-                        assert_eq!(list.len() as u32, counts.member_state(state, measure, include), "{state:?} {measure:?} {include}");
+                        let list = activities_behind(
+                            &dataset,
+                            &filters,
+                            measure,
+                            Place::MemberState(state),
+                            include,
+                        );
+                        assert_eq!(
+                            list.len() as u32,
+                            counts.member_state(state, measure, include),
+                            "{state:?} {measure:?} {include}"
+                        );
                     }
-                    let list = activities_behind(&dataset, &filters, measure, Place::AseanWide, include);
+                    let list =
+                        activities_behind(&dataset, &filters, measure, Place::AseanWide, include);
                     assert_eq!(list.len() as u32, counts.asean_wide(measure));
                 }
             }
@@ -262,7 +330,13 @@ mod tests {
     #[test]
     fn list_is_sorted_by_year() {
         let dataset = sample();
-        let list = activities_behind(&dataset, &Filters::default(), None, Place::MemberState(MemberState::VietNam), true);
+        let list = activities_behind(
+            &dataset,
+            &Filters::default(),
+            None,
+            Place::MemberState(MemberState::VietNam),
+            true,
+        );
         let ids: Vec<_> = list.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["forum", "dialogue", "vn-cbc", "ship", "vn-ph"]);
     }

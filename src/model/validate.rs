@@ -119,7 +119,10 @@ pub fn decode_dataset(value: &Value) -> Result<Decoded, Vec<Problem>> {
                     if !seen.insert(activity.id.clone()) {
                         problems.push(Problem::error(
                             format!("{path}.id"),
-                            format!("\"{}\" is used by an earlier activity; ids must be unique", activity.id),
+                            format!(
+                                "\"{}\" is used by an earlier activity; ids must be unique",
+                                activity.id
+                            ),
                         ));
                     }
                     activities.push(activity);
@@ -174,13 +177,19 @@ fn check_kind(value: &Value) -> Result<&Map<String, Value>, Problem> {
         Value::Array(list) => {
             return Err(Problem::error(
                 "",
-                format!("This file holds a JSON array of {} elements, not a dataset. {expected}", list.len()),
+                format!(
+                    "This file holds a JSON array of {} elements, not a dataset. {expected}",
+                    list.len()
+                ),
             ))
         }
         other => {
             return Err(Problem::error(
                 "",
-                format!("This file holds {}, not a dataset. {expected}", describe(other)),
+                format!(
+                    "This file holds {}, not a dataset. {expected}",
+                    describe(other)
+                ),
             ))
         }
     };
@@ -195,7 +204,10 @@ fn check_kind(value: &Value) -> Result<&Map<String, Value>, Problem> {
         Some(other) => {
             return Err(Problem::error(
                 "format",
-                format!("must be the text \"{FORMAT_NAME}\", not {}. {expected}", describe(other)),
+                format!(
+                    "must be the text \"{FORMAT_NAME}\", not {}. {expected}",
+                    describe(other)
+                ),
             ))
         }
         None => {
@@ -207,7 +219,9 @@ fn check_kind(value: &Value) -> Result<&Map<String, Value>, Problem> {
             };
             return Err(Problem::error(
                 "format",
-                format!("is missing: this file is {looks_like}, probably from another tool. {expected}"),
+                format!(
+                    "is missing: this file is {looks_like}, probably from another tool. {expected}"
+                ),
             ));
         }
     }
@@ -260,7 +274,10 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
     let Value::Object(object) = value else {
         problems.push(Problem::error(
             path,
-            format!("must be an object describing one activity, not {}", describe(value)),
+            format!(
+                "must be an object describing one activity, not {}",
+                describe(value)
+            ),
         ));
         return None;
     };
@@ -274,13 +291,24 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         {
             problems.push(Problem::error(
                 join(path, "id"),
-                format!("\"{}\" may only use letters A–Z a–z, digits, '.', '_' and '-'", shorten(id)),
+                format!(
+                    "\"{}\" may only use letters A–Z a–z, digits, '.', '_' and '-'",
+                    shorten(id)
+                ),
             ));
         }
     }
     let title = required_text(object, path, "title", 300, true, problems);
     let summary = optional_text(object, path, "summary", 5_000, problems);
-    let measures = code_list(object, path, "measures", true, Measure::from_code, "PIL, CBC, DETC, JTE or HRDAE", problems);
+    let measures = code_list(
+        object,
+        path,
+        "measures",
+        true,
+        Measure::from_code,
+        "PIL, CBC, DETC, JTE or HRDAE",
+        problems,
+    );
     let directions = code_list(
         object,
         path,
@@ -304,7 +332,10 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
             None => {
                 problems.push(Problem::error(
                     join(path, "scope"),
-                    format!("\"{}\" is not a scope; use \"asean-wide\" or \"member-states\"", shorten(code)),
+                    format!(
+                        "\"{}\" is not a scope; use \"asean-wide\" or \"member-states\"",
+                        shorten(code)
+                    ),
                 ));
                 None
             }
@@ -312,7 +343,10 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         Some(other) => {
             problems.push(Problem::error(
                 join(path, "scope"),
-                format!("must be \"asean-wide\" or \"member-states\", not {}", describe(other)),
+                format!(
+                    "must be \"asean-wide\" or \"member-states\", not {}",
+                    describe(other)
+                ),
             ));
             None
         }
@@ -328,8 +362,22 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
     );
     let start = year_at(object, path, "start", true, problems).flatten();
     let end = year_at(object, path, "end", false, problems);
-    let status = optional_code(object, path, "status", Status::from_code, "planned, ongoing or completed", problems);
-    let confidence = optional_code(object, path, "confidence", Confidence::from_code, "verified or uncertain", problems);
+    let status = optional_code(
+        object,
+        path,
+        "status",
+        Status::from_code,
+        "planned, ongoing or completed",
+        problems,
+    );
+    let confidence = optional_code(
+        object,
+        path,
+        "confidence",
+        Confidence::from_code,
+        "verified or uncertain",
+        problems,
+    );
     let follow_ups = decode_follow_ups(object, path, problems);
     let sources = decode_sources(object, path, problems);
     let updated = optional_timestamp(object, path, "updated", problems);
@@ -364,7 +412,10 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
             if last < joined {
                 problems.push(Problem::warning(
                     format!("{}[{index}]", join(path, "countries")),
-                    format!("{} joined ASEAN only in {joined}, after this activity", state.name()),
+                    format!(
+                        "{} joined ASEAN only in {joined}, after this activity",
+                        state.name()
+                    ),
                 ));
             }
         }
@@ -415,7 +466,11 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
     })
 }
 
-fn decode_fields(object: &Map<String, Value>, path: &str, problems: &mut Vec<Problem>) -> Option<Vec<String>> {
+fn decode_fields(
+    object: &Map<String, Value>,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<String>> {
     let list = optional_array(object, path, "fields", problems)?;
     let mut seen = HashSet::new();
     let mut fields = Vec::with_capacity(list.len());
@@ -425,9 +480,18 @@ fn decode_fields(object: &Map<String, Value>, path: &str, problems: &mut Vec<Pro
             Value::String(label) => {
                 let length = label.trim().chars().count();
                 if length == 0 || length > 80 {
-                    problems.push(Problem::error(at, format!("a field label must be 1–80 characters, this one has {length}")));
+                    problems.push(Problem::error(
+                        at,
+                        format!("a field label must be 1–80 characters, this one has {length}"),
+                    ));
                 } else if !seen.insert(label.trim().to_lowercase()) {
-                    problems.push(Problem::error(at, format!("\"{}\" is listed twice (labels are compared without regard to case)", label.trim())));
+                    problems.push(Problem::error(
+                        at,
+                        format!(
+                            "\"{}\" is listed twice (labels are compared without regard to case)",
+                            label.trim()
+                        ),
+                    ));
                 } else {
                     if !is_known_field(label) {
                         problems.push(Problem::warning(at, format!("\"{}\" is not one of the Vision's usual field labels; check the spelling", label.trim())));
@@ -435,20 +499,33 @@ fn decode_fields(object: &Map<String, Value>, path: &str, problems: &mut Vec<Pro
                     fields.push(label.clone());
                 }
             }
-            other => problems.push(Problem::error(at, format!("must be a text label, not {}", describe(other)))),
+            other => problems.push(Problem::error(
+                at,
+                format!("must be a text label, not {}", describe(other)),
+            )),
         }
     }
     Some(fields)
 }
 
-fn decode_follow_ups(object: &Map<String, Value>, path: &str, problems: &mut Vec<Problem>) -> Option<Vec<FollowUp>> {
+fn decode_follow_ups(
+    object: &Map<String, Value>,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<FollowUp>> {
     let list = optional_array(object, path, "followUps", problems)?;
     let mut follow_ups = Vec::with_capacity(list.len());
     let errors_before = problems.iter().filter(|p| p.is_error()).count();
     for (index, value) in list.iter().enumerate() {
         let at = format!("{}[{index}]", join(path, "followUps"));
         let Value::Object(entry) = value else {
-            problems.push(Problem::error(at, format!("must be an object with \"year\" and \"note\", not {}", describe(value))));
+            problems.push(Problem::error(
+                at,
+                format!(
+                    "must be an object with \"year\" and \"note\", not {}",
+                    describe(value)
+                ),
+            ));
             continue;
         };
         let year = year_at(entry, &at, "year", true, problems).flatten();
@@ -459,20 +536,31 @@ fn decode_follow_ups(object: &Map<String, Value>, path: &str, problems: &mut Vec
             .map(|(key, value)| (key.clone(), value.clone()))
             .collect();
         if let (Some(year), Some(note)) = (year, note) {
-            follow_ups.push(FollowUp { year, note, unknown });
+            follow_ups.push(FollowUp {
+                year,
+                note,
+                unknown,
+            });
         }
     }
     let errors_after = problems.iter().filter(|p| p.is_error()).count();
     (errors_after == errors_before).then_some(follow_ups)
 }
 
-fn decode_sources(object: &Map<String, Value>, path: &str, problems: &mut Vec<Problem>) -> Option<Vec<Source>> {
+fn decode_sources(
+    object: &Map<String, Value>,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<Source>> {
     let list = optional_array(object, path, "sources", problems)?;
     let mut sources = Vec::with_capacity(list.len());
     for (index, value) in list.iter().enumerate() {
         let at = format!("{}[{index}]", join(path, "sources"));
         let Value::Object(entry) = value else {
-            problems.push(Problem::error(at, format!("must be an object with a \"url\", not {}", describe(value))));
+            problems.push(Problem::error(
+                at,
+                format!("must be an object with a \"url\", not {}", describe(value)),
+            ));
             continue;
         };
         let url = match entry.get("url") {
@@ -484,11 +572,17 @@ fn decode_sources(object: &Map<String, Value>, path: &str, problems: &mut Vec<Pr
                 }
             },
             Some(other) => {
-                problems.push(Problem::error(join(&at, "url"), format!("must be a web address as text, not {}", describe(other))));
+                problems.push(Problem::error(
+                    join(&at, "url"),
+                    format!("must be a web address as text, not {}", describe(other)),
+                ));
                 None
             }
             None => {
-                problems.push(Problem::error(join(&at, "url"), "is missing: every source needs a web address"));
+                problems.push(Problem::error(
+                    join(&at, "url"),
+                    "is missing: every source needs a web address",
+                ));
                 None
             }
         };
@@ -497,7 +591,13 @@ fn decode_sources(object: &Map<String, Value>, path: &str, problems: &mut Vec<Pr
             None | Some(Value::Null) => None,
             Some(Value::String(date)) if is_date(date) => Some(date.clone()),
             Some(other) => {
-                problems.push(Problem::error(join(&at, "accessed"), format!("must be a date written YYYY-MM-DD, not {}", describe_short(other))));
+                problems.push(Problem::error(
+                    join(&at, "accessed"),
+                    format!(
+                        "must be a date written YYYY-MM-DD, not {}",
+                        describe_short(other)
+                    ),
+                ));
                 None
             }
         };
@@ -507,7 +607,12 @@ fn decode_sources(object: &Map<String, Value>, path: &str, problems: &mut Vec<Pr
             .map(|(key, value)| (key.clone(), value.clone()))
             .collect();
         if let Some(url) = url {
-            sources.push(Source { url, title, accessed, unknown });
+            sources.push(Source {
+                url,
+                title,
+                accessed,
+                unknown,
+            });
         }
     }
     Some(sources)
@@ -523,14 +628,26 @@ pub fn check_url(url: &str) -> Result<(), String> {
         rest
     } else {
         let scheme = lower.split(':').next().unwrap_or_default();
-        return Err(if lower.contains(':') && scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '.' || c == '-') {
-            format!("\"{}\" uses the \"{scheme}:\" scheme; only http:// and https:// addresses are accepted", shorten(url))
-        } else {
-            format!("\"{}\" is not an absolute web address; it must start with http:// or https://", shorten(url))
-        });
+        return Err(
+            if lower.contains(':')
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '.' || c == '-')
+            {
+                format!("\"{}\" uses the \"{scheme}:\" scheme; only http:// and https:// addresses are accepted", shorten(url))
+            } else {
+                format!(
+                    "\"{}\" is not an absolute web address; it must start with http:// or https://",
+                    shorten(url)
+                )
+            },
+        );
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if host.is_empty() || url.len() > 2_000 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if host.is_empty()
+        || url.len() > 2_000
+        || url.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return Err(format!("\"{}\" is not a valid web address", shorten(url)));
     }
     Ok(())
@@ -547,19 +664,29 @@ fn required_text(
     let at = join(path, key);
     match object.get(key) {
         Some(Value::String(text)) => {
-            let length = if trim { text.trim().chars().count() } else { text.chars().count() };
+            let length = if trim {
+                text.trim().chars().count()
+            } else {
+                text.chars().count()
+            };
             if length == 0 {
                 problems.push(Problem::error(at, "must not be empty"));
                 None
             } else if length > max {
-                problems.push(Problem::error(at, format!("is {length} characters long; the limit is {max}")));
+                problems.push(Problem::error(
+                    at,
+                    format!("is {length} characters long; the limit is {max}"),
+                ));
                 None
             } else {
                 Some(text.clone())
             }
         }
         Some(other) => {
-            problems.push(Problem::error(at, format!("must be text, not {}", describe(other))));
+            problems.push(Problem::error(
+                at,
+                format!("must be text, not {}", describe(other)),
+            ));
             None
         }
         None => {
@@ -569,45 +696,73 @@ fn required_text(
     }
 }
 
-fn optional_text(object: &Map<String, Value>, path: &str, key: &str, max: usize, problems: &mut Vec<Problem>) -> Option<String> {
+fn optional_text(
+    object: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    max: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
     match object.get(key) {
         None | Some(Value::Null) => None,
         Some(Value::String(text)) => {
             let length = text.chars().count();
             if length > max {
-                problems.push(Problem::error(join(path, key), format!("is {length} characters long; the limit is {max}")));
+                problems.push(Problem::error(
+                    join(path, key),
+                    format!("is {length} characters long; the limit is {max}"),
+                ));
                 None
             } else {
                 Some(text.clone())
             }
         }
         Some(other) => {
-            problems.push(Problem::error(join(path, key), format!("must be text, not {}", describe(other))));
-            None
-        }
-    }
-}
-
-fn optional_timestamp(object: &Map<String, Value>, path: &str, key: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    match object.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(text)) if is_rfc3339(text) => Some(text.clone()),
-        Some(other) => {
             problems.push(Problem::error(
                 join(path, key),
-                format!("must be a date and time like 2026-11-27T10:00:00Z (RFC 3339), not {}", describe_short(other)),
+                format!("must be text, not {}", describe(other)),
             ));
             None
         }
     }
 }
 
-fn optional_array<'v>(object: &'v Map<String, Value>, path: &str, key: &str, problems: &mut Vec<Problem>) -> Option<&'v Vec<Value>> {
+fn optional_timestamp(
+    object: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    match object.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) if is_rfc3339(text) => Some(text.clone()),
+        Some(other) => {
+            problems.push(Problem::error(
+                join(path, key),
+                format!(
+                    "must be a date and time like 2026-11-27T10:00:00Z (RFC 3339), not {}",
+                    describe_short(other)
+                ),
+            ));
+            None
+        }
+    }
+}
+
+fn optional_array<'v>(
+    object: &'v Map<String, Value>,
+    path: &str,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<&'v Vec<Value>> {
     match object.get(key) {
         None | Some(Value::Null) => Some(EMPTY.get_or_init(Vec::new)),
         Some(Value::Array(list)) => Some(list),
         Some(other) => {
-            problems.push(Problem::error(join(path, key), format!("must be an array, not {}", describe(other))));
+            problems.push(Problem::error(
+                join(path, key),
+                format!("must be an array, not {}", describe(other)),
+            ));
             None
         }
     }
@@ -626,7 +781,10 @@ fn code_list<T: PartialEq + Copy>(
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<T>> {
     if required && !object.contains_key(key) {
-        problems.push(Problem::error(join(path, key), "is missing (use [] for none)"));
+        problems.push(Problem::error(
+            join(path, key),
+            "is missing (use [] for none)",
+        ));
         return None;
     }
     let list = optional_array(object, path, key, problems)?;
@@ -642,12 +800,21 @@ fn code_list<T: PartialEq + Copy>(
                 }
                 Some(parsed) => codes.push(parsed),
                 None => {
-                    problems.push(Problem::error(at, format!("\"{}\" is not {expected}", shorten(code))));
+                    problems.push(Problem::error(
+                        at,
+                        format!("\"{}\" is not {expected}", shorten(code)),
+                    ));
                     valid = false;
                 }
             },
             other => {
-                problems.push(Problem::error(at, format!("must be a code as text ({expected}), not {}", describe(other))));
+                problems.push(Problem::error(
+                    at,
+                    format!(
+                        "must be a code as text ({expected}), not {}",
+                        describe(other)
+                    ),
+                ));
                 valid = false;
             }
         }
@@ -668,19 +835,31 @@ fn optional_code<T>(
         Some(Value::String(code)) => {
             let parsed = parse(code);
             if parsed.is_none() {
-                problems.push(Problem::error(join(path, key), format!("\"{}\" is not {expected}", shorten(code))));
+                problems.push(Problem::error(
+                    join(path, key),
+                    format!("\"{}\" is not {expected}", shorten(code)),
+                ));
             }
             parsed
         }
         Some(other) => {
-            problems.push(Problem::error(join(path, key), format!("must be {expected}, not {}", describe(other))));
+            problems.push(Problem::error(
+                join(path, key),
+                format!("must be {expected}, not {}", describe(other)),
+            ));
             None
         }
     }
 }
 
 /// A year. Returns `None` when unusable, `Some(None)` when absent or null and optional.
-fn year_at(object: &Map<String, Value>, path: &str, key: &str, required: bool, problems: &mut Vec<Problem>) -> Option<Option<i32>> {
+fn year_at(
+    object: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    required: bool,
+    problems: &mut Vec<Problem>,
+) -> Option<Option<i32>> {
     let at = join(path, key);
     let (low, high) = YEAR_RANGE;
     match object.get(key) {
@@ -690,9 +869,14 @@ fn year_at(object: &Map<String, Value>, path: &str, key: &str, required: bool, p
         }
         None | Some(Value::Null) => Some(None),
         Some(Value::Number(n)) => match n.as_i64() {
-            Some(year) if (i64::from(low)..=i64::from(high)).contains(&year) => Some(Some(year as i32)),
+            Some(year) if (i64::from(low)..=i64::from(high)).contains(&year) => {
+                Some(Some(year as i32))
+            }
             Some(year) => {
-                problems.push(Problem::error(at, format!("{year} is outside the years {low}–{high}")));
+                problems.push(Problem::error(
+                    at,
+                    format!("{year} is outside the years {low}–{high}"),
+                ));
                 None
             }
             None => {
@@ -701,7 +885,10 @@ fn year_at(object: &Map<String, Value>, path: &str, key: &str, required: bool, p
             }
         },
         Some(other) => {
-            problems.push(Problem::error(at, format!("must be a year as a number, not {}", describe_short(other))));
+            problems.push(Problem::error(
+                at,
+                format!("must be a year as a number, not {}", describe_short(other)),
+            ));
             None
         }
     }
@@ -727,7 +914,7 @@ pub fn is_rfc3339(text: &str) -> bool {
     if text.len() < 20 || !text.is_char_boundary(10) || !is_date(&text[..10]) {
         return false;
     }
-    let rest = text[10..].as_bytes();
+    let rest = &text.as_bytes()[10..];
     if !matches!(rest[0], b'T' | b't' | b' ') {
         return false;
     }
@@ -814,7 +1001,10 @@ mod tests {
     fn minimal_file_decodes() {
         let decoded = decode_dataset(&minimal()).expect("valid");
         assert_eq!(decoded.dataset.title, "Test");
-        assert_eq!(decoded.dataset.activities[0].measures, vec![Measure::InternationalLaw]);
+        assert_eq!(
+            decoded.dataset.activities[0].measures,
+            vec![Measure::InternationalLaw]
+        );
         assert!(decoded.warnings.is_empty());
     }
 
@@ -823,35 +1013,130 @@ mod tests {
     fn activity_errors_are_located() {
         let cases: Vec<(Value, &str, &str)> = vec![
             (with_activity("id", None), "activities[0].id", "missing"),
-            (with_activity("id", Some(json!("has space"))), "activities[0].id", "may only use"),
-            (with_activity("id", Some(json!("x".repeat(65)))), "activities[0].id", "limit is 64"),
-            (with_activity("title", Some(json!("   "))), "activities[0].title", "must not be empty"),
-            (with_activity("title", Some(json!("t".repeat(301)))), "activities[0].title", "limit is 300"),
-            (with_activity("summary", Some(json!("s".repeat(5001)))), "activities[0].summary", "limit is 5000"),
-            (with_activity("measures", None), "activities[0].measures", "missing"),
-            (with_activity("measures", Some(json!(["XYZ"]))), "activities[0].measures[0]", "\"XYZ\" is not PIL"),
-            (with_activity("measures", Some(json!(["CBC", "CBC"]))), "activities[0].measures[1]", "twice"),
-            (with_activity("directions", Some(json!(["north"]))), "activities[0].directions[0]", "not rule-of-law"),
-            (with_activity("scope", Some(json!("bilateral"))), "activities[0].scope", "not a scope"),
-            (with_activity("countries", Some(json!(["VNM"]))), "activities[0].countries", "must be empty"),
-            (with_activity("start", Some(json!(1900))), "activities[0].start", "outside the years"),
-            (with_activity("start", Some(json!("2017"))), "activities[0].start", "must be a year"),
-            (with_activity("end", Some(json!(2010))), "activities[0].end", "before the start year 2017"),
-            (with_activity("status", Some(json!("done"))), "activities[0].status", "not planned"),
-            (with_activity("confidence", Some(json!("maybe"))), "activities[0].confidence", "not verified"),
-            (with_activity("fields", Some(json!(["HA/DR", "ha/dr"]))), "activities[0].fields[1]", "listed twice"),
-            (with_activity("followUps", Some(json!([{"year": 2018}]))), "activities[0].followUps[0].note", "missing"),
-            (with_activity("sources", Some(json!([{"url": "javascript:alert(1)"}]))), "activities[0].sources[0].url", "\"javascript:\" scheme"),
-            (with_activity("sources", Some(json!([{"url": "/relative"}]))), "activities[0].sources[0].url", "not an absolute"),
-            (with_activity("sources", Some(json!([{"url": "https://x.org", "accessed": "May 2020"}]))), "activities[0].sources[0].accessed", "YYYY-MM-DD"),
-            (with_activity("updated", Some(json!("yesterday"))), "activities[0].updated", "RFC 3339"),
+            (
+                with_activity("id", Some(json!("has space"))),
+                "activities[0].id",
+                "may only use",
+            ),
+            (
+                with_activity("id", Some(json!("x".repeat(65)))),
+                "activities[0].id",
+                "limit is 64",
+            ),
+            (
+                with_activity("title", Some(json!("   "))),
+                "activities[0].title",
+                "must not be empty",
+            ),
+            (
+                with_activity("title", Some(json!("t".repeat(301)))),
+                "activities[0].title",
+                "limit is 300",
+            ),
+            (
+                with_activity("summary", Some(json!("s".repeat(5001)))),
+                "activities[0].summary",
+                "limit is 5000",
+            ),
+            (
+                with_activity("measures", None),
+                "activities[0].measures",
+                "missing",
+            ),
+            (
+                with_activity("measures", Some(json!(["XYZ"]))),
+                "activities[0].measures[0]",
+                "\"XYZ\" is not PIL",
+            ),
+            (
+                with_activity("measures", Some(json!(["CBC", "CBC"]))),
+                "activities[0].measures[1]",
+                "twice",
+            ),
+            (
+                with_activity("directions", Some(json!(["north"]))),
+                "activities[0].directions[0]",
+                "not rule-of-law",
+            ),
+            (
+                with_activity("scope", Some(json!("bilateral"))),
+                "activities[0].scope",
+                "not a scope",
+            ),
+            (
+                with_activity("countries", Some(json!(["VNM"]))),
+                "activities[0].countries",
+                "must be empty",
+            ),
+            (
+                with_activity("start", Some(json!(1900))),
+                "activities[0].start",
+                "outside the years",
+            ),
+            (
+                with_activity("start", Some(json!("2017"))),
+                "activities[0].start",
+                "must be a year",
+            ),
+            (
+                with_activity("end", Some(json!(2010))),
+                "activities[0].end",
+                "before the start year 2017",
+            ),
+            (
+                with_activity("status", Some(json!("done"))),
+                "activities[0].status",
+                "not planned",
+            ),
+            (
+                with_activity("confidence", Some(json!("maybe"))),
+                "activities[0].confidence",
+                "not verified",
+            ),
+            (
+                with_activity("fields", Some(json!(["HA/DR", "ha/dr"]))),
+                "activities[0].fields[1]",
+                "listed twice",
+            ),
+            (
+                with_activity("followUps", Some(json!([{"year": 2018}]))),
+                "activities[0].followUps[0].note",
+                "missing",
+            ),
+            (
+                with_activity("sources", Some(json!([{"url": "javascript:alert(1)"}]))),
+                "activities[0].sources[0].url",
+                "\"javascript:\" scheme",
+            ),
+            (
+                with_activity("sources", Some(json!([{"url": "/relative"}]))),
+                "activities[0].sources[0].url",
+                "not an absolute",
+            ),
+            (
+                with_activity(
+                    "sources",
+                    Some(json!([{"url": "https://x.org", "accessed": "May 2020"}])),
+                ),
+                "activities[0].sources[0].accessed",
+                "YYYY-MM-DD",
+            ),
+            (
+                with_activity("updated", Some(json!("yesterday"))),
+                "activities[0].updated",
+                "RFC 3339",
+            ),
         ];
         for (file, path, fragment) in cases {
             let problems = decode_dataset(&file).expect_err(path);
             let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
             assert_eq!(errors.len(), 1, "{path}: {errors:?}");
             assert_eq!(errors[0].path, path);
-            assert!(errors[0].message.contains(fragment), "{path}: {}", errors[0].message);
+            assert!(
+                errors[0].message.contains(fragment),
+                "{path}: {}",
+                errors[0].message
+            );
         }
     }
 
@@ -862,7 +1147,10 @@ mod tests {
         assert_eq!(problems[0].path, "activities[0].countries");
         file["activities"][0]["countries"] = json!(["VNM", "PHL"]);
         let decoded = decode_dataset(&file).unwrap();
-        assert_eq!(decoded.dataset.activities[0].countries, vec![MemberState::VietNam, MemberState::Philippines]);
+        assert_eq!(
+            decoded.dataset.activities[0].countries,
+            vec![MemberState::VietNam, MemberState::Philippines]
+        );
     }
 
     #[test]
@@ -879,7 +1167,12 @@ mod tests {
         let paths: Vec<_> = problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(
             paths,
-            ["title", "activities[0].measures[0]", "activities[1].countries[0]", "activities[2].end"]
+            [
+                "title",
+                "activities[0].measures[0]",
+                "activities[1].countries[0]",
+                "activities[2].end"
+            ]
         );
     }
 
@@ -904,9 +1197,16 @@ mod tests {
         let paths: Vec<_> = decoded.warnings.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(
             paths,
-            ["activities[0].fields[0]", "activities[0].countries[0]", "activities[0].followUps[0].year"]
+            [
+                "activities[0].fields[0]",
+                "activities[0].countries[0]",
+                "activities[0].followUps[0].year"
+            ]
         );
-        assert!(decoded.warnings.iter().all(|w| w.severity == Severity::Warning));
+        assert!(decoded
+            .warnings
+            .iter()
+            .all(|w| w.severity == Severity::Warning));
     }
 
     #[test]
@@ -914,17 +1214,33 @@ mod tests {
         let cases = [
             (json!([1, 2]), "", "JSON array of 2 elements"),
             (json!("text"), "", "holds the text"),
-            (json!({"type": "FeatureCollection", "features": []}), "format", "keys type, features"),
+            (
+                json!({"type": "FeatureCollection", "features": []}),
+                "format",
+                "keys type, features",
+            ),
             (json!({"format": "geojson"}), "format", "\"geojson\" file"),
-            (json!({"format": "vientiane-vision", "version": 2}), "version", "reads version 1 only"),
-            (json!({"format": "vientiane-vision", "version": "1"}), "version", "must be the number 1"),
+            (
+                json!({"format": "vientiane-vision", "version": 2}),
+                "version",
+                "reads version 1 only",
+            ),
+            (
+                json!({"format": "vientiane-vision", "version": "1"}),
+                "version",
+                "must be the number 1",
+            ),
             (json!({"format": "vientiane-vision"}), "version", "missing"),
         ];
         for (file, path, fragment) in cases {
             let problems = decode_dataset(&file).unwrap_err();
             assert_eq!(problems.len(), 1, "{file}");
             assert_eq!(problems[0].path, path);
-            assert!(problems[0].message.contains(fragment), "{}", problems[0].message);
+            assert!(
+                problems[0].message.contains(fragment),
+                "{}",
+                problems[0].message
+            );
         }
     }
 
@@ -949,16 +1265,30 @@ mod tests {
         assert_eq!(problems[0].path, "id");
         let mut bad = Activity::new("B", " ", 2020);
         bad.end = Some(2019);
-        let paths: Vec<_> = validate_activity(&bad, &HashSet::new()).into_iter().map(|p| p.path).collect();
+        let paths: Vec<_> = validate_activity(&bad, &HashSet::new())
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
         assert_eq!(paths, ["title", "end"]);
     }
 
     #[test]
     fn timestamps_and_dates() {
-        for good in ["2026-11-27T10:00:00Z", "2026-11-27T10:00:00.123+09:00", "2026-01-01t00:00:00z"] {
+        for good in [
+            "2026-11-27T10:00:00Z",
+            "2026-11-27T10:00:00.123+09:00",
+            "2026-01-01t00:00:00z",
+        ] {
             assert!(is_rfc3339(good), "{good}");
         }
-        for bad in ["2026-11-27", "2026-13-27T10:00:00Z", "2026-11-27T25:00:00Z", "2026-11-27T10:00:00", "2026-11-27T10:00:00.Z", "２０２６-11-27T10:00:00Z"] {
+        for bad in [
+            "2026-11-27",
+            "2026-13-27T10:00:00Z",
+            "2026-11-27T25:00:00Z",
+            "2026-11-27T10:00:00",
+            "2026-11-27T10:00:00.Z",
+            "２０２６-11-27T10:00:00Z",
+        ] {
             assert!(!is_rfc3339(bad), "{bad}");
         }
         assert!(is_date("2024-02-29"));

@@ -1,0 +1,262 @@
+//! The only code that touches `localStorage` (through gloo-storage).
+//!
+//! Keys are namespaced and versioned, because several apps may share an origin on a static host:
+//! `vientiane-vision-atlas:v1:dataset` holds the dataset as compact format-v1 JSON, `…:meta` the times
+//! of the last save and export, and `…:backup:<time>` copies of stored values this build could not
+//! read. Invariant: a stored value this build cannot read (corrupted, or from a newer version) is never
+//! overwritten: it is copied to a backup key and the main key is left alone until the user decides.
+
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+use crate::model::format::read_dataset_text;
+use crate::model::{Dataset, Problem};
+
+/// Prefix of every key this app writes.
+pub const NAMESPACE: &str = "vientiane-vision-atlas:v1";
+/// Where the dataset lives.
+pub const DATASET_KEY: &str = "vientiane-vision-atlas:v1:dataset";
+/// Where the save and export times live.
+pub const META_KEY: &str = "vientiane-vision-atlas:v1:meta";
+/// Prefix of backups of unreadable stored values.
+pub const BACKUP_PREFIX: &str = "vientiane-vision-atlas:v1:backup:";
+
+/// What was found in storage at start-up.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored yet: a first visit.
+    Nothing,
+    /// A readable dataset.
+    Dataset(Dataset),
+    /// A value this build cannot read. It is still under the main key, and copied to `backup_key`.
+    Unreadable {
+        raw: String,
+        reason: String,
+        backup_key: Option<String>,
+    },
+    /// Storage cannot be used at all (private mode, blocked by settings).
+    Unavailable(String),
+}
+
+/// Why a save failed, in words a user can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser's storage quota is full.
+    QuotaExceeded(String),
+    /// Storage is switched off or blocked.
+    Unavailable(String),
+    /// The value read back differs from the one written.
+    Mismatch,
+}
+
+impl SaveError {
+    pub fn message(&self) -> String {
+        match self {
+            SaveError::QuotaExceeded(detail) => format!(
+                "The browser's storage for this page is full, so your latest changes are not saved ({detail}). The app keeps working with the data in memory: export it now to keep it."
+            ),
+            SaveError::Unavailable(detail) => format!(
+                "This browser does not let the page use local storage ({detail}), for example in a private window. The app works, but nothing is kept after you close it: export your data to keep it."
+            ),
+            SaveError::Mismatch => "The browser stored something other than what was written. Your latest changes may not be saved: export your data to keep it.".to_string(),
+        }
+    }
+}
+
+/// Times kept beside the dataset.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Meta {
+    /// Milliseconds since the epoch of the last successful save.
+    #[serde(default)]
+    pub last_saved: Option<f64>,
+    /// Milliseconds since the epoch of the last export (JSON or CSV).
+    #[serde(default)]
+    pub last_exported: Option<f64>,
+}
+
+fn describe(error: &StorageError) -> String {
+    match error {
+        StorageError::JsError(js) => format!("{}: {}", js.name, js.message),
+        other => other.to_string(),
+    }
+}
+
+fn is_quota(error: &StorageError) -> bool {
+    matches!(error, StorageError::JsError(js) if js.name == "QuotaExceededError" || js.name == "NS_ERROR_DOM_QUOTA_REACHED" || js.message.to_lowercase().contains("quota"))
+}
+
+/// Reads the raw stored text under `key`, distinguishing "absent" from "storage unusable".
+fn read_raw(key: &str) -> Result<Option<String>, String> {
+    let storage = raw_storage()?;
+    storage
+        .get_item(key)
+        .map_err(|e| format!("reading failed: {}", js_error_text(&e)))
+}
+
+fn raw_storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err("local storage is not available".to_string()),
+        Err(error) => Err(js_error_text(&error)),
+    }
+}
+
+fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        format!("{}: {}", exception.name(), exception.message())
+    } else if let Some(text) = error.as_string() {
+        text
+    } else {
+        "unknown error".to_string()
+    }
+}
+
+/// Loads the dataset at start-up. An unreadable value is backed up (once) and reported, never replaced.
+pub fn load() -> Loaded {
+    let raw = match read_raw(DATASET_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Loaded::Nothing,
+        Err(reason) => return Loaded::Unavailable(reason),
+    };
+    match read_dataset_text(&raw) {
+        Ok(decoded) => Loaded::Dataset(decoded.dataset),
+        Err(problems) => {
+            let reason = summarize(&problems);
+            let backup_key = back_up(&raw);
+            Loaded::Unreadable {
+                raw,
+                reason,
+                backup_key,
+            }
+        }
+    }
+}
+
+/// Parses a value that another tab stored, for the `storage` event.
+pub fn decode_stored(raw: &str) -> Result<Dataset, String> {
+    read_dataset_text(raw)
+        .map(|decoded| decoded.dataset)
+        .map_err(|problems| summarize(&problems))
+}
+
+fn summarize(problems: &[Problem]) -> String {
+    let first = problems
+        .iter()
+        .find(|p| p.is_error())
+        .map(|p| p.to_string())
+        .unwrap_or_else(|| "it could not be read".to_string());
+    let shown: String = first.chars().take(300).collect();
+    if problems.len() > 1 {
+        format!("{shown} (and {} more problems)", problems.len() - 1)
+    } else {
+        shown
+    }
+}
+
+/// Copies an unreadable value to a backup key, unless an identical backup already exists.
+fn back_up(raw: &str) -> Option<String> {
+    let storage = raw_storage().ok()?;
+    let length = storage.length().ok()?;
+    for index in 0..length {
+        if let Ok(Some(key)) = storage.key(index) {
+            if key.starts_with(BACKUP_PREFIX)
+                && storage.get_item(&key).ok().flatten().as_deref() == Some(raw)
+            {
+                return Some(key);
+            }
+        }
+    }
+    let key = format!("{BACKUP_PREFIX}{}", js_sys::Date::new_0().to_iso_string());
+    storage.set_item(&key, raw).ok().map(|()| key)
+}
+
+/// Writes the dataset and reads it back. Returns the number of bytes written.
+pub fn save(dataset: &Dataset) -> Result<usize, SaveError> {
+    save_text(&dataset.to_compact_json())
+}
+
+/// Writes already serialized dataset text and reads it back.
+pub fn save_text(text: &str) -> Result<usize, SaveError> {
+    let storage = raw_storage().map_err(SaveError::Unavailable)?;
+    if let Err(error) = storage.set_item(DATASET_KEY, text) {
+        let detail = js_error_text(&error);
+        return Err(
+            if detail.contains("Quota") || detail.to_lowercase().contains("quota") {
+                SaveError::QuotaExceeded(detail)
+            } else {
+                SaveError::Unavailable(detail)
+            },
+        );
+    }
+    match storage.get_item(DATASET_KEY) {
+        Ok(Some(back)) if back.len() == text.len() && back == text => {
+            let mut meta = load_meta();
+            meta.last_saved = Some(js_sys::Date::now());
+            let _ = store_meta(&meta);
+            Ok(text.len())
+        }
+        Ok(_) => Err(SaveError::Mismatch),
+        Err(error) => Err(SaveError::Unavailable(js_error_text(&error))),
+    }
+}
+
+/// The stored dataset text, exactly as it is (for "Download the saved data as it is").
+pub fn raw_dataset() -> Option<String> {
+    read_raw(DATASET_KEY).ok().flatten()
+}
+
+pub fn load_meta() -> Meta {
+    LocalStorage::get(META_KEY).unwrap_or_default()
+}
+
+pub fn store_meta(meta: &Meta) -> Result<(), String> {
+    LocalStorage::set(META_KEY, meta).map_err(|error| {
+        if is_quota(&error) {
+            "storage is full".to_string()
+        } else {
+            describe(&error)
+        }
+    })
+}
+
+/// Records that the data was exported now.
+pub fn mark_exported() -> Meta {
+    let mut meta = load_meta();
+    meta.last_exported = Some(js_sys::Date::now());
+    let _ = store_meta(&meta);
+    meta
+}
+
+/// Every backup key, newest first.
+pub fn backup_keys() -> Vec<String> {
+    let Ok(storage) = raw_storage() else {
+        return Vec::new();
+    };
+    let length = storage.length().unwrap_or(0);
+    let mut keys: Vec<String> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
+    keys.sort_unstable_by(|a, b| b.cmp(a));
+    keys
+}
+
+/// Bytes this app uses in local storage (UTF-16 code units × 2, as browsers count them).
+pub fn bytes_used() -> usize {
+    let Ok(storage) = raw_storage() else {
+        return 0;
+    };
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(NAMESPACE))
+        .map(|k| {
+            let value = storage.get_item(&k).ok().flatten().unwrap_or_default();
+            (k.encode_utf16().count() + value.encode_utf16().count()) * 2
+        })
+        .sum()
+}

@@ -1,0 +1,13 @@
+//! The map view (placeholder until its issue lands).
+
+use leptos::prelude::*;
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    view! {
+        <section class="view" aria-labelledby="view-title">
+            <h2 id="view-title">"Map"</h2>
+            <p class="placeholder">"This view is being built."</p>
+        </section>
+    }
+}

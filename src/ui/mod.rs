@@ -1,0 +1,94 @@
+//! The views and dialogs, one file each, plus the few small pieces they share. Components stay thin:
+//! they read signals and call model functions and state actions.
+
+pub mod activities;
+pub mod data;
+pub mod map;
+pub mod matrix;
+pub mod report;
+pub mod reset;
+pub mod trends;
+pub mod vision;
+
+use leptos::prelude::*;
+
+use crate::model::validate::check_url;
+use crate::model::{Activity, Confidence, Scope};
+
+/// The measures of an activity as short-code badges ("dialogue" when it has none).
+#[component]
+pub fn MeasureBadges(activity: Activity) -> impl IntoView {
+    if activity.measures.is_empty() {
+        return view! { <span class="badge badge--none" title="Dialogue or exchange, no measure">"dialogue"</span> }.into_any();
+    }
+    activity
+        .measures
+        .iter()
+        .map(|m| {
+            view! {
+                <span class=format!("badge badge--{}", m.code().to_lowercase()) title=m.name()>
+                    {m.short_label()}
+                </span>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// "ASEAN-wide" or the member states' names.
+pub fn places_label(activity: &Activity) -> String {
+    match activity.scope {
+        Scope::AseanWide => "ASEAN-wide".to_string(),
+        Scope::MemberStates => activity
+            .countries
+            .iter()
+            .map(|c| c.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// A marker shown on records the sources leave uncertain.
+#[component]
+pub fn ConfidenceMark(confidence: Confidence) -> impl IntoView {
+    (confidence == Confidence::Uncertain).then(|| {
+        view! {
+            <span class="confidence confidence--uncertain" title="Uncertain: the sources do not fully confirm this record">
+                "uncertain"
+            </span>
+        }
+    })
+}
+
+/// A source link. Only `http`/`https` addresses become links, opened in a new tab without giving the
+/// new page access to this one; anything else is shown as plain text.
+#[component]
+pub fn SourceLink(url: String, #[prop(optional)] title: Option<String>) -> impl IntoView {
+    let label = title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| url.clone());
+    if check_url(&url).is_ok() {
+        view! {
+            <a class="source-link" href=url target="_blank" rel="noopener noreferrer">{label}</a>
+        }
+        .into_any()
+    } else {
+        view! { <span class="source-link source-link--inert">{label}</span> }.into_any()
+    }
+}
+
+/// The sources of an activity as a list of links.
+#[component]
+pub fn SourceList(activity: Activity) -> impl IntoView {
+    (!activity.sources.is_empty()).then(|| {
+        view! {
+            <ul class="sources">
+                {activity
+                    .sources
+                    .into_iter()
+                    .map(|s| view! { <li><SourceLink url=s.url title=s.title.unwrap_or_default()/></li> })
+                    .collect_view()}
+            </ul>
+        }
+    })
+}

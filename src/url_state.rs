@@ -1,0 +1,157 @@
+//! The view state in the query string (`?view=map&measure=CBC&country=VNM&from=2016&to=2025`), so a
+//! reload or a shared link restores it on any static server: no path routing, only `replaceState`.
+
+use leptos::prelude::*;
+
+use crate::model::filter::SortOrder;
+use crate::model::stats::Place;
+use crate::model::Filters;
+use crate::state::{AtlasState, MapState, View};
+
+/// Everything the query string can hold.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UrlState {
+    pub view: View,
+    pub filters: Filters,
+    pub map: MapState,
+    pub sort: SortOrder,
+}
+
+impl UrlState {
+    /// Reads a query string (with or without its leading `?`), ignoring anything it does not know.
+    pub fn parse(query: &str) -> UrlState {
+        let pairs: Vec<(String, String)> = form_urlencoded_pairs(query.trim_start_matches('?'));
+        let borrowed = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let mut state = UrlState {
+            filters: Filters::from_query_pairs(borrowed),
+            ..UrlState::default()
+        };
+        for (key, value) in &pairs {
+            match key.as_str() {
+                "view" => state.view = View::from_code(value).unwrap_or_default(),
+                "country" => state.map.selected = Place::from_code(value),
+                "aw" => state.map.include_asean_wide = value == "1",
+                "sort" => state.sort = SortOrder::from_code(value).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// Writes the query string, leaving out defaults so that links stay short.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = vec![("view", self.view.code().to_string())];
+        pairs.extend(self.filters.to_query_pairs());
+        if let Some(place) = self.map.selected {
+            pairs.push(("country", place.code().to_string()));
+        }
+        if self.map.include_asean_wide {
+            pairs.push(("aw", "1".to_string()));
+        }
+        if self.sort != SortOrder::default() {
+            pairs.push(("sort", self.sort.code().to_string()));
+        }
+        let encoded: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode_component(v)))
+            .collect();
+        format!("?{}", encoded.join("&"))
+    }
+}
+
+/// Splits `a=1&b=two%20words` into decoded pairs.
+fn form_urlencoded_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            (decode_component(key), decode_component(value))
+        })
+        .collect()
+}
+
+fn decode_component(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Applies the page's query string to the state, then keeps the query string in step with it.
+pub fn sync_with_location(state: AtlasState) {
+    let query = window().location().search().unwrap_or_default();
+    let parsed = UrlState::parse(&query);
+    state.view.set(parsed.view);
+    state.filters.set(parsed.filters);
+    state.map.set(parsed.map);
+    state.sort.set(parsed.sort);
+
+    Effect::new(move |_| {
+        let url_state = UrlState {
+            view: state.view.get(),
+            filters: state.filters.get(),
+            map: state.map.get(),
+            sort: state.sort.get(),
+        };
+        let query = url_state.to_query();
+        let current = window().location().search().unwrap_or_default();
+        if current != query {
+            let _ = window().history().and_then(|history| {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query))
+            });
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Measure, MemberState};
+
+    #[test]
+    fn query_round_trip() {
+        let parsed = UrlState::parse(
+            "?view=map&measure=CBC&country=VNM&from=2016&to=2025&aw=1&q=ship%20rider",
+        );
+        assert_eq!(parsed.view, View::Map);
+        assert_eq!(parsed.filters.measure, Some(Measure::CapacityBuilding));
+        assert_eq!(
+            parsed.map.selected,
+            Some(Place::MemberState(MemberState::VietNam))
+        );
+        assert!(parsed.map.include_asean_wide);
+        assert_eq!(parsed.filters.from, Some(2016));
+        assert_eq!(parsed.filters.search, "ship rider");
+        assert_eq!(UrlState::parse(&parsed.to_query()), parsed);
+    }
+}
