@@ -163,7 +163,13 @@ fn Header() -> impl IntoView {
                         prop:value=title
                         on:keydown=move |event| match event.key().as_str() {
                             "Enter" => commit(),
-                            "Escape" => editing.set(false),
+                            "Escape" => {
+                                // Leaving the field also blurs it, which commits: restore the title first.
+                                if let Some(input) = input_ref.get_untracked() {
+                                    input.set_value(&state.dataset.with_untracked(|d| d.title.clone()));
+                                }
+                                editing.set(false);
+                            }
                             _ => {}
                         }
                         on:blur=move |_| commit()

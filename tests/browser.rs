@@ -1,22 +1,232 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium), run by `scripts/test.sh` as
 //! `cargo test --target wasm32-unknown-unknown --test browser`.
-//! Placeholder: proves the runner works until the real browser tests land.
+//!
+//! They cover what only a real browser can show: local storage round trips, a full quota, a corrupted or
+//! newer stored value that must never be overwritten, another tab's save, and downloads.
 #![cfg(target_arch = "wasm32")]
 
+use leptos::prelude::*;
+use vientiane_vision_atlas::model::{default_dataset, Activity, Dataset};
+use vientiane_vision_atlas::state::{AtlasState, SaveState, StorageBanner};
+use vientiane_vision_atlas::storage::{self, Loaded, SaveError, BACKUP_PREFIX, DATASET_KEY};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn local_storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage in the test browser")
+}
+
+/// Every test starts from an empty origin: they share one page.
+fn clear() {
+    local_storage().clear().expect("clear");
+}
+
+fn stored() -> Option<String> {
+    local_storage().get_item(DATASET_KEY).expect("get_item")
+}
+
+fn small_dataset(title: &str) -> Dataset {
+    let mut dataset = Dataset::empty(title);
+    dataset
+        .activities
+        .push(Activity::new("A-1", "Ship Rider", 2017));
+    dataset
+}
+
 #[wasm_bindgen_test]
-fn runs_in_a_browser_with_a_document() {
-    let document = web_sys::window()
-        .expect("a window")
-        .document()
-        .expect("a document");
-    let div = document.create_element("div").expect("create_element");
-    div.set_text_content(Some("Vientiane Vision Atlas"));
-    assert_eq!(
-        div.text_content().as_deref(),
-        Some("Vientiane Vision Atlas")
+fn save_then_load_round_trips_the_dataset() {
+    clear();
+    assert_eq!(storage::load(), Loaded::Nothing);
+    let dataset = default_dataset();
+    let written = storage::save(&dataset).expect("save");
+    assert_eq!(written, dataset.to_compact_json().len());
+    assert_eq!(storage::load(), Loaded::Dataset(dataset));
+    assert!(
+        storage::load_meta().last_saved.is_some(),
+        "the save time is recorded"
     );
+}
+
+#[wasm_bindgen_test]
+fn a_corrupted_value_is_backed_up_and_never_overwritten() {
+    clear();
+    let corrupted = "{\"format\": \"vientiane-vision\", \"version\": 1, \"title\": \"half";
+    local_storage()
+        .set_item(DATASET_KEY, corrupted)
+        .expect("seed");
+
+    let Loaded::Unreadable {
+        raw,
+        reason,
+        backup_key,
+    } = storage::load()
+    else {
+        panic!("a corrupted value must be reported as unreadable");
+    };
+    assert_eq!(raw, corrupted);
+    assert!(reason.contains("not valid JSON"), "{reason}");
+    let backup_key = backup_key.expect("a backup key");
+    assert!(backup_key.starts_with(BACKUP_PREFIX));
+    assert_eq!(
+        local_storage().get_item(&backup_key).unwrap().as_deref(),
+        Some(corrupted)
+    );
+
+    // Loading again does not pile up identical backups.
+    let _ = storage::load();
+    assert_eq!(storage::backup_keys().len(), 1);
+
+    // The app runs on the sample, holds every save, and leaves the stored value alone.
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AtlasState::load();
+        assert_eq!(state.save_state.get_untracked(), SaveState::Held);
+        assert!(matches!(
+            state.banner.get_untracked(),
+            Some(StorageBanner::Unreadable { .. })
+        ));
+        state.edit("rename", |d| d.title = "Edited".into());
+        state.save_now();
+        assert_eq!(
+            stored().as_deref(),
+            Some(corrupted),
+            "held: never overwritten"
+        );
+
+        // Only the user's explicit choice replaces it, and the backup stays.
+        state.start_from_sample();
+        assert_eq!(stored(), Some(default_dataset().to_compact_json()));
+        assert_eq!(
+            local_storage().get_item(&backup_key).unwrap().as_deref(),
+            Some(corrupted)
+        );
+        assert_eq!(state.banner.get_untracked(), None);
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_value_from_a_newer_version_is_kept() {
+    clear();
+    let newer =
+        r#"{"format":"vientiane-vision","version":2,"title":"From the future","activities":[]}"#;
+    local_storage().set_item(DATASET_KEY, newer).expect("seed");
+    let Loaded::Unreadable { reason, .. } = storage::load() else {
+        panic!("a newer version must not load");
+    };
+    assert!(reason.contains("reads version 1"), "{reason}");
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AtlasState::load();
+        state.edit("rename", |d| d.title = "Edited".into());
+        state.save_now();
+    });
+    assert_eq!(stored().as_deref(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_and_the_previous_value_survives() {
+    clear();
+    let before = small_dataset("Before");
+    storage::save(&before).expect("a small save fits");
+    // Far beyond any browser's local storage quota for one origin.
+    let huge = "x".repeat(12 * 1024 * 1024);
+    let error = storage::save_text(&huge).expect_err("over quota");
+    assert!(matches!(error, SaveError::QuotaExceeded(_)), "{error:?}");
+    assert!(
+        error.message().contains("export"),
+        "the message says what to do"
+    );
+    assert_eq!(stored(), Some(before.to_compact_json()));
+}
+
+#[wasm_bindgen_test]
+fn a_failed_save_shows_the_banner_and_keeps_working_in_memory() {
+    clear();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AtlasState::load();
+        // A title of 12 M characters cannot be stored: the save fails, the edit stays in memory.
+        state.edit("huge title", |d| d.title = "t".repeat(12 * 1024 * 1024));
+        state.save_now();
+        assert!(matches!(
+            state.save_state.get_untracked(),
+            SaveState::Failed(SaveError::QuotaExceeded(_))
+        ));
+        assert!(matches!(
+            state.banner.get_untracked(),
+            Some(StorageBanner::SaveFailed(_))
+        ));
+        assert_eq!(
+            state.dataset.with_untracked(|d| d.title.len()),
+            12 * 1024 * 1024
+        );
+        // Undoing to something that fits saves again and clears the banner.
+        state.undo();
+        state.save_now();
+        assert!(matches!(
+            state.save_state.get_untracked(),
+            SaveState::Saved(Some(_))
+        ));
+        assert_eq!(state.banner.get_untracked(), None);
+    });
+}
+
+#[wasm_bindgen_test]
+fn another_tabs_save_is_adopted_only_without_unsaved_edits() {
+    clear();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AtlasState::load();
+        let theirs = small_dataset("Theirs");
+
+        // Nothing unsaved here: take theirs silently and say so.
+        state.other_tab_saved(Some(theirs.to_compact_json()));
+        assert_eq!(state.dataset.with_untracked(|d| d.title.clone()), "Theirs");
+        assert!(state.notice.get_untracked().is_some());
+
+        // Unsaved edits here: ask, change nothing yet.
+        state.edit("rename", |d| d.title = "Mine".into());
+        let newer = small_dataset("Theirs again");
+        state.other_tab_saved(Some(newer.to_compact_json()));
+        assert_eq!(state.dataset.with_untracked(|d| d.title.clone()), "Mine");
+        assert!(matches!(
+            state.banner.get_untracked(),
+            Some(StorageBanner::OtherTabChanged(_))
+        ));
+
+        // Keeping mine writes mine.
+        state.resolve_other_tab(false);
+        assert_eq!(state.banner.get_untracked(), None);
+        let saved = storage::decode_stored(&stored().expect("saved")).expect("readable");
+        assert_eq!(saved.title, "Mine");
+    });
+}
+
+#[wasm_bindgen_test]
+fn taking_the_other_tabs_version_keeps_mine_one_undo_away() {
+    clear();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AtlasState::load();
+        state.edit("rename", |d| d.title = "Mine".into());
+        state.other_tab_saved(Some(small_dataset("Theirs").to_compact_json()));
+        state.resolve_other_tab(true);
+        assert_eq!(state.dataset.with_untracked(|d| d.title.clone()), "Theirs");
+        state.undo();
+        assert_eq!(state.dataset.with_untracked(|d| d.title.clone()), "Mine");
+        state.save_now();
+    });
+}
+
+#[wasm_bindgen_test]
+fn export_tracking_is_stored() {
+    clear();
+    assert_eq!(storage::load_meta().last_exported, None);
+    let meta = storage::mark_exported();
+    assert!(meta.last_exported.is_some());
+    assert_eq!(storage::load_meta().last_exported, meta.last_exported);
+    assert!(storage::bytes_used() > 0);
 }

@@ -1,1 +1,627 @@
-//! (being written: see its issue)
+//! The matrix: activity counts by place (the eleven member states and an "ASEAN-wide" row) against the
+//! Vision's five measures, or against fields, and the exact list of activities behind any cell.
+//!
+//! The matrix is the accessible twin of the map. It honours every shared filter except the measure (its
+//! columns are the measures) and the country and scope (its rows are the places), exactly like
+//! [`MapCounts`](super::stats::MapCounts), so a measure cell of a member state's row always equals the
+//! map's count for that state under that measure. Counts and lists use one rule, [`cell_contains`], so a
+//! number and the list shown when it is clicked can never disagree.
+
+use std::collections::HashMap;
+
+use super::dataset::{Activity, Dataset};
+use super::filter::{Filters, SortOrder};
+use super::stats::Place;
+use super::vision::{Measure, MemberState, Scope};
+
+/// What the columns of the matrix are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum MatrixMode {
+    /// Countries × the five measures, "no measure" and a total.
+    #[default]
+    Measures,
+    /// Countries × the fields present in the filtered activities, "no field" and a total.
+    Fields,
+}
+
+impl MatrixMode {
+    pub const ALL: [MatrixMode; 2] = [MatrixMode::Measures, MatrixMode::Fields];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MatrixMode::Measures => "measures",
+            MatrixMode::Fields => "fields",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MatrixMode::Measures => "Countries × measures",
+            MatrixMode::Fields => "Countries × fields",
+        }
+    }
+}
+
+/// One column of the matrix.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// Activities under this measure.
+    Measure(Measure),
+    /// Dialogue or exchange without any measure.
+    NoMeasure,
+    /// Activities with this field, held in its folded form (see [`fold_field`]).
+    Field(String),
+    /// Activities without any field.
+    NoField,
+    /// Every activity of the row.
+    Total,
+}
+
+impl Column {
+    /// The code used in `data-col`: a measure's code, `NONE`, `TOTAL`, or the folded field label (which
+    /// is lower case, so it never collides with `NONE` or `TOTAL`).
+    pub fn code(&self) -> String {
+        match self {
+            Column::Measure(m) => m.code().to_string(),
+            Column::NoMeasure | Column::NoField => "NONE".to_string(),
+            Column::Field(key) => key.clone(),
+            Column::Total => "TOTAL".to_string(),
+        }
+    }
+
+    /// Whether an activity belongs in this column.
+    pub fn contains(&self, activity: &Activity) -> bool {
+        match self {
+            Column::Measure(m) => activity.has_measure(*m),
+            Column::NoMeasure => activity.measures.is_empty(),
+            Column::Field(key) => activity.fields.iter().any(|f| fold_field(f) == *key),
+            Column::NoField => activity.fields.iter().all(|f| f.trim().is_empty()),
+            Column::Total => true,
+        }
+    }
+
+    /// Whether the column is heat-shaded (the total is a sum of the others and would dominate the scale).
+    pub fn is_shaded(&self) -> bool {
+        !matches!(self, Column::Total)
+    }
+}
+
+/// A column with the text of its header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnHead {
+    pub column: Column,
+    /// The short header text, e.g. `CBC`, `HA/DR`, `No measure`.
+    pub label: String,
+    /// The long form for a tooltip, e.g. `Capacity Building Cooperation`.
+    pub title: String,
+}
+
+/// Whether an activity belongs in a row: a member state's row holds the activities with that state,
+/// the ASEAN-wide row the activities aimed at ASEAN as a whole (the map's rule with its toggle off).
+pub fn row_contains(place: Place, activity: &Activity) -> bool {
+    match place {
+        Place::MemberState(state) => activity.involves(state),
+        Place::AseanWide => activity.scope == Scope::AseanWide,
+    }
+}
+
+/// The single rule behind every count and every list of the matrix.
+pub fn cell_contains(
+    filters: &Filters,
+    place: Place,
+    column: &Column,
+    activity: &Activity,
+) -> bool {
+    filters.matches_except_measure_and_place(activity)
+        && row_contains(place, activity)
+        && column.contains(activity)
+}
+
+/// A field label as compared: trimmed and lower case, so `HA/DR` and ` ha/dr` are one column.
+pub fn fold_field(label: &str) -> String {
+    label.trim().to_lowercase()
+}
+
+/// The rows of the matrix: the member states in the order of [`MemberState::ALL`], then ASEAN-wide.
+pub fn rows() -> Vec<Place> {
+    MemberState::ALL
+        .into_iter()
+        .map(Place::MemberState)
+        .chain(std::iter::once(Place::AseanWide))
+        .collect()
+}
+
+/// The counts of one mode under the shared filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matrix {
+    pub mode: MatrixMode,
+    pub rows: Vec<Place>,
+    pub columns: Vec<ColumnHead>,
+    /// `counts[row][column]`, in the order of `rows` and `columns`.
+    pub counts: Vec<Vec<u32>>,
+}
+
+impl Matrix {
+    /// Counts the activities that pass `filters` (measure, country and scope ignored) into each cell.
+    pub fn build(dataset: &Dataset, filters: &Filters, mode: MatrixMode) -> Matrix {
+        let passing: Vec<&Activity> = dataset
+            .activities
+            .iter()
+            .filter(|a| filters.matches_except_measure_and_place(a))
+            .collect();
+        let columns = match mode {
+            MatrixMode::Measures => measure_columns(),
+            MatrixMode::Fields => field_columns(&passing),
+        };
+        let rows = rows();
+        let mut counts = vec![vec![0u32; columns.len()]; rows.len()];
+        // The same predicates as `cell_contains`, with the filter test hoisted out of the loops.
+        for activity in &passing {
+            for (row, place) in rows.iter().enumerate() {
+                if !row_contains(*place, activity) {
+                    continue;
+                }
+                for (col, head) in columns.iter().enumerate() {
+                    if head.column.contains(activity) {
+                        counts[row][col] += 1;
+                    }
+                }
+            }
+        }
+        Matrix {
+            mode,
+            rows,
+            columns,
+            counts,
+        }
+    }
+
+    /// The count of a cell, or `None` when the matrix has no such row or column.
+    pub fn count(&self, place: Place, column: &Column) -> Option<u32> {
+        let row = self.rows.iter().position(|p| *p == place)?;
+        let col = self.columns.iter().position(|c| c.column == *column)?;
+        Some(self.counts[row][col])
+    }
+
+    /// The highest count among the shaded cells: the top of the palette's scale.
+    pub fn max_shaded(&self) -> u32 {
+        self.counts
+            .iter()
+            .flat_map(|row| {
+                row.iter()
+                    .zip(&self.columns)
+                    .filter(|(_, head)| head.column.is_shaded())
+                    .map(|(count, _)| *count)
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Exactly the activities counted in a cell, ordered by year.
+pub fn activities_in_cell<'a>(
+    dataset: &'a Dataset,
+    filters: &Filters,
+    place: Place,
+    column: &Column,
+) -> Vec<&'a Activity> {
+    let mut list: Vec<&Activity> = dataset
+        .activities
+        .iter()
+        .filter(|a| cell_contains(filters, place, column, a))
+        .collect();
+    SortOrder::YearAscending.sort(&mut list);
+    list
+}
+
+fn measure_columns() -> Vec<ColumnHead> {
+    let measures = Measure::ALL.into_iter().map(|m| ColumnHead {
+        column: Column::Measure(m),
+        label: m.short_label().to_string(),
+        title: m.name().to_string(),
+    });
+    measures
+        .chain([
+            ColumnHead {
+                column: Column::NoMeasure,
+                label: "No measure".to_string(),
+                title: "Dialogue or exchange without any of the five measures".to_string(),
+            },
+            total_column(),
+        ])
+        .collect()
+}
+
+fn total_column() -> ColumnHead {
+    ColumnHead {
+        column: Column::Total,
+        label: "Total".to_string(),
+        title:
+            "Every activity of the row (an activity with several measures or fields counts once)"
+                .to_string(),
+    }
+}
+
+/// The fields present in `activities`, most frequent first (ties alphabetically), then "no field" and
+/// the total. Each field is shown in its most frequent spelling (ties: the first one seen).
+fn field_columns(activities: &[&Activity]) -> Vec<ColumnHead> {
+    struct Tally {
+        activities: u32,
+        first_seen: usize,
+        spellings: Vec<(String, u32)>,
+    }
+    let mut tallies: HashMap<String, Tally> = HashMap::new();
+    let mut seen = 0;
+    for activity in activities {
+        let mut counted_here: Vec<String> = Vec::new();
+        for label in &activity.fields {
+            let key = fold_field(label);
+            if key.is_empty() {
+                continue;
+            }
+            let tally = tallies.entry(key.clone()).or_insert_with(|| {
+                seen += 1;
+                Tally {
+                    activities: 0,
+                    first_seen: seen,
+                    spellings: Vec::new(),
+                }
+            });
+            let spelling = label.trim();
+            match tally.spellings.iter_mut().find(|(s, _)| s == spelling) {
+                Some((_, n)) => *n += 1,
+                None => tally.spellings.push((spelling.to_string(), 1)),
+            }
+            // An activity listing a field twice still counts once towards the order of the columns.
+            if !counted_here.contains(&key) {
+                tally.activities += 1;
+                counted_here.push(key);
+            }
+        }
+    }
+    let mut fields: Vec<(String, Tally)> = tallies.into_iter().collect();
+    fields.sort_by(|(a_key, a), (b_key, b)| {
+        b.activities
+            .cmp(&a.activities)
+            .then_with(|| a_key.cmp(b_key))
+            .then_with(|| a.first_seen.cmp(&b.first_seen))
+    });
+    fields
+        .into_iter()
+        .map(|(key, tally)| {
+            let label = tally
+                .spellings
+                .iter()
+                .enumerate()
+                .max_by(|(i, (_, x)), (j, (_, y))| x.cmp(y).then_with(|| j.cmp(i)))
+                .map(|(_, (s, _))| s.clone())
+                .unwrap_or_else(|| key.clone());
+            ColumnHead {
+                title: format!("Activities in the field \"{label}\""),
+                column: Column::Field(key),
+                label,
+            }
+        })
+        .chain([
+            ColumnHead {
+                column: Column::NoField,
+                label: "No field".to_string(),
+                title: "Activities without any field".to_string(),
+            },
+            total_column(),
+        ])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::stats::MapCounts;
+    use crate::model::vision::Confidence;
+    use MemberState::*;
+
+    fn activity(
+        id: &str,
+        countries: &[MemberState],
+        measures: &[Measure],
+        fields: &[&str],
+        start: i32,
+        end: Option<i32>,
+    ) -> Activity {
+        let mut a = Activity::new(id, id, start);
+        if !countries.is_empty() {
+            a.scope = Scope::MemberStates;
+            a.countries = countries.to_vec();
+        }
+        a.measures = measures.to_vec();
+        a.fields = fields.iter().map(|f| f.to_string()).collect();
+        a.end = end;
+        a
+    }
+
+    /// Five activities with known answers: two in Viet Nam, one shared with the Philippines, a
+    /// dialogue-only one, and two ASEAN-wide.
+    fn sample() -> Dataset {
+        let mut dataset = Dataset::empty("t");
+        dataset.activities = vec![
+            activity(
+                "vn-cbc",
+                &[VietNam],
+                &[Measure::CapacityBuilding],
+                &["HA/DR", "Military medicine"],
+                2017,
+                Some(2019),
+            ),
+            activity(
+                "vn-ph",
+                &[VietNam, Philippines],
+                &[Measure::CapacityBuilding, Measure::JointTraining],
+                &["ha/dr "],
+                2020,
+                None,
+            ),
+            activity(
+                "vn-talk",
+                &[VietNam],
+                &[],
+                &["Policy dialogue"],
+                2016,
+                Some(2016),
+            ),
+            activity(
+                "ship",
+                &[],
+                &[Measure::InternationalLaw, Measure::CapacityBuilding],
+                &["HA/DR", "International law"],
+                2018,
+                Some(2018),
+            ),
+            activity("forum", &[], &[], &[], 2010, Some(2010)),
+        ];
+        dataset.activities[4].confidence = Some(Confidence::Uncertain);
+        dataset
+    }
+
+    fn ids(list: &[&Activity]) -> Vec<String> {
+        list.iter().map(|a| a.id.clone()).collect()
+    }
+
+    #[test]
+    fn measure_counts_table() {
+        let dataset = sample();
+        let all = Filters::default();
+        let since_2018 = Filters {
+            from: Some(2018),
+            ..Default::default()
+        };
+        // The measure, country and scope filters do not narrow the matrix: its columns and rows are those.
+        let placed = Filters {
+            measure: Some(Measure::JointTraining),
+            country: Some(Philippines),
+            scope: Some(Scope::MemberStates),
+            ..Default::default()
+        };
+        let verified = Filters {
+            confidence: Some(Confidence::Verified),
+            ..Default::default()
+        };
+        let cbc = Column::Measure(Measure::CapacityBuilding);
+        let vn = Place::MemberState(VietNam);
+        let cases: Vec<(&Filters, Place, Column, u32)> = vec![
+            (&all, vn, cbc.clone(), 2),
+            (&all, vn, Column::Measure(Measure::JointTraining), 1),
+            (&all, vn, Column::NoMeasure, 1),
+            (&all, vn, Column::Total, 3),
+            (&all, Place::MemberState(Philippines), Column::Total, 1),
+            (&all, Place::MemberState(Laos), Column::Total, 0),
+            (&all, Place::AseanWide, cbc.clone(), 1),
+            (&all, Place::AseanWide, Column::NoMeasure, 1),
+            (&all, Place::AseanWide, Column::Total, 2),
+            (&since_2018, vn, Column::Total, 2),
+            (&since_2018, vn, Column::NoMeasure, 0),
+            (&since_2018, Place::AseanWide, Column::Total, 1),
+            (&placed, vn, Column::Total, 3),
+            (&placed, Place::AseanWide, Column::Total, 2),
+            (&verified, Place::AseanWide, Column::Total, 1),
+        ];
+        for (index, (filters, place, column, expected)) in cases.into_iter().enumerate() {
+            let matrix = Matrix::build(&dataset, filters, MatrixMode::Measures);
+            assert_eq!(matrix.count(place, &column), Some(expected), "case {index}");
+        }
+    }
+
+    #[test]
+    fn field_columns_fold_case_and_follow_frequency() {
+        let dataset = sample();
+        let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Fields);
+        let labels: Vec<&str> = matrix.columns.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "HA/DR",
+                "International law",
+                "Military medicine",
+                "Policy dialogue",
+                "No field",
+                "Total"
+            ]
+        );
+        let codes: Vec<String> = matrix.columns.iter().map(|c| c.column.code()).collect();
+        assert_eq!(codes[0], "ha/dr");
+        assert_eq!(codes[4], "NONE");
+        let hadr = Column::Field("ha/dr".into());
+        let cases = [
+            (Place::MemberState(VietNam), hadr.clone(), 2),
+            (Place::MemberState(Philippines), hadr.clone(), 1),
+            (Place::AseanWide, hadr.clone(), 1),
+            (Place::AseanWide, Column::NoField, 1),
+            (Place::MemberState(VietNam), Column::NoField, 0),
+            (
+                Place::MemberState(VietNam),
+                Column::Field("policy dialogue".into()),
+                1,
+            ),
+        ];
+        for (place, column, expected) in cases {
+            assert_eq!(
+                matrix.count(place, &column),
+                Some(expected),
+                "{place:?} {column:?}"
+            );
+        }
+        // A year range that leaves only 2010–2016 leaves only the fields present then.
+        let early = Filters {
+            to: Some(2016),
+            ..Default::default()
+        };
+        let matrix = Matrix::build(&dataset, &early, MatrixMode::Fields);
+        let labels: Vec<&str> = matrix.columns.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["Policy dialogue", "No field", "Total"]);
+    }
+
+    #[test]
+    fn the_most_frequent_spelling_names_a_field() {
+        let mut dataset = Dataset::empty("t");
+        dataset.activities = vec![
+            activity("a", &[Laos], &[], &["cyber"], 2020, Some(2020)),
+            activity("b", &[Laos], &[], &["Cyber"], 2020, Some(2020)),
+            activity("c", &[Laos], &[], &["Cyber", "CYBER"], 2020, Some(2020)),
+        ];
+        let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Fields);
+        assert_eq!(matrix.columns[0].label, "Cyber");
+        assert_eq!(
+            matrix.count(Place::MemberState(Laos), &Column::Field("cyber".into())),
+            Some(3),
+            "an activity listing a field twice counts once"
+        );
+    }
+
+    #[test]
+    fn cell_lists_are_sorted_by_year() {
+        let dataset = sample();
+        let list = activities_in_cell(
+            &dataset,
+            &Filters::default(),
+            Place::MemberState(VietNam),
+            &Column::Total,
+        );
+        assert_eq!(ids(&list), ["vn-talk", "vn-cbc", "vn-ph"]);
+        let list = activities_in_cell(
+            &dataset,
+            &Filters::default(),
+            Place::AseanWide,
+            &Column::Measure(Measure::CapacityBuilding),
+        );
+        assert_eq!(ids(&list), ["ship"]);
+    }
+
+    /// Every cell of both modes, under several filters, lists exactly as many activities as it counts.
+    #[test]
+    fn every_cell_agrees_with_its_list() {
+        let datasets = [sample(), crate::model::default_dataset()];
+        let filter_sets = [
+            Filters::default(),
+            Filters {
+                from: Some(2018),
+                to: Some(2021),
+                ..Default::default()
+            },
+            Filters {
+                field: Some("ha/dr".into()),
+                measure: Some(Measure::CapacityBuilding),
+                ..Default::default()
+            },
+            Filters {
+                confidence: Some(Confidence::Uncertain),
+                search: "ship".into(),
+                ..Default::default()
+            },
+        ];
+        let mut cells = 0;
+        for dataset in &datasets {
+            for filters in &filter_sets {
+                for mode in MatrixMode::ALL {
+                    let matrix = Matrix::build(dataset, filters, mode);
+                    for (row, place) in matrix.rows.iter().enumerate() {
+                        for (col, head) in matrix.columns.iter().enumerate() {
+                            let list = activities_in_cell(dataset, filters, *place, &head.column);
+                            assert_eq!(
+                                list.len() as u32,
+                                matrix.counts[row][col],
+                                "{mode:?} {place:?} {:?} {filters:?}",
+                                head.column
+                            );
+                            cells += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(cells > 500, "checked {cells} cells");
+    }
+
+    /// The matrix is the map's accessible twin: on the default dataset its measure cells are the map's
+    /// counts (ASEAN-wide toggle off), and its totals the map's "all measures" counts.
+    #[test]
+    fn measure_cells_equal_the_map_counts_on_the_default_dataset() {
+        let dataset = crate::model::default_dataset();
+        for filters in [
+            Filters::default(),
+            Filters {
+                from: Some(2016),
+                to: Some(2020),
+                ..Default::default()
+            },
+        ] {
+            let map = MapCounts::build(&dataset, &filters);
+            let matrix = Matrix::build(&dataset, &filters, MatrixMode::Measures);
+            for state in MemberState::ALL {
+                let place = Place::MemberState(state);
+                for m in Measure::ALL {
+                    assert_eq!(
+                        matrix.count(place, &Column::Measure(m)),
+                        Some(map.member_state(state, Some(m), false)),
+                        "{state:?} {m:?}"
+                    );
+                }
+                assert_eq!(
+                    matrix.count(place, &Column::Total),
+                    Some(map.member_state(state, None, false))
+                );
+            }
+            for m in Measure::ALL {
+                assert_eq!(
+                    matrix.count(Place::AseanWide, &Column::Measure(m)),
+                    Some(map.asean_wide(Some(m)))
+                );
+            }
+            assert_eq!(
+                matrix.count(Place::AseanWide, &Column::Total),
+                Some(map.asean_wide(None))
+            );
+        }
+        let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Measures);
+        assert!(
+            matrix
+                .count(
+                    Place::MemberState(VietNam),
+                    &Column::Measure(Measure::CapacityBuilding)
+                )
+                .unwrap_or(0)
+                > 0,
+            "the default dataset has CBC activities with Viet Nam"
+        );
+    }
+
+    #[test]
+    fn rows_are_the_eleven_members_then_asean_wide() {
+        let rows = rows();
+        assert_eq!(rows.len(), 12);
+        assert_eq!(rows[11], Place::AseanWide);
+        assert_eq!(rows[11].code(), "ASEAN");
+        assert_eq!(
+            Matrix::build(&sample(), &Filters::default(), MatrixMode::Measures).max_shaded(),
+            2
+        );
+    }
+}

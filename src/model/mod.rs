@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod dataset;
+pub mod edit;
 pub mod filter;
 pub mod format;
 pub mod matrix;

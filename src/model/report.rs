@@ -1,1 +1,477 @@
-//! (being written: see its issue)
+//! The annual follow-up report: what the Japan–ASEAN Defense Vice-Ministerial Forum reviews each year.
+//!
+//! For a chosen year it gives the headline figures (activities active, new, completed; the ASEAN-wide
+//! share against the previous year; activities combining measures), the active activities grouped by
+//! measure with that year's follow-up notes, and the sources they cite, each once. Like the trends, the
+//! report covers the whole dataset, not the shared filters.
+
+use super::dataset::{Activity, Dataset, Source};
+use super::filter::SortOrder;
+use super::trends::{combines_measures, YearTally};
+use super::vision::Measure;
+
+/// The headline figures of a year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Headline {
+    pub year: i32,
+    /// Activities active at some point of the year.
+    pub active: u32,
+    /// Activities that started that year.
+    pub new: u32,
+    /// Activities that ended that year.
+    pub completed: u32,
+    /// Active activities combining two or more measures.
+    pub combined: u32,
+    /// Active activities aimed at ASEAN as a whole.
+    pub asean_wide: u32,
+    /// Their share of the active activities, in percent (`None` without activities).
+    pub asean_wide_share: Option<f64>,
+    /// The same share in the previous year.
+    pub previous_share: Option<f64>,
+}
+
+impl Headline {
+    pub fn of_year(dataset: &Dataset, year: i32) -> Headline {
+        let this = YearTally::of_year(&dataset.activities, year);
+        let previous = YearTally::of_year(&dataset.activities, year - 1);
+        let active = dataset.activities.iter().filter(|a| a.active_in(year));
+        let (new, completed) = active.fold((0, 0), |(new, completed), a| {
+            (
+                new + u32::from(a.start == year),
+                completed + u32::from(a.end == Some(year)),
+            )
+        });
+        Headline {
+            year,
+            active: this.active,
+            new,
+            completed,
+            combined: this.combined,
+            asean_wide: this.asean_wide,
+            asean_wide_share: this.asean_wide_share(),
+            previous_share: previous.asean_wide_share(),
+        }
+    }
+
+    /// The change of the ASEAN-wide share from the previous year, in percentage points.
+    pub fn share_change(&self) -> Option<f64> {
+        Some(self.asean_wide_share? - self.previous_share?)
+    }
+}
+
+/// Formats a share as "43 %" (rounded to a whole percent), or "–" when there is none.
+pub fn format_share(share: Option<f64>) -> String {
+    share.map_or_else(|| "–".to_string(), |s| format!("{:.0} %", s))
+}
+
+/// Formats a change of share as "+5 points", "−3 points" or "no change", or "–" when either year has
+/// no activities.
+pub fn format_share_change(change: Option<f64>) -> String {
+    match change.map(f64::round) {
+        None => "–".to_string(),
+        Some(points) if points == 0.0 => "no change".to_string(),
+        Some(points) => {
+            let sign = if points > 0.0 { "+" } else { "−" };
+            let unit = if points.abs() == 1.0 {
+                "point"
+            } else {
+                "points"
+            };
+            format!("{sign}{} {unit}", points.abs())
+        }
+    }
+}
+
+/// An active activity in a report, with the follow-up notes recorded for the report's year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportEntry<'a> {
+    pub activity: &'a Activity,
+    pub notes: Vec<&'a str>,
+}
+
+/// The active activities under one measure, or (`measure: None`) those without any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureGroup<'a> {
+    pub measure: Option<Measure>,
+    pub entries: Vec<ReportEntry<'a>>,
+}
+
+impl MeasureGroup<'_> {
+    pub fn heading(&self) -> String {
+        match self.measure {
+            Some(m) => format!("{} ({})", m.name(), m.short_label()),
+            None => "No measure (dialogue and exchange)".to_string(),
+        }
+    }
+
+    /// The code used in test hooks and anchors: a measure code or `NONE`.
+    pub fn code(&self) -> &'static str {
+        self.measure.map_or("NONE", Measure::code)
+    }
+}
+
+/// The whole report of one year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnualReport<'a> {
+    pub headline: Headline,
+    /// The five measures in the Vision's order, then "no measure"; every group is present, empty or
+    /// not. An activity with several measures appears under each of them.
+    pub groups: Vec<MeasureGroup<'a>>,
+    /// The sources of the active activities, each address once, in the order first cited.
+    pub sources: Vec<&'a Source>,
+}
+
+impl<'a> AnnualReport<'a> {
+    pub fn of_year(dataset: &'a Dataset, year: i32) -> AnnualReport<'a> {
+        let mut active: Vec<&Activity> = dataset
+            .activities
+            .iter()
+            .filter(|a| a.active_in(year))
+            .collect();
+        SortOrder::YearAscending.sort(&mut active);
+        let entry = |activity: &'a Activity| ReportEntry {
+            activity,
+            notes: activity
+                .follow_ups
+                .iter()
+                .filter(|f| f.year == year && !f.note.trim().is_empty())
+                .map(|f| f.note.as_str())
+                .collect(),
+        };
+        let groups = Measure::ALL
+            .into_iter()
+            .map(Some)
+            .chain(std::iter::once(None))
+            .map(|measure| MeasureGroup {
+                measure,
+                entries: active
+                    .iter()
+                    .filter(|a| match measure {
+                        Some(m) => a.has_measure(m),
+                        None => a.measures.is_empty(),
+                    })
+                    .map(|a| entry(a))
+                    .collect(),
+            })
+            .collect();
+        AnnualReport {
+            headline: Headline::of_year(dataset, year),
+            groups,
+            sources: distinct_sources(&active),
+        }
+    }
+
+    /// How many active activities have a follow-up note for the year.
+    pub fn followed_up(&self) -> usize {
+        let mut ids: Vec<&str> = self
+            .groups
+            .iter()
+            .flat_map(|g| &g.entries)
+            .filter(|e| !e.notes.is_empty())
+            .map(|e| e.activity.id.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+}
+
+/// Sources without repeats: one per address (trimmed), keeping the first title any citation gives.
+fn distinct_sources<'a>(activities: &[&'a Activity]) -> Vec<&'a Source> {
+    let mut sources: Vec<&Source> = Vec::new();
+    for source in activities.iter().flat_map(|a| &a.sources) {
+        let url = source.url.trim();
+        match sources.iter_mut().find(|s| s.url.trim() == url) {
+            Some(kept) => {
+                let untitled = kept.title.as_deref().is_none_or(|t| t.trim().is_empty());
+                if untitled
+                    && source
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| !t.trim().is_empty())
+                {
+                    *kept = source;
+                }
+            }
+            None => sources.push(source),
+        }
+    }
+    sources
+}
+
+/// The year a report opens on: the latest year up to `current_year` in which any activity is active;
+/// failing that (a dataset entirely in the future), the first year of the span.
+pub fn default_year(dataset: &Dataset, current_year: i32) -> Option<i32> {
+    let (first, last) = dataset.year_span()?;
+    (first..=last.min(current_year))
+        .rev()
+        .find(|year| dataset.activities.iter().any(|a| a.active_in(*year)))
+        .or(Some(first))
+}
+
+/// The years a report can be made for, latest first: the dataset's span.
+pub fn report_years(dataset: &Dataset) -> Vec<i32> {
+    dataset
+        .year_span()
+        .map(|(first, last)| (first..=last).rev().collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::dataset::FollowUp;
+    use crate::model::vision::{MemberState, Scope};
+
+    fn activity(
+        id: &str,
+        asean_wide: bool,
+        measures: &[Measure],
+        start: i32,
+        end: Option<i32>,
+    ) -> Activity {
+        let mut a = Activity::new(id, id, start);
+        if !asean_wide {
+            a.scope = Scope::MemberStates;
+            a.countries = vec![MemberState::Cambodia];
+        }
+        a.measures = measures.to_vec();
+        a.end = end;
+        a
+    }
+
+    fn source(url: &str, title: Option<&str>) -> Source {
+        Source {
+            url: url.to_string(),
+            title: title.map(str::to_string),
+            accessed: None,
+            unknown: Default::default(),
+        }
+    }
+
+    fn note(year: i32, text: &str) -> FollowUp {
+        FollowUp {
+            year,
+            note: text.to_string(),
+            unknown: Default::default(),
+        }
+    }
+
+    /// 2017–2020: a bilateral PKO engineering project 2017–2019 (CBC), an ASEAN-wide ship rider in 2018
+    /// (PIL+JTE), an ongoing ASEAN-wide dialogue from 2019, and a bilateral seminar in 2019 (CBC+HRDAE).
+    fn sample() -> Dataset {
+        use Measure::*;
+        let mut pko = activity("pko", false, &[CapacityBuilding], 2017, Some(2019));
+        pko.follow_ups = vec![
+            note(2018, "Second phase agreed."),
+            note(2019, "Handed over."),
+        ];
+        pko.sources = vec![source("https://mod.go.jp/a", None)];
+        let mut ship = activity(
+            "ship",
+            true,
+            &[InternationalLaw, JointTraining],
+            2018,
+            Some(2018),
+        );
+        ship.sources = vec![
+            source(" https://mod.go.jp/a", Some("MOD release")),
+            source("https://mod.go.jp/b", None),
+        ];
+        let mut forum = activity("forum", true, &[], 2019, None);
+        forum.follow_ups = vec![note(2019, "Reviewed at the forum."), note(2019, " ")];
+        let mut seminar = activity(
+            "seminar",
+            false,
+            &[CapacityBuilding, HumanResourceDevelopment],
+            2019,
+            Some(2019),
+        );
+        seminar.sources = vec![source("https://mod.go.jp/b", None)];
+        let mut dataset = Dataset::empty("t");
+        dataset.activities = vec![seminar, forum, ship, pko];
+        dataset
+            .activities
+            .push(activity("later", false, &[], 2020, Some(2020)));
+        dataset
+    }
+
+    #[test]
+    fn headline_table() {
+        let dataset = sample();
+        // (year, active, new, completed, combined, ASEAN-wide, share, previous share, change)
+        type Row = (
+            i32,
+            u32,
+            u32,
+            u32,
+            u32,
+            u32,
+            Option<f64>,
+            Option<f64>,
+            &'static str,
+        );
+        let cases: [Row; 5] = [
+            (2016, 0, 0, 0, 0, 0, None, None, "–"),
+            (2017, 1, 1, 0, 0, 0, Some(0.0), None, "–"),
+            (2018, 2, 1, 1, 1, 1, Some(50.0), Some(0.0), "+50 points"),
+            (
+                2019,
+                3,
+                2,
+                2,
+                1,
+                1,
+                Some(100.0 / 3.0),
+                Some(50.0),
+                "−17 points",
+            ),
+            (
+                2020,
+                2,
+                1,
+                1,
+                0,
+                1,
+                Some(50.0),
+                Some(100.0 / 3.0),
+                "+17 points",
+            ),
+        ];
+        for (year, active, new, completed, combined, wide, share, previous, change) in cases {
+            let h = Headline::of_year(&dataset, year);
+            assert_eq!(
+                (h.active, h.new, h.completed, h.combined, h.asean_wide),
+                (active, new, completed, combined, wide),
+                "{year}"
+            );
+            assert_eq!(h.asean_wide_share, share, "{year}");
+            assert_eq!(h.previous_share, previous, "{year}");
+            assert_eq!(format_share_change(h.share_change()), change, "{year}");
+        }
+    }
+
+    #[test]
+    fn groups_by_measure_with_that_years_notes() {
+        let dataset = sample();
+        let report = AnnualReport::of_year(&dataset, 2019);
+        let groups: Vec<(&str, Vec<&str>)> = report
+            .groups
+            .iter()
+            .map(|g| {
+                (
+                    g.code(),
+                    g.entries.iter().map(|e| e.activity.id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("PIL", vec![]),
+                ("CBC", vec!["pko", "seminar"]),
+                ("DETC", vec![]),
+                ("JTE", vec![]),
+                ("HRDAE", vec!["seminar"]),
+                ("NONE", vec!["forum"]),
+            ]
+        );
+        let pko = &report.groups[1].entries[0];
+        assert_eq!(pko.notes, ["Handed over."]);
+        let forum = &report.groups[5].entries[0];
+        assert_eq!(
+            forum.notes,
+            ["Reviewed at the forum."],
+            "blank notes are left out"
+        );
+        assert_eq!(report.followed_up(), 2);
+        assert_eq!(
+            AnnualReport::of_year(&dataset, 2018).groups[1].entries[0].notes,
+            ["Second phase agreed."]
+        );
+    }
+
+    #[test]
+    fn sources_are_listed_once_with_a_title_when_any_citation_has_one() {
+        let dataset = sample();
+        let cases: [(i32, &[(&str, Option<&str>)]); 3] = [
+            (2017, &[("https://mod.go.jp/a", None)]),
+            (
+                2018,
+                &[
+                    (" https://mod.go.jp/a", Some("MOD release")),
+                    ("https://mod.go.jp/b", None),
+                ],
+            ),
+            (
+                2019,
+                &[("https://mod.go.jp/a", None), ("https://mod.go.jp/b", None)],
+            ),
+        ];
+        for (year, expected) in cases {
+            let report = AnnualReport::of_year(&dataset, year);
+            let got: Vec<(&str, Option<&str>)> = report
+                .sources
+                .iter()
+                .map(|s| (s.url.as_str(), s.title.as_deref()))
+                .collect();
+            assert_eq!(got, expected, "{year}");
+        }
+    }
+
+    #[test]
+    fn default_year_is_the_latest_past_year_with_activities() {
+        let dataset = sample();
+        let cases = [(2030, 2020), (2020, 2020), (2019, 2019), (2010, 2017)];
+        for (now, expected) in cases {
+            assert_eq!(default_year(&dataset, now), Some(expected), "now {now}");
+        }
+        let mut gap = Dataset::empty("gap");
+        gap.activities = vec![
+            activity("a", true, &[], 2010, Some(2011)),
+            activity("b", true, &[], 2020, Some(2021)),
+        ];
+        assert_eq!(default_year(&gap, 2015), Some(2011));
+        assert_eq!(default_year(&Dataset::empty("none"), 2026), None);
+        assert_eq!(report_years(&gap).first(), Some(&2021));
+        assert_eq!(report_years(&gap).len(), 12);
+    }
+
+    #[test]
+    fn shares_format() {
+        assert_eq!(format_share(Some(100.0 / 3.0)), "33 %");
+        assert_eq!(format_share(None), "–");
+        assert_eq!(format_share_change(Some(0.2)), "no change");
+        assert_eq!(format_share_change(Some(-1.0)), "−1 point");
+    }
+
+    /// The report's groups hold every active activity: each measure group is the activities with that
+    /// measure, and the headline agrees with the trends' tally of the year.
+    #[test]
+    fn the_default_dataset_report_agrees_with_the_trends() {
+        let dataset = crate::model::default_dataset();
+        for year in [2016, 2019, 2023, 2026] {
+            let report = AnnualReport::of_year(&dataset, year);
+            let tally = YearTally::of_year(&dataset.activities, year);
+            assert_eq!(report.headline.active, tally.active);
+            for m in Measure::ALL {
+                assert_eq!(
+                    report.groups[m.index()].entries.len() as u32,
+                    tally.count(m)
+                );
+            }
+            assert_eq!(report.groups[5].entries.len() as u32, tally.no_measure);
+            assert!(
+                report.headline.combined
+                    == report
+                        .groups
+                        .iter()
+                        .flat_map(|g| &g.entries)
+                        .filter(|e| combines_measures(e.activity))
+                        .map(|e| e.activity.id.as_str())
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .len() as u32
+            );
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! The filter bar: one row of controls over the shared [`Filters`](crate::model::Filters), used by the
+//! activities list and reusable by any view that narrows the dataset (the matrix). The filters live in
+//! the app state and in the URL, so every view that shows them shows the same selection.
+
+use leptos::prelude::*;
+
+use crate::model::filter::field_labels;
+use crate::model::{Confidence, Filters, Measure, MemberState, Scope, Status};
+use crate::state::use_atlas;
+
+/// Controls for every shared filter: text search, measure, member state, scope, field, year range,
+/// status and confidence, plus "Clear filters" while any is set.
+///
+/// `search` (default on) shows the text search; `measure` (default on) shows the measure choice, which a
+/// view that already has one (the map's legend) can leave out.
+#[component]
+pub fn FilterBar(
+    #[prop(default = true)] search: bool,
+    #[prop(default = true)] measure: bool,
+) -> impl IntoView {
+    let state = use_atlas();
+    let filters = state.filters;
+    let fields = Memo::new(move |_| state.dataset.with(field_labels));
+
+    view! {
+        <div class="filter-bar toolbar" role="search" aria-label="Filter activities">
+            {search.then(|| view! {
+                <label class="filter-bar__search">
+                    "Search"
+                    <input
+                        type="search"
+                        data-testid="activity-search"
+                        placeholder="Title, summary, field, source…"
+                        autocomplete="off"
+                        prop:value=move || filters.with(|f| f.search.clone())
+                        on:input:target=move |ev| {
+                            let text = ev.target().value();
+                            filters.update(|f| f.search = text);
+                        }
+                    />
+                </label>
+            })}
+            {measure.then(|| view! {
+                <CodeSelect
+                    label="Measure"
+                    any="All measures"
+                    test_id="filter-measure"
+                    choices=Measure::ALL.iter().map(|m| (m.code(), format!("{} — {}", m.short_label(), m.name()))).collect()
+                    value=Signal::derive(move || filters.with(|f| f.measure.map(Measure::code).unwrap_or_default().to_string()))
+                    set=move |code: String| filters.update(|f| f.measure = Measure::from_code(&code))
+                />
+            })}
+            <CodeSelect
+                label="Member state"
+                any="Any"
+                test_id="filter-country"
+                choices=MemberState::ALL.iter().map(|m| (m.iso3(), m.name().to_string())).collect()
+                value=Signal::derive(move || filters.with(|f| f.country.map(MemberState::iso3).unwrap_or_default().to_string()))
+                set=move |code: String| filters.update(|f| f.country = MemberState::from_iso3(&code))
+            />
+            <CodeSelect
+                label="Scope"
+                any="Any"
+                test_id="filter-scope"
+                choices=Scope::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
+                value=Signal::derive(move || filters.with(|f| f.scope.map(Scope::code).unwrap_or_default().to_string()))
+                set=move |code: String| filters.update(|f| f.scope = Scope::from_code(&code))
+            />
+            <label>
+                "Field"
+                <select
+                    data-testid="filter-field"
+                    prop:value=move || filters.with(|f| f.field.clone().unwrap_or_default())
+                    on:change:target=move |ev| {
+                        let label = ev.target().value();
+                        filters.update(|f| f.field = (!label.is_empty()).then_some(label));
+                    }
+                >
+                    <option value="">"Any"</option>
+                    {move || {
+                        let mut labels = fields.get();
+                        // A field from the URL that no activity uses any more stays selectable.
+                        if let Some(current) = filters.with(|f| f.field.clone()) {
+                            if !labels.iter().any(|l| l.eq_ignore_ascii_case(&current)) {
+                                labels.insert(0, current);
+                            }
+                        }
+                        let selected = filters.with_untracked(|f| f.field.clone()).unwrap_or_default();
+                        labels
+                            .into_iter()
+                            .map(|label| {
+                                let is_selected = label == selected;
+                                view! { <option value=label.clone() selected=is_selected>{label.clone()}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <YearInput
+                label="From"
+                test_id="filter-from"
+                value=Signal::derive(move || filters.with(|f| f.from))
+                set=move |year| filters.update(|f| f.from = year)
+            />
+            <YearInput
+                label="To"
+                test_id="filter-to"
+                value=Signal::derive(move || filters.with(|f| f.to))
+                set=move |year| filters.update(|f| f.to = year)
+            />
+            <CodeSelect
+                label="Status"
+                any="Any"
+                test_id="filter-status"
+                choices=Status::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
+                value=Signal::derive(move || filters.with(|f| f.status.map(Status::code).unwrap_or_default().to_string()))
+                set=move |code: String| filters.update(|f| f.status = Status::from_code(&code))
+            />
+            <CodeSelect
+                label="Confidence"
+                any="Any"
+                test_id="filter-confidence"
+                choices=Confidence::ALL.iter().map(|c| (c.code(), c.name().to_string())).collect()
+                value=Signal::derive(move || filters.with(|f| f.confidence.map(Confidence::code).unwrap_or_default().to_string()))
+                set=move |code: String| filters.update(|f| f.confidence = Confidence::from_code(&code))
+            />
+            <Show when=move || filters.with(Filters::is_narrowing)>
+                <button
+                    class="button filter-bar__clear"
+                    data-testid="filters-clear"
+                    on:click=move |_| filters.set(Filters::default())
+                >
+                    "Clear filters"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// A labelled `<select>` over codes, with an "any" choice for `None`.
+#[component]
+fn CodeSelect(
+    label: &'static str,
+    any: &'static str,
+    test_id: &'static str,
+    choices: Vec<(&'static str, String)>,
+    #[prop(into)] value: Signal<String>,
+    set: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <label>
+            {label}
+            <select
+                data-testid=test_id
+                prop:value=move || value.get()
+                on:change:target=move |ev| set(ev.target().value())
+            >
+                <option value="">{any}</option>
+                {choices
+                    .into_iter()
+                    .map(|(code, name)| {
+                        view! { <option value=code selected=move || value.get() == code>{name}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A year box for one end of the range; anything that is not a year clears that end.
+#[component]
+fn YearInput(
+    label: &'static str,
+    test_id: &'static str,
+    #[prop(into)] value: Signal<Option<i32>>,
+    set: impl Fn(Option<i32>) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="filter-bar__year">
+            {label}
+            <input
+                type="number"
+                inputmode="numeric"
+                min="1950"
+                max="2100"
+                step="1"
+                placeholder="Year"
+                data-testid=test_id
+                prop:value=move || value.get().map(|y| y.to_string()).unwrap_or_default()
+                on:change:target=move |ev| {
+                    let year = ev.target().value().trim().parse::<i32>().ok().filter(|y| (1950..=2100).contains(y));
+                    set(year);
+                }
+            />
+        </label>
+    }
+}
