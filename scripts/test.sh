@@ -112,8 +112,8 @@ cargo clippy --all-targets -- -D warnings
 phase clippy-wasm "cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings"
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-phase test-native "cargo test"
-cargo test 2>&1 | tee "$LOG_DIR/native.log"
+phase test-native "cargo test --no-fail-fast"
+cargo test --no-fail-fast 2>&1 | tee "$LOG_DIR/native.log"
 
 # Every tests/*.rs that configures wasm-bindgen-test to run in the browser.
 browser_tests=()
@@ -130,7 +130,7 @@ else
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" \
   WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
   WASM_BINDGEN_TEST_TIMEOUT=300 \
-    cargo test --target wasm32-unknown-unknown "${browser_tests[@]}" 2>&1 | tee "$LOG_DIR/browser.log"
+    cargo test --no-fail-fast --target wasm32-unknown-unknown "${browser_tests[@]}" 2>&1 | tee "$LOG_DIR/browser.log"
 fi
 
 phase build "trunk build --release -> dist/"
