@@ -20,14 +20,19 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let state = AtlasState::load();
     provide_context(state);
+    // Inert unless the page was opened with `?bench=1` (read before the URL sync rewrites the query).
+    crate::bench::install(state);
     crate::url_state::sync_with_location(state);
     wire_page_events(state);
+    crate::pwa::start();
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
         <StorageBannerView/>
+        <crate::pwa::UpdateBanner/>
         <Notice/>
+        <ui::data::ImportDropZone/>
         <main id="main" class="main" tabindex="-1">
             {move || match state.view.get() {
                 View::Map => view! { <ui::map::MapView/> }.into_any(),

@@ -80,3 +80,64 @@ pub fn today() -> String {
         now.get_date()
     )
 }
+
+/// Draws SVG markup on a canvas at `scale` times its `width` × `height` and returns the picture as a
+/// PNG blob (the charts' PNG export). The markup travels as a data URL, so the canvas is never
+/// tainted and the picture can be read back.
+pub async fn chart_svg_to_png(
+    svg: &str,
+    width: u32,
+    height: u32,
+    scale: f64,
+) -> Result<web_sys::Blob, String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let image = web_sys::HtmlImageElement::new().map_err(describe)?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        image.set_onload(Some(&resolve));
+        image.set_onerror(Some(&reject));
+    });
+    let encoded = String::from(js_sys::encode_uri_component(svg));
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+    JsFuture::from(loaded)
+        .await
+        .map_err(|_| "the browser could not draw the chart".to_string())?;
+
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "could not create a canvas".to_string())?;
+    canvas.set_width((f64::from(width) * scale).round() as u32);
+    canvas.set_height((f64::from(height) * scale).round() as u32);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(describe)?
+        .ok_or("the browser has no 2D canvas")?
+        .dyn_into()
+        .map_err(|_| "the browser has no 2D canvas".to_string())?;
+    context.scale(scale, scale).map_err(describe)?;
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(
+            &image,
+            0.0,
+            0.0,
+            f64::from(width),
+            f64::from(height),
+        )
+        .map_err(describe)?;
+
+    let mut refused: Option<String> = None;
+    let encoded = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Err(error) = canvas.to_blob_with_type(&resolve, "image/png") {
+            refused = Some(describe(error));
+        }
+    });
+    if let Some(error) = refused {
+        return Err(error);
+    }
+    let blob = JsFuture::from(encoded).await.map_err(describe)?;
+    blob.dyn_into::<web_sys::Blob>()
+        .map_err(|_| "the browser could not encode the PNG".to_string())
+}

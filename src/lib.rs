@@ -4,9 +4,11 @@
 //! map and the invariants are in `ARCHITECTURE.md`.
 
 pub mod app;
+pub mod bench;
 pub mod files;
 pub mod map_shapes;
 pub mod model;
+pub mod pwa;
 pub mod state;
 pub mod storage;
 pub mod ui;

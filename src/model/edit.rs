@@ -292,14 +292,27 @@ pub fn short_title(title: &str) -> String {
 }
 
 /// A key that changes whenever anything about the activity changes: the activities list keys its rows
-/// by it, so an edited record is drawn again while untouched rows are kept.
+/// by it, so an edited record is drawn again while untouched rows are kept. It hashes the typed keys
+/// directly (no serialization: the list computes it for every row it shows, on every keystroke).
 pub fn revision(activity: &Activity) -> u64 {
-    // The compact JSON is the record's canonical text, unknown keys included.
-    let mut hasher = DefaultHasher::new();
-    serde_json::to_string(activity)
-        .unwrap_or_default()
-        .hash(&mut hasher);
-    hasher.finish()
+    let mut h = DefaultHasher::new();
+    let a = activity;
+    (&a.id, &a.title, &a.summary, &a.fields, &a.updated).hash(&mut h);
+    (a.scope, &a.measures, &a.directions, &a.countries).hash(&mut h);
+    (a.start, a.end, a.status, a.confidence).hash(&mut h);
+    for f in &a.follow_ups {
+        (f.year, &f.note).hash(&mut h);
+    }
+    for s in &a.sources {
+        (&s.url, &s.title, &s.accessed).hash(&mut h);
+    }
+    // Keys this version does not know are rare; they are hashed through their JSON text.
+    if !a.unknown.is_empty() {
+        serde_json::to_string(&a.unknown)
+            .unwrap_or_default()
+            .hash(&mut h);
+    }
+    h.finish()
 }
 
 /// The id of the form control for a problem's path (`sources[1].url` → `field-sources-1-url`), shared by
@@ -313,6 +326,45 @@ pub fn control_id(path: &str) -> String {
         }
     }
     id
+}
+
+/// A problem's path in the form's own words (`sources[1].url` → "Source 2, address"), for the list of
+/// problems shown when a save is refused.
+pub fn path_label(path: &str) -> String {
+    let mut parts = path.split('.');
+    let head = parts.next().unwrap_or_default();
+    let (key, index) = match head.split_once('[') {
+        Some((key, rest)) => (key, rest.trim_end_matches(']').parse::<usize>().ok()),
+        None => (head, None),
+    };
+    let entry = |name: &str| match index {
+        Some(i) => format!("{name} {}", i + 1),
+        None => name.to_string(),
+    };
+    let base = match key {
+        "id" => "Id".to_string(),
+        "title" => "Title".to_string(),
+        "summary" => "Summary".to_string(),
+        "measures" => "Measures".to_string(),
+        "directions" => "Directions".to_string(),
+        "scope" => "Scope".to_string(),
+        "countries" => "Member states".to_string(),
+        "start" => "Start year".to_string(),
+        "end" => "End year".to_string(),
+        "status" => "Status".to_string(),
+        "confidence" => "Confidence".to_string(),
+        "updated" => "Last updated".to_string(),
+        "fields" => entry("Field"),
+        "followUps" => entry("Follow-up"),
+        "sources" => entry("Source"),
+        other => other.to_string(),
+    };
+    match parts.next() {
+        Some("url") => format!("{base}, address"),
+        Some("accessed") => format!("{base}, date accessed"),
+        Some(sub) => format!("{base}, {sub}"),
+        None => base,
+    }
 }
 
 /// The problems reported at exactly `path`.
@@ -458,8 +510,9 @@ mod tests {
             draft.end = "2024".into();
             draft
         };
-        type Change = fn(&mut Draft);
-        let cases: Vec<(&str, Change, Vec<(&str, Severity)>)> = vec![
+        /// A name, a change to the valid draft, and the problems expected (path and severity).
+        type Case = (&'static str, fn(&mut Draft), Vec<(&'static str, Severity)>);
+        let cases: Vec<Case> = vec![
             ("valid", |_| {}, vec![]),
             (
                 "empty title",
@@ -775,6 +828,23 @@ mod tests {
     }
 
     #[test]
+    fn path_labels() {
+        let cases = [
+            ("title", "Title"),
+            ("countries[2]", "Member states"),
+            ("fields[0]", "Field 1"),
+            ("sources[1].url", "Source 2, address"),
+            ("sources[0].accessed", "Source 1, date accessed"),
+            ("followUps[3].year", "Follow-up 4, year"),
+            ("followUps", "Follow-up"),
+            ("somethingNew", "somethingNew"),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(path_label(path), expected, "{path}");
+        }
+    }
+
+    #[test]
     fn short_titles() {
         let long =
             "Japan-ASEAN Ship Rider Cooperation Program aboard the helicopter destroyer Izumo";
@@ -795,10 +865,23 @@ mod tests {
     fn revisions_follow_content() {
         let dataset = dataset();
         let a = &dataset.activities[0];
-        let mut b = a.clone();
-        assert_eq!(revision(a), revision(&b));
-        b.summary = Some("changed".into());
-        assert_ne!(revision(a), revision(&b));
+        assert_eq!(revision(a), revision(&a.clone()));
+        type Change = fn(&mut Activity);
+        let changes: [Change; 6] = [
+            |b| b.summary = Some("changed".into()),
+            |b| b.measures.push(Measure::CapacityBuilding),
+            |b| b.end = None,
+            |b| b.sources[0].accessed = None,
+            |b| b.follow_ups[0].note.push('!'),
+            |b| {
+                b.unknown.insert("zLater".into(), Value::Null);
+            },
+        ];
+        for (index, change) in changes.into_iter().enumerate() {
+            let mut b = a.clone();
+            change(&mut b);
+            assert_ne!(revision(a), revision(&b), "change {index}");
+        }
     }
 
     #[test]

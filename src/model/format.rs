@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::validate::{decode_dataset, Decoded, Problem};
+use super::validate::{decode_clean, decode_dataset, Decoded, Problem};
 
 /// The largest file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
@@ -86,8 +86,16 @@ fn plain_syntax_message(error: &serde_json::Error) -> String {
     }
 }
 
-/// The whole reading pipeline for text: parse, then validate.
+/// The whole reading pipeline for text: parse, then validate. A file without a single problem takes
+/// the fast path ([`decode_clean`]: straight from text to dataset, about twice as fast); any other file
+/// goes through the JSON tree, whose validation finds and locates every problem.
 pub fn read_dataset_text(text: &str) -> Result<Decoded, Vec<Problem>> {
+    if let Some(dataset) = decode_clean(text) {
+        return Ok(Decoded {
+            dataset,
+            warnings: Vec::new(),
+        });
+    }
     let value = parse_json(text).map_err(|problem| vec![problem])?;
     decode_dataset(&value)
 }

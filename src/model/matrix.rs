@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::dataset::{Activity, Dataset};
 use super::filter::{Filters, SortOrder};
-use super::stats::Place;
+use super::stats::{class_bounds, class_labels, class_of, Place};
 use super::vision::{Measure, MemberState, Scope};
 
 /// What the columns of the matrix are.
@@ -183,11 +183,13 @@ impl Matrix {
         Some(self.counts[row][col])
     }
 
-    /// The highest count among the shaded cells: the top of the palette's scale.
-    pub fn max_shaded(&self) -> u32 {
-        self.counts
+    /// The highest count among the shaded cells of the member states' rows.
+    pub fn max_member_state(&self) -> u32 {
+        self.rows
             .iter()
-            .flat_map(|row| {
+            .zip(&self.counts)
+            .filter(|(place, _)| matches!(place, Place::MemberState(_)))
+            .flat_map(|(_, row)| {
                 row.iter()
                     .zip(&self.columns)
                     .filter(|(_, head)| head.column.is_shaded())
@@ -195,6 +197,52 @@ impl Matrix {
             })
             .max()
             .unwrap_or(0)
+    }
+
+    /// The palette's class bounds. As on the map, the scale runs up to the highest member-state count,
+    /// so that the many ASEAN-wide activities do not wash out the differences between countries; an
+    /// ASEAN-wide cell above the top takes the darkest class (see [`Matrix::beyond_scale`]).
+    pub fn shading_bounds(&self) -> Vec<u32> {
+        class_bounds(self.max_member_state())
+    }
+
+    /// Whether some cell is above the top of the scale (the legend's last class then reads "N or more").
+    pub fn beyond_scale(&self) -> bool {
+        let top = self.shading_bounds().last().copied().unwrap_or(0);
+        self.counts.iter().any(|row| {
+            row.iter()
+                .zip(&self.columns)
+                .any(|(count, head)| head.column.is_shaded() && *count > top)
+        })
+    }
+
+    /// The legend's labels, one per class from 1: "1–2", "3", …, the last "9 or more" when some cell is
+    /// beyond the scale.
+    pub fn legend_labels(&self) -> Vec<String> {
+        let bounds = self.shading_bounds();
+        let mut labels = class_labels(&bounds);
+        if self.beyond_scale() {
+            let lower = bounds.iter().rev().nth(1).map_or(1, |b| b + 1);
+            if let Some(last) = labels.last_mut() {
+                *last = format!("{lower} or more");
+            }
+        }
+        labels
+    }
+
+    /// The palette class of a cell (0 for the unshaded total).
+    pub fn class_of_cell(&self, row: usize, col: usize) -> usize {
+        match self.columns.get(col) {
+            Some(head) if head.column.is_shaded() => class_of(
+                self.counts
+                    .get(row)
+                    .and_then(|r| r.get(col))
+                    .copied()
+                    .unwrap_or(0),
+                &self.shading_bounds(),
+            ),
+            _ => 0,
+        }
     }
 }
 
@@ -619,9 +667,50 @@ mod tests {
         assert_eq!(rows.len(), 12);
         assert_eq!(rows[11], Place::AseanWide);
         assert_eq!(rows[11].code(), "ASEAN");
+    }
+
+    #[test]
+    fn shading_follows_the_member_states_like_the_map() {
+        let dataset = sample();
+        let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Measures);
+        // Member states: at most 2 (Viet Nam under CBC); ASEAN-wide has 1 under CBC, PIL, "no measure".
+        assert_eq!(matrix.max_member_state(), 2);
+        assert_eq!(matrix.shading_bounds(), vec![1, 2]);
+        assert!(!matrix.beyond_scale());
+        assert_eq!(matrix.legend_labels(), ["1", "2"]);
+        let vn_cbc = matrix
+            .columns
+            .iter()
+            .position(|c| c.column == Column::Measure(Measure::CapacityBuilding));
+        let total = matrix.columns.len() - 1;
         assert_eq!(
-            Matrix::build(&sample(), &Filters::default(), MatrixMode::Measures).max_shaded(),
+            matrix.class_of_cell(VietNam.index(), vn_cbc.unwrap_or(0)),
             2
+        );
+        assert_eq!(
+            matrix.class_of_cell(VietNam.index(), total),
+            0,
+            "the total is not shaded"
+        );
+
+        // Three more ASEAN-wide dialogues put that row beyond the member states' scale.
+        let mut more = dataset.clone();
+        for id in ["f2", "f3", "f4"] {
+            more.activities
+                .push(activity(id, &[], &[], &[], 2011, Some(2011)));
+        }
+        let matrix = Matrix::build(&more, &Filters::default(), MatrixMode::Measures);
+        assert!(matrix.beyond_scale());
+        assert_eq!(matrix.legend_labels(), ["1", "2 or more"]);
+        let none = matrix
+            .columns
+            .iter()
+            .position(|c| c.column == Column::NoMeasure)
+            .unwrap_or(0);
+        assert_eq!(
+            matrix.class_of_cell(11, none),
+            2,
+            "4 dialogues take the darkest class"
         );
     }
 }

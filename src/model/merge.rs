@@ -80,11 +80,16 @@ impl ConflictPolicy {
 
     /// The side this policy keeps for one changed activity.
     pub fn side_for(self, change: &ActivityChange) -> Side {
+        self.side_given(change.newer)
+    }
+
+    /// The side this policy keeps when `newer` is the side with the later `updated` time.
+    pub fn side_given(self, newer: Option<Side>) -> Side {
         match self {
             ConflictPolicy::KeepMine => Side::Mine,
             ConflictPolicy::TakeTheirs => Side::Theirs,
             // A tie or a missing time keeps mine: an import never overwrites without a reason.
-            ConflictPolicy::NewerWins => change.newer.unwrap_or(Side::Mine),
+            ConflictPolicy::NewerWins => newer.unwrap_or(Side::Mine),
         }
     }
 }
@@ -253,7 +258,7 @@ pub fn read_import(local: &Dataset, bytes: &[u8]) -> Result<ReadImport, Vec<Prob
 }
 
 /// One line of a change's diff: a key and its value on each side, as text (`None`: absent).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FieldDiff {
     pub field: String,
     pub mine: Option<String>,

@@ -7,7 +7,7 @@
 
 use super::dataset::{Activity, Dataset, Source};
 use super::filter::SortOrder;
-use super::trends::{combines_measures, YearTally};
+use super::trends::YearTally;
 use super::vision::Measure;
 
 /// The headline figures of a year.
@@ -67,19 +67,19 @@ pub fn format_share(share: Option<f64>) -> String {
 /// Formats a change of share as "+5 points", "−3 points" or "no change", or "–" when either year has
 /// no activities.
 pub fn format_share_change(change: Option<f64>) -> String {
-    match change.map(f64::round) {
-        None => "–".to_string(),
-        Some(points) if points == 0.0 => "no change".to_string(),
-        Some(points) => {
-            let sign = if points > 0.0 { "+" } else { "−" };
-            let unit = if points.abs() == 1.0 {
-                "point"
-            } else {
-                "points"
-            };
-            format!("{sign}{} {unit}", points.abs())
-        }
+    let Some(points) = change.map(f64::round) else {
+        return "–".to_string();
+    };
+    if points == 0.0 {
+        return "no change".to_string();
     }
+    let sign = if points > 0.0 { "+" } else { "−" };
+    let unit = if points.abs() == 1.0 {
+        "point"
+    } else {
+        "points"
+    };
+    format!("{sign}{} {unit}", points.abs())
 }
 
 /// An active activity in a report, with the follow-up notes recorded for the report's year.
@@ -221,6 +221,7 @@ pub fn report_years(dataset: &Dataset) -> Vec<i32> {
 mod tests {
     use super::*;
     use crate::model::dataset::FollowUp;
+    use crate::model::trends::combines_measures;
     use crate::model::vision::{MemberState, Scope};
 
     fn activity(
@@ -394,7 +395,8 @@ mod tests {
     #[test]
     fn sources_are_listed_once_with_a_title_when_any_citation_has_one() {
         let dataset = sample();
-        let cases: [(i32, &[(&str, Option<&str>)]); 3] = [
+        type Cited<'a> = &'a [(&'a str, Option<&'a str>)];
+        let cases: [(i32, Cited); 3] = [
             (2017, &[("https://mod.go.jp/a", None)]),
             (
                 2018,

@@ -10,7 +10,7 @@ use super::dataset::{Activity, Dataset};
 use super::vision::{Measure, Scope};
 
 /// The figures of one year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct YearTally {
     pub year: i32,
     /// Active activities under each measure, indexed by [`Measure::index`]. An activity with several

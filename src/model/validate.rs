@@ -14,6 +14,10 @@ use super::dataset::{
 };
 use super::vision::{is_known_field, Confidence, Direction, Measure, MemberState, Scope, Status};
 
+mod clean;
+
+pub use clean::decode_clean;
+
 /// The most activities a dataset may hold.
 pub const MAX_ACTIVITIES: usize = 50_000;
 /// Lowest and highest accepted year.

@@ -1,13 +1,399 @@
-//! The activities view (placeholder until its issue lands).
+//! The activities view: every activity that passes the shared filters, searchable and sortable, with
+//! "N of M activities", and the way into the editor (new, edit, duplicate) and out of the dataset
+//! (delete, with Undo instead of a question).
+//!
+//! The list stays quick on 10,000 records: the matching positions are computed once per change in a
+//! memo, only the first [`PAGE`] rows are drawn ("Show more" adds the next page), and rows are keyed by
+//! id and revision so that typing in the search keeps the rows that still match.
+
+use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use crate::model::edit::{revision, short_title, Draft, NEW_ID_PREFIX};
+use crate::model::filter::{keep_matching, SortOrder};
+use crate::model::Activity;
+use crate::state::{use_atlas, AtlasState};
+use crate::ui::editor::{EditKind, EditSession, Editor};
+use crate::ui::filters::FilterBar;
+use crate::ui::{places_label, ConfidenceMark, MeasureBadges, SourceList};
+
+/// How many rows are drawn at first, and how many more each "Show more" adds.
+pub const PAGE: usize = 200;
+
 #[component]
 pub fn ActivitiesView() -> impl IntoView {
+    let state = use_atlas();
+    let editing = RwSignal::new(None::<EditSession>);
+    let limit = RwSignal::new(PAGE);
+    let open = RwSignal::new(HashSet::<String>::new());
+
+    // Sorting depends on the dataset and the sort order only, so typing in the search never sorts.
+    let order = Memo::new(move |_| {
+        let sort = state.sort.get();
+        state.dataset.with(|d| sort.order(&d.activities))
+    });
+    let matches = Memo::new(move |_| {
+        order.with(|order| {
+            state.filters.with(|filters| {
+                state
+                    .dataset
+                    .with(|d| keep_matching(&d.activities, order, filters))
+            })
+        })
+    });
+    let total = Memo::new(move |_| state.dataset.with(|d| d.activities.len()));
+    // The rows to draw: a key that changes with the record, and its position for the row to read once.
+    let shown = Memo::new(move |_| {
+        let limit = limit.get();
+        matches.with(|positions| {
+            state.dataset.with(|d| {
+                positions
+                    .iter()
+                    .take(limit)
+                    .filter_map(|&i| {
+                        d.activities
+                            .get(i)
+                            .map(|a| ((a.id.clone(), revision(a)), i))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+
+    let open_new = move |_| {
+        let session = state.dataset.with_untracked(|d| EditSession {
+            kind: EditKind::New,
+            original_id: None,
+            draft: Draft::blank(d.fresh_id(NEW_ID_PREFIX), this_year()),
+        });
+        open_editor(state, editing, Some(session));
+    };
+    let close = Callback::new(move |saved: Option<String>| {
+        let opener = editing.with_untracked(|e| {
+            e.as_ref()
+                .and_then(|s| s.original_id.clone())
+                .filter(|_| saved.is_none())
+        });
+        editing.set(None);
+        // Give the focus back where the user was: the saved record's row, or the button that opened the
+        // editor.
+        match saved.or(opener) {
+            Some(id) => focus_selector(format!(
+                "[data-testid=\"activity-row\"][data-activity-id=\"{id}\"] [data-testid=\"activity-edit\"]"
+            )),
+            None => focus_selector("[data-testid=\"activity-new\"]".to_string()),
+        }
+    });
+
+    // One handler for every row's buttons (rows are many; one listener each would cost on every redraw).
+    let on_row_action = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-action]").ok().flatten())
+        else {
+            return;
+        };
+        let action = button.get_attribute("data-action").unwrap_or_default();
+        let Some(id) = button
+            .closest("[data-activity-id]")
+            .ok()
+            .flatten()
+            .and_then(|row| row.get_attribute("data-activity-id"))
+        else {
+            return;
+        };
+        match action.as_str() {
+            "toggle" => open.update(|o| {
+                if !o.remove(&id) {
+                    o.insert(id);
+                }
+            }),
+            "edit" => {
+                let session = state.dataset.with_untracked(|d| {
+                    d.activity(&id).map(|a| EditSession {
+                        kind: EditKind::Edit,
+                        original_id: Some(a.id.clone()),
+                        draft: Draft::from_activity(a),
+                    })
+                });
+                open_editor(state, editing, session);
+            }
+            "duplicate" => {
+                let session = state.dataset.with_untracked(|d| {
+                    d.activity(&id).map(|a| EditSession {
+                        kind: EditKind::Duplicate,
+                        original_id: None,
+                        draft: Draft::duplicate(a, d),
+                    })
+                });
+                open_editor(state, editing, session);
+            }
+            "delete" => delete_activity(state, &id, editing),
+            _ => {}
+        }
+    };
+
+    let count_text = move || {
+        let (shown_count, total) = (matches.with(Vec::len), total.get());
+        let noun = if total == 1 { "activity" } else { "activities" };
+        format!("{shown_count} of {total} {noun}")
+    };
+
     view! {
-        <section class="view" aria-labelledby="view-title">
-            <h2 id="view-title">"Activities"</h2>
-            <p class="placeholder">"This view is being built."</p>
+        <section class="view activities" aria-labelledby="view-title" data-testid="activities-view">
+            <div class="activities__head">
+                <h2 id="view-title">"Activities"</h2>
+                <div class="activities__actions">
+                    <UndoRedo/>
+                    <button class="button button--primary" data-testid="activity-new" on:click=open_new>
+                        "New activity"
+                    </button>
+                </div>
+            </div>
+            <FilterBar/>
+            <div class="activities__layout" class:activities__layout--editing=move || editing.with(Option::is_some)>
+                <div class="activities__list">
+                    <div class="activities__bar">
+                        <p class="activities__count" data-testid="activity-list-count" role="status">{count_text}</p>
+                        <label class="activities__sort">
+                            "Sort by "
+                            <select
+                                data-testid="activity-sort"
+                                prop:value=move || state.sort.get().code()
+                                on:change:target=move |ev| {
+                                    if let Some(sort) = SortOrder::from_code(&ev.target().value()) {
+                                        state.sort.set(sort);
+                                    }
+                                }
+                            >
+                                {SortOrder::ALL.into_iter().map(|s| view! {
+                                    <option value=s.code() selected=move || state.sort.get() == s>{s.label()}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    </div>
+                    <Show when=move || matches.with(Vec::is_empty)>
+                        <p class="activities__empty" data-testid="activity-empty">
+                            {move || if total.get() == 0 {
+                                "The dataset has no activities yet. Add one with “New activity”, or import a file in Data."
+                            } else {
+                                "No activity matches these filters."
+                            }}
+                        </p>
+                    </Show>
+                    <ul class="activity-list" data-testid="activity-list" on:click=on_row_action>
+                        <For
+                            each=move || shown.get()
+                            key=|(key, _)| key.clone()
+                            children=move |(_, position)| {
+                                state
+                                    .dataset
+                                    .with_untracked(|d| d.activities.get(position).cloned())
+                                    .map(|activity| view! { <ActivityRow activity open/> })
+                            }
+                        />
+                    </ul>
+                    <Show when=move || { matches.with(Vec::len) > limit.get() }>
+                        <div class="activities__more">
+                            <button class="button" data-testid="activity-more" on:click=move |_| limit.update(|n| *n += PAGE)>
+                                {move || {
+                                    let hidden = matches.with(Vec::len).saturating_sub(limit.get());
+                                    format!("Show {} more ({hidden} not shown)", hidden.min(PAGE))
+                                }}
+                            </button>
+                        </div>
+                    </Show>
+                </div>
+                {move || editing.get().map(|session| view! {
+                    <div class="activities__editor">
+                        <Editor session on_close=close/>
+                    </div>
+                })}
+            </div>
         </section>
     }
+}
+
+/// Opens the editor. The toast about the previous action is dismissed: it would cover the form's
+/// buttons, and its Undo stays available as the Undo button and Ctrl+Z.
+fn open_editor(
+    state: AtlasState,
+    editing: RwSignal<Option<EditSession>>,
+    session: Option<EditSession>,
+) {
+    if session.is_some() {
+        state.notice.set(None);
+    }
+    editing.set(session);
+}
+
+/// Deletes an activity without asking: the toast offers Undo, and so do Ctrl+Z and the Undo button.
+fn delete_activity(state: AtlasState, id: &str, editing: RwSignal<Option<EditSession>>) {
+    let Some(title) = state
+        .dataset
+        .with_untracked(|d| d.activity(id).map(|a| short_title(&a.title)))
+    else {
+        return;
+    };
+    state.edit(&format!("delete “{title}”"), |d| {
+        d.activities.retain(|a| a.id != id)
+    });
+    if editing.with_untracked(|e| {
+        e.as_ref()
+            .is_some_and(|s| s.original_id.as_deref() == Some(id))
+    }) {
+        editing.set(None);
+    }
+    state.notice.set(Some(format!("Deleted “{title}”.")));
+    // The row and its button are gone; the toast's Undo is the likeliest next step.
+    focus_selector("[data-testid=\"notice-undo\"]".to_string());
+}
+
+/// One activity: title, years, measures, places and the uncertainty marker, with its actions. The title
+/// opens the details (summary, fields, follow-ups, sources). The buttons carry a `data-action` that the
+/// list's one click handler reads.
+#[component]
+fn ActivityRow(activity: Activity, open: RwSignal<HashSet<String>>) -> impl IntoView {
+    let id = activity.id.clone();
+    let details_id = format!("activity-details-{id}");
+    let short = short_title(&activity.title);
+    // Plain closures rather than a memo per row: drawing hundreds of rows must create little.
+    let is_open = {
+        let id = id.clone();
+        move || open.with(|o| o.contains(&id))
+    };
+    let is_open_too = is_open.clone();
+    let places = places_label(&activity);
+    let years = activity.years_label();
+    let confidence = activity.confidence();
+    let title = activity.title.clone();
+    let badges = activity.clone();
+
+    view! {
+        <li class="activity-row" data-testid="activity-row" data-activity-id=id>
+            <div class="activity-row__main">
+                <h3 class="activity-row__title">
+                    <button
+                        class="activity-row__toggle"
+                        data-action="toggle"
+                        aria-expanded=move || if is_open() { "true" } else { "false" }
+                        aria-controls=details_id.clone()
+                    >
+                        {title}
+                    </button>
+                </h3>
+                <p class="activity-row__meta">
+                    <span class="activity-row__years">{years}</span>
+                    <span class="activity-row__badges"><MeasureBadges activity=badges/></span>
+                    <span class="activity-row__places">{places}</span>
+                    <ConfidenceMark confidence/>
+                </p>
+            </div>
+            <div class="activity-row__actions">
+                <button class="button button--small" data-testid="activity-edit" data-action="edit" aria-label=format!("Edit “{short}”")>
+                    "Edit"
+                </button>
+                <button class="button button--small" data-testid="activity-duplicate" data-action="duplicate" aria-label=format!("Duplicate “{short}”")>
+                    "Duplicate"
+                </button>
+                <button class="button button--small activity-row__delete" data-testid="activity-delete" data-action="delete" aria-label=format!("Delete “{short}”")>
+                    "Delete"
+                </button>
+            </div>
+            <div class="activity-row__details" id=details_id>
+                {move || is_open_too().then(|| view! { <ActivityDetails activity=activity.clone()/> })}
+            </div>
+        </li>
+    }
+}
+
+/// What the row keeps folded: id, summary, fields, status, follow-ups and sources.
+#[component]
+fn ActivityDetails(activity: Activity) -> impl IntoView {
+    let status = activity.status.map(|s| s.name());
+    let fields = activity.fields.join(", ");
+    view! {
+        <dl class="activity-row__facts">
+            <dt>"Id"</dt>
+            <dd><code>{activity.id.clone()}</code></dd>
+            {activity.summary.clone().map(|s| view! { <dt>"Summary"</dt><dd>{s}</dd> })}
+            {(!fields.is_empty()).then(|| view! { <dt>"Fields"</dt><dd>{fields}</dd> })}
+            {status.map(|s| view! { <dt>"Status"</dt><dd>{s}</dd> })}
+            {(!activity.follow_ups.is_empty()).then(|| view! {
+                <dt>"Follow-ups"</dt>
+                <dd>
+                    <ul class="activity-row__follow-ups">
+                        {activity.follow_ups.iter().map(|f| view! { <li><strong>{f.year}</strong>" "{f.note.clone()}</li> }).collect_view()}
+                    </ul>
+                </dd>
+            })}
+        </dl>
+        <SourceList activity/>
+    }
+}
+
+/// Undo and Redo buttons, named after the change they would revert or repeat.
+#[component]
+pub fn UndoRedo() -> impl IntoView {
+    let state = use_atlas();
+    let undo_label = move || {
+        state
+            .history
+            .with(|h| h.undo.last().map(|s| s.label.clone()))
+    };
+    let redo_label = move || {
+        state
+            .history
+            .with(|h| h.redo.last().map(|s| s.label.clone()))
+    };
+    view! {
+        <div class="undo-redo" role="group" aria-label="Undo and redo">
+            <button
+                class="button"
+                data-testid="undo"
+                disabled=move || undo_label().is_none()
+                title=move || undo_label().map_or("Nothing to undo".to_string(), |l| format!("Undo {l} (Ctrl+Z)"))
+                on:click=move |_| {
+                    let undone = state.undo();
+                    state.notice.set(undone.map(|label| format!("Undone: {label}.")));
+                }
+            >
+                "Undo"
+            </button>
+            <button
+                class="button"
+                data-testid="redo"
+                disabled=move || redo_label().is_none()
+                title=move || redo_label().map_or("Nothing to redo".to_string(), |l| format!("Redo {l} (Ctrl+Shift+Z)"))
+                on:click=move |_| {
+                    let redone = state.redo();
+                    state.notice.set(redone.map(|label| format!("Redone: {label}.")));
+                }
+            >
+                "Redo"
+            </button>
+        </div>
+    }
+}
+
+fn this_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// Focuses the first element matching `selector` once the view has been redrawn.
+fn focus_selector(selector: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let element = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
 }

@@ -112,7 +112,8 @@ fn LastExported() -> impl IntoView {
 
 /// The local calendar day (days since 1970-01-01 in the user's time zone) of a time in milliseconds.
 fn local_day(millis: f64) -> i64 {
-    let offset_minutes = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis)).get_timezone_offset();
+    let offset_minutes =
+        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis)).get_timezone_offset();
     day_number(millis, offset_minutes)
 }
 

@@ -1,13 +1,354 @@
-//! The matrix view (placeholder until its issue lands).
+//! The matrix view: a real table of activity counts, member states and ASEAN-wide against the measures
+//! (or the fields), heat-shaded with the map's palette. It is the map's accessible twin: every cell is a
+//! button that lists exactly the activities it counts.
 
 use leptos::prelude::*;
 
+use crate::model::matrix::{activities_in_cell, Column, Matrix, MatrixMode};
+use crate::model::stats::Place;
+use crate::model::{Activity, Dataset, Filters};
+use crate::state::use_atlas;
+use crate::ui::{places_label, ConfidenceMark, MeasureBadges};
+
+/// The cell whose activities are listed under the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Selection {
+    place: Place,
+    column: Column,
+    label: String,
+}
+
 #[component]
 pub fn MatrixView() -> impl IntoView {
+    let state = use_atlas();
+    let mode = RwSignal::new(MatrixMode::Measures);
+    let selected = RwSignal::new(None::<Selection>);
+    // The matrix ignores the measure, country and scope filters (its columns and rows are those), so
+    // changing them on the map does not rebuild it.
+    let filters = Memo::new(move |_| {
+        let mut base = state.filters.get();
+        base.measure = None;
+        base.country = None;
+        base.scope = None;
+        base
+    });
+    let matrix = Memo::new(move |_| {
+        let mode = mode.get();
+        filters.with(|f| state.dataset.with(|d| Matrix::build(d, f, mode)))
+    });
+    let legend = Memo::new(move |_| matrix.with(Matrix::legend_labels));
+
     view! {
-        <section class="view" aria-labelledby="view-title">
+        <section class="view matrix-view" aria-labelledby="view-title">
             <h2 id="view-title">"Matrix"</h2>
-            <p class="placeholder">"This view is being built."</p>
+            <p class="matrix-view__lead">
+                "Activities by member state and measure: the map as a table. Choose a cell to list its activities."
+            </p>
+            <div class="toolbar matrix-view__controls">
+                <fieldset class="segmented" data-testid="matrix-mode">
+                    <legend>"Columns"</legend>
+                    {MatrixMode::ALL.into_iter().map(|m| view! {
+                        <label class="segmented__option">
+                            <input
+                                type="radio"
+                                name="matrix-mode"
+                                value=m.code()
+                                data-testid=format!("matrix-mode-{}", m.code())
+                                prop:checked=move || mode.get() == m
+                                on:change=move |_| {
+                                    mode.set(m);
+                                    selected.set(None);
+                                }
+                            />
+                            <span>{m.label()}</span>
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <YearRange/>
+            </div>
+            <OtherFilters/>
+            <div class="table-scroll matrix-scroll">
+                <table class="table matrix" data-testid="matrix" data-mode=move || mode.get().code()>
+                    <caption>{move || caption(mode.get(), &filters.get())}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Member state"</th>
+                            {move || matrix.with(|m| m.columns.iter().map(|head| view! {
+                                <th
+                                    scope="col"
+                                    class="matrix__col"
+                                    class:matrix__col--total=head.column == Column::Total
+                                    class:matrix__col--current=state.filters.with(|f| f.measure.is_some_and(|x| head.column == Column::Measure(x)))
+                                    title=head.title.clone()
+                                    data-col=head.column.code()
+                                >
+                                    {head.label.clone()}
+                                </th>
+                            }).collect_view())}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            matrix.with(|m| m.rows.iter().zip(&m.counts).enumerate().map(|(row, (place, counts))| {
+                                let place = *place;
+                                let cells = m.columns.iter().zip(counts).enumerate().map(|(col, (head, count))| {
+                                    let count = *count;
+                                    let class = m.class_of_cell(row, col);
+                                    let label = format!("{} · {}", place.name(), head.label);
+                                    let column = head.column.clone();
+                                    let this = Selection { place, column: column.clone(), label: label.clone() };
+                                    let is_selected = {
+                                        let column = column.clone();
+                                        move || selected.with(|s| s.as_ref().is_some_and(|s| s.place == place && s.column == column))
+                                    };
+                                    view! {
+                                        <td
+                                            class=format!("matrix__cell matrix__cell--class-{class}")
+                                            class:matrix__cell--total=column == Column::Total
+                                            data-row=place.code()
+                                            data-col=column.code()
+                                            data-count=count.to_string()
+                                        >
+                                            <button
+                                                class="matrix__button"
+                                                aria-pressed=move || if is_selected() { "true" } else { "false" }
+                                                aria-label=format!("{label}: {count} {}", plural(count))
+                                                on:click=move |_| selected.set(Some(this.clone()))
+                                            >
+                                                {count.to_string()}
+                                            </button>
+                                        </td>
+                                    }
+                                }).collect_view();
+                                view! {
+                                    <tr class:matrix__row--asean=place == Place::AseanWide>
+                                        <th scope="row" data-row=place.code()>{place.name()}</th>
+                                        {cells}
+                                    </tr>
+                                }
+                            }).collect_view())
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <MatrixLegend labels=legend/>
+            <p class="matrix-view__note">
+                "An activity with several measures, fields or member states counts in each of its cells, and "
+                "once in its row's total. The measure, member-state and scope filters do not apply here: the "
+                "columns and rows show them all."
+            </p>
+            <CellActivities selected=selected filters=filters/>
         </section>
+    }
+}
+
+fn plural(count: u32) -> &'static str {
+    if count == 1 {
+        "activity"
+    } else {
+        "activities"
+    }
+}
+
+fn caption(mode: MatrixMode, filters: &Filters) -> String {
+    let what = match mode {
+        MatrixMode::Measures => "Activities by member state and measure",
+        MatrixMode::Fields => "Activities by member state and field",
+    };
+    let years = match (filters.from, filters.to) {
+        (None, None) => "all years".to_string(),
+        (Some(from), None) => format!("from {from}"),
+        (None, Some(to)) => format!("up to {to}"),
+        (Some(from), Some(to)) if from == to => format!("in {from}"),
+        (Some(from), Some(to)) => format!("{from}–{to}"),
+    };
+    format!("{what}, {years}")
+}
+
+/// "From" and "To" years, the shared `filters.from` / `filters.to` (also in the URL).
+#[component]
+fn YearRange() -> impl IntoView {
+    let state = use_atlas();
+    let span = Memo::new(move |_| state.dataset.with(Dataset::year_span));
+    let placeholder = move |last: bool| {
+        span.get()
+            .map(|(first, end)| if last { end } else { first }.to_string())
+            .unwrap_or_default()
+    };
+    let year_input = move |last: bool| {
+        let (label, test_id) = if last {
+            ("To", "matrix-to")
+        } else {
+            ("From", "matrix-from")
+        };
+        view! {
+            <label class="year-range__field">
+                {label}
+                <input
+                    type="number"
+                    inputmode="numeric"
+                    min="1900"
+                    max="2200"
+                    step="1"
+                    data-testid=test_id
+                    placeholder=move || placeholder(last)
+                    prop:value=move || state.filters.with(|f| if last { f.to } else { f.from }.map(|y| y.to_string()).unwrap_or_default())
+                    on:change:target=move |ev| {
+                        let year = ev.target().value().trim().parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
+                        state.filters.update(|f| if last { f.to = year } else { f.from = year });
+                    }
+                />
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="year-range" data-testid="matrix-years">
+            <legend>"Years active"</legend>
+            {year_input(false)}
+            {year_input(true)}
+            <Show when=move || state.filters.with(|f| f.from.is_some() || f.to.is_some())>
+                <button
+                    class="button button--small"
+                    data-testid="matrix-years-clear"
+                    on:click=move |_| state.filters.update(|f| { f.from = None; f.to = None; })
+                >
+                    "All years"
+                </button>
+            </Show>
+        </fieldset>
+    }
+}
+
+/// The shared filters set elsewhere (the activities list) that also narrow the matrix, with a way to
+/// clear them: otherwise a count could shrink for a reason this view does not show.
+#[component]
+fn OtherFilters() -> impl IntoView {
+    let state = use_atlas();
+    let active = move || {
+        state.filters.with(|f| {
+            let mut parts = Vec::new();
+            if let Some(field) = &f.field {
+                parts.push(format!("field \"{field}\""));
+            }
+            if let Some(status) = f.status {
+                parts.push(format!("status {}", status.name()));
+            }
+            if let Some(confidence) = f.confidence {
+                parts.push(format!("confidence {}", confidence.name()));
+            }
+            if !f.search.trim().is_empty() {
+                parts.push(format!("search \"{}\"", f.search.trim()));
+            }
+            parts
+        })
+    };
+    move || {
+        let parts = active();
+        (!parts.is_empty()).then(|| {
+            view! {
+                <p class="matrix-view__other-filters" data-testid="matrix-other-filters">
+                    {format!("Also narrowed by the activity filters: {}. ", parts.join(", "))}
+                    <button
+                        class="button button--small"
+                        on:click=move |_| state.filters.update(|f| {
+                            f.field = None;
+                            f.status = None;
+                            f.confidence = None;
+                            f.search.clear();
+                        })
+                    >
+                        "Clear these filters"
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
+/// The palette's classes, as on the map.
+#[component]
+fn MatrixLegend(labels: Memo<Vec<String>>) -> impl IntoView {
+    view! {
+        <div class="matrix-legend" aria-label="Shading of the cells">
+            <span class="matrix-legend__title">"Activities per cell:"</span>
+            <span class="matrix-legend__item">
+                <span class="matrix-legend__swatch matrix__cell--class-0"></span>"0"
+            </span>
+            {move || labels.get().into_iter().enumerate().map(|(i, label)| view! {
+                <span class="matrix-legend__item">
+                    <span class=format!("matrix-legend__swatch matrix__cell--class-{}", i + 1)></span>
+                    {label}
+                </span>
+            }).collect_view()}
+            <span class="matrix-legend__note">
+                "The scale follows the member states, as on the map; the total column is not shaded."
+            </span>
+        </div>
+    }
+}
+
+/// The activities behind the chosen cell, sorted by year.
+#[component]
+fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>) -> impl IntoView {
+    let state = use_atlas();
+    let activities = Memo::new(move |_| {
+        selected.with(|s| {
+            s.as_ref().map(|s| {
+                filters.with(|f| {
+                    state.dataset.with(|d| {
+                        activities_in_cell(d, f, s.place, &s.column)
+                            .into_iter()
+                            .cloned()
+                            .collect::<Vec<Activity>>()
+                    })
+                })
+            })
+        })
+    });
+    move || {
+        selected.get().map(|s| {
+            let count = move || activities.with(|a| a.as_ref().map_or(0, Vec::len));
+            view! {
+                <section
+                    class="card matrix-selection"
+                    data-testid="matrix-selection"
+                    data-row=s.place.code()
+                    data-col=s.column.code()
+                    aria-live="polite"
+                >
+                    <div class="matrix-selection__head">
+                        <h3>{format!("{}: ", s.label)}{move || format!("{} {}", count(), plural(count() as u32))}</h3>
+                        <button class="button button--small" on:click=move |_| selected.set(None)>"Close"</button>
+                    </div>
+                    <Show when=move || count() == 0>
+                        <p class="placeholder">"No activity in this cell."</p>
+                    </Show>
+                    <ul class="matrix-selection__list" data-testid="matrix-activities">
+                        <For
+                            each=move || activities.get().unwrap_or_default()
+                            key=|a| (a.id.clone(), a.updated.clone(), a.title.clone())
+                            children=move |a| view! { <ActivityRow activity=a/> }
+                        />
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn ActivityRow(activity: Activity) -> impl IntoView {
+    let places = places_label(&activity);
+    let confidence = activity.confidence();
+    view! {
+        <li class="matrix-selection__row" data-testid="activity-row" data-activity-id=activity.id.clone()>
+            <span class="matrix-selection__years">{activity.years_label()}</span>
+            <span class="matrix-selection__title">{activity.title.clone()}</span>
+            <span class="matrix-selection__meta">
+                <MeasureBadges activity=activity.clone()/>
+                <span class="matrix-selection__places">{places}</span>
+                <ConfidenceMark confidence=confidence/>
+            </span>
+        </li>
     }
 }

@@ -3,6 +3,11 @@
 
 pub mod activities;
 pub mod data;
+pub mod editor;
+pub mod export;
+pub mod filters;
+pub mod health;
+pub mod import;
 pub mod map;
 pub mod matrix;
 pub mod report;

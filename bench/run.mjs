@@ -1,0 +1,923 @@
+// The benchmark: drives the release build in headless Chromium and measures what docs/benchmark.md lists
+// (transfer size, load, import, re-colour, filter, save, memory, storage capacity), then prints a table,
+// writes bench/results/latest.json and prints PASS/FAIL against each budget.
+//
+//   node bench/run.mjs [--dist dist] [--port 4307] [--runs 5] [--quick] [--strict] [--out FILE]
+//
+// Usually run through `bash scripts/bench.sh`, which builds the release first. --quick takes 3 runs and
+// skips the 50,000-activity import (a fast check, not figures to record). Exit status: 0 when every
+// measurement ran (whatever the budgets say; --strict makes a failed budget exit 1), 2 when a
+// measurement could not be taken.
+//
+// Every figure is the median of the runs, with min and max. Times are taken inside the page with
+// performance.now(). "To the next painted frame" means: the action starts at the beginning of a frame
+// (inside a requestAnimationFrame callback) and ends when a task posted from there runs, which Chromium
+// runs only after that frame's style, layout and paint — so the figure is the work, not the wait for the
+// next vsync.
+
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+import { chromium } from '@playwright/test';
+
+import { DEFAULT_SEED, countSearchMatches, generateDataset, generateText } from './generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// ---------------------------------------------------------------------------------------------------
+// Options
+
+function parseOptions(argv) {
+  const options = { dist: 'dist', port: 4307, runs: null, quick: false, strict: false, out: 'bench/results/latest.json' };
+  const args = [...argv];
+  while (args.length) {
+    const arg = args.shift();
+    if (arg === '--dist') options.dist = args.shift();
+    else if (arg === '--port') options.port = Number(args.shift());
+    else if (arg === '--runs') options.runs = Number(args.shift());
+    else if (arg === '--quick') options.quick = true;
+    else if (arg === '--strict') options.strict = true;
+    else if (arg === '--out') options.out = args.shift();
+    else if (arg === '-h' || arg === '--help') {
+      process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 11).join('\n') + '\n');
+      process.exit(0);
+    } else {
+      process.stderr.write(`run.mjs: unknown argument ${arg}\n`);
+      process.exit(2);
+    }
+  }
+  options.runs ??= options.quick ? 3 : 5;
+  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs must be a positive whole number');
+  return options;
+}
+
+const options = parseOptions(process.argv.slice(2));
+const RUNS = options.runs;
+const BASE = `http://127.0.0.1:${options.port}/`;
+const IMPORT_SIZES = options.quick ? [1000, 10000] : [1000, 10000, 50000];
+const LARGE = 10000;
+
+// ---------------------------------------------------------------------------------------------------
+// Budgets. kB and MB are decimal (1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes): the stricter reading.
+
+const BUDGETS = [
+  { id: 'transfer', label: 'First load, gzip -9 total', limit: 250_000, unit: 'B', text: '≤ 250 kB' },
+  { id: 'import', label: 'Import of 10,000 ÷ JSON.parse of the same bytes', limit: 2, unit: '×', text: '≤ 2×' },
+  { id: 'recolour', label: 'Re-colour at 10,000 (to the painted frame)', limit: 16, unit: 'ms', text: '≤ 16 ms' },
+  { id: 'filter', label: 'Search filter at 10,000 (to the updated list)', limit: 50, unit: 'ms', text: '≤ 50 ms' },
+  { id: 'save', label: 'Save of 10,000 (serialise + write)', limit: 50, unit: 'ms', text: '≤ 50 ms' },
+  { id: 'saveOffInput', label: 'Save never runs on the input path (debounced)', limit: null, unit: '', text: 'no write in an input event; one write per burst' },
+  { id: 'memory', label: 'Wasm linear memory at 10,000', limit: 64_000_000, unit: 'B', text: '≤ 64 MB' },
+  { id: 'capacity', label: 'localStorage capacity (generated activities)', limit: 10_000, unit: 'activities', text: '≥ 10,000', atLeast: true },
+];
+
+// ---------------------------------------------------------------------------------------------------
+// Small helpers
+
+function summary(samples) {
+  const values = samples.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (values.length === 0) return { median: null, min: null, max: null, runs: 0, samples };
+  const middle = Math.floor(values.length / 2);
+  const median = values.length % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+  return { median, min: values[0], max: values[values.length - 1], runs: values.length, samples };
+}
+
+function log(message) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Launch flags: the ones of playwright.config.ts (read from it, so they never drift), plus memory ones. */
+function chromiumArgs() {
+  let args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'];
+  try {
+    const config = readFileSync(path.join(ROOT, 'playwright.config.ts'), 'utf8');
+    const list = config.match(/args:\s*\[([\s\S]*?)\]/);
+    const found = list ? [...list[1].matchAll(/'([^']+)'/g)].map((m) => m[1]) : [];
+    if (found.length) args = found;
+  } catch {
+    // The defaults above are the same list.
+  }
+  // Precise (not bucketed) JS heap sizes, and window.gc() to measure the heap after a collection.
+  return [...args, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The static server: scripts/serve.py on loopback, as the tests use it.
+
+async function startServer() {
+  // Not --quiet: its request log is how the transfer measurement sees every file fetched, including the
+  // service worker's precache (which the page's own response events do not show).
+  const server = spawn('python3', ['scripts/serve.py', '--dir', options.dist, '--host', '127.0.0.1', '--port', String(options.port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  let partial = '';
+  server.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop();
+    for (const line of lines) {
+      const request = line.match(/"GET (\S+) HTTP\/[\d.]+" (\d{3})/);
+      if (request) serverLog.push({ path: request[1], status: Number(request[2]) });
+    }
+  });
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`serve.py exited: ${stderr.trim()}`);
+    try {
+      const response = await fetch(BASE);
+      if (response.ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(100);
+  }
+  server.kill();
+  throw new Error(`serve.py did not answer on ${BASE}: ${stderr.trim()}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// In-page instrumentation, installed before the app's scripts in every page.
+
+function instrument() {
+  const bench = { setItems: [], timeouts: [], longTasks: [], mapReady: null, mapPainted: null };
+  window.__bench = bench;
+
+  // Every localStorage write: when, how long, how big, and inside which event (none for a timer).
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function patchedSetItem(key, value) {
+    const start = performance.now();
+    const event = window.event ? window.event.type : null;
+    try {
+      return setItem.call(this, key, value);
+    } finally {
+      bench.setItems.push({ key, start, ms: performance.now() - start, length: String(value).length, event });
+    }
+  };
+
+  // Timers of 100 ms or more (the debounced save among them): when they ran and how long the task took.
+  const setTimeoutOriginal = window.setTimeout;
+  window.setTimeout = function patchedSetTimeout(callback, delay, ...rest) {
+    if (typeof callback !== 'function' || !(delay >= 100)) return setTimeoutOriginal.call(this, callback, delay, ...rest);
+    const scheduled = performance.now();
+    return setTimeoutOriginal.call(this, function timed(...args) {
+      const start = performance.now();
+      try {
+        return callback.apply(this, args);
+      } finally {
+        bench.timeouts.push({ delay, scheduled, start, ms: performance.now() - start });
+      }
+    }, delay, ...rest);
+  };
+
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, ms: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // Long tasks are a cross-check only.
+  }
+
+  // The end of the frame that follows now: a task posted from a requestAnimationFrame callback.
+  window.__afterFrame = () => new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(0);
+    });
+  });
+
+  // The first moment the map shows Viet Nam with its count, and the end of the frame that paints it.
+  const observer = new MutationObserver(() => {
+    if (bench.mapReady !== null) return;
+    if (document.querySelector('[data-country="VNM"][data-count]')) {
+      bench.mapReady = performance.now();
+      observer.disconnect();
+      window.__afterFrame().then((t) => { bench.mapPainted = t; });
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The datasets: generated once per size in this process, served to the page under ./__bench__/N.json
+// by Playwright's request interception (the app itself never fetches anything).
+
+const serverLog = [];
+
+const texts = new Map();
+function datasetText(count) {
+  if (!texts.has(count)) texts.set(count, generateText(count));
+  return texts.get(count);
+}
+
+// Service workers are blocked except for the first-load measurement: the precache would otherwise
+// download the whole build in the background of every timing.
+async function newPage(browser, { serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers });
+  await context.addInitScript(instrument);
+  await context.route('**/__bench__/*.json', (route) => {
+    const count = Number(route.request().url().match(/__bench__\/(\d+)\.json/)[1]);
+    return route.fulfill({ status: 200, contentType: 'application/json', body: datasetText(count) });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.benchErrors = errors;
+  return { context, page };
+}
+
+async function openWithHook(browser) {
+  const { context, page } = await newPage(browser);
+  await page.goto(`${BASE}?bench=1`);
+  await page.waitForFunction(() => window.atlasBench && document.querySelector('[data-country="VNM"][data-count]'), null, { timeout: 30_000 });
+  return { context, page };
+}
+
+/** Fetches a generated dataset into the page as `window.__text`. */
+async function loadTextIntoPage(page, count) {
+  return page.evaluate(async (n) => {
+    window.__text = await (await fetch(`./__bench__/${n}.json`)).text();
+    return window.__text.length;
+  }, count);
+}
+
+/** Replaces the app's dataset with a generated one through the hook and waits for the saved state. */
+async function loadDataset(page, count) {
+  await loadTextIntoPage(page, count);
+  const result = await page.evaluate(() => {
+    const r = window.atlasBench.loadDataset(window.__text);
+    window.__text = null;
+    return r;
+  });
+  if (result.error) throw new Error(`loadDataset(${count}): ${result.error}`);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="activity-count"]')?.textContent === String(n), count);
+  return result;
+}
+
+async function waitForSaveToSettle(page) {
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[data-testid="save-status"]')?.textContent ?? '';
+    return !status.includes('Saving');
+  }, null, { timeout: 30_000 });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What the model computes, for the checks that keep the figures honest.
+
+function expectedCounts(dataset, measure) {
+  const counts = {};
+  for (const activity of dataset.activities) {
+    if (activity.scope !== 'member-states') continue;
+    if (measure !== 'ALL' && !activity.measures.includes(measure)) continue;
+    for (const country of activity.countries) counts[country] = (counts[country] ?? 0) + 1;
+  }
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 1 and 2. Transfer size and load
+
+async function measureLoad(browser) {
+  const defaultDataset = JSON.parse(readFileSync(path.join(ROOT, 'src/model/default_dataset.json'), 'utf8'));
+  const expectedVnm = expectedCounts(defaultDataset, 'ALL').VNM ?? 0;
+  const painted = [];
+  const fcp = [];
+  let files = null;
+  for (let run = 0; run < RUNS; run += 1) {
+    const { context, page } = await newPage(browser, { serviceWorkers: 'allow' });
+    const byPage = [];
+    page.on('request', (request) => byPage.push(new URL(request.url()).pathname));
+    const mark = serverLog.length;
+    await page.goto(BASE);
+    await page.waitForFunction(() => window.__bench.mapPainted !== null, null, { timeout: 30_000 });
+    const timing = await page.evaluate(() => ({
+      painted: window.__bench.mapPainted,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      vnm: document.querySelector('[data-country="VNM"]').getAttribute('data-count'),
+    }));
+    if (Number(timing.vnm) !== expectedVnm) throw new Error(`the map shows ${timing.vnm} for Viet Nam, the default dataset has ${expectedVnm}`);
+    painted.push(timing.painted);
+    fcp.push(timing.fcp);
+    if (run === 0) {
+      // A first visit also installs the service worker, whose precache downloads the build: wait until
+      // it is active (or give up after 15 s when the build has none), then read what the server sent.
+      const worker = await page.evaluate(() => new Promise((resolve) => {
+        if (!('serviceWorker' in navigator)) { resolve('unsupported'); return; }
+        const timer = setTimeout(() => resolve('none'), 15_000);
+        navigator.serviceWorker.ready.then(() => { clearTimeout(timer); resolve('active'); });
+      }));
+      await sleep(300);
+      const pageCounts = new Map();
+      for (const p of byPage) pageCounts.set(p, (pageCounts.get(p) ?? 0) + 1);
+      files = [];
+      for (const { path: requested, status } of serverLog.slice(mark)) {
+        const pathname = requested.split('?')[0];
+        const file = pathname.endsWith('/') ? `${pathname.slice(1)}index.html` : decodeURIComponent(pathname.slice(1));
+        let body = Buffer.alloc(0);
+        try {
+          body = readFileSync(path.join(ROOT, options.dist, file));
+        } catch {
+          // A 404 (favicon probes): counted with no body.
+        }
+        const fromPage = (pageCounts.get(pathname) ?? 0) > 0;
+        if (fromPage) pageCounts.set(pathname, pageCounts.get(pathname) - 1);
+        files.push({
+          file,
+          status,
+          by: fromPage ? 'page' : 'service worker',
+          raw: body.length,
+          gzip: zlib.gzipSync(body, { level: 9 }).length,
+          brotli: zlib.brotliCompressSync(body, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+          }).length,
+        });
+      }
+      files.serviceWorker = worker;
+    }
+    await context.close();
+  }
+  const sum = (list) => list.reduce((s, f) => ({ raw: s.raw + f.raw, gzip: s.gzip + f.gzip, brotli: s.brotli + f.brotli, files: s.files + 1 }), { raw: 0, gzip: 0, brotli: 0, files: 0 });
+  const total = sum(files);
+  const page = sum(files.filter((f) => f.by === 'page'));
+  return {
+    transfer: { files: [...files], serviceWorker: files.serviceWorker, total, page, precache: sum(files.filter((f) => f.by !== 'page')) },
+    load: { mapPainted: summary(painted), firstContentfulPaint: summary(fcp), vietNamCount: expectedVnm },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 3. Import: the app's pipeline (through the hook) against JSON.parse of the same text, same page
+
+async function measureImport(browser, count) {
+  const { context, page } = await openWithHook(browser);
+  const bytes = await loadTextIntoPage(page, count);
+  const app = [];
+  const inside = [];
+  const parse = [];
+  const steps = { text: [], parse: [], validate: [], free: [], preview: [] };
+  let check = null;
+  // One warm-up of each, then alternate so that both see the same noise.
+  for (let run = -1; run < RUNS; run += 1) {
+    const r = await page.evaluate(() => {
+      const text = window.__text;
+      const t0 = performance.now();
+      let value = JSON.parse(text);
+      const t1 = performance.now();
+      window.__sink = value;
+      value = null;
+      window.__sink = null;
+      const t2 = performance.now();
+      const result = window.atlasBench.importText(text);
+      const t3 = performance.now();
+      return { jsonParse: t1 - t0, app: t3 - t2, result };
+    });
+    if (r.result.errors !== 0) throw new Error(`the generated ${count} failed the app's import: ${JSON.stringify(r.result.problems)}`);
+    if (r.result.warnings !== 0) throw new Error(`the generated ${count} drew warnings: ${JSON.stringify(r.result.problems)}`);
+    if (r.result.activities !== count || r.result.added !== count) throw new Error(`import of ${count}: ${JSON.stringify(r.result)}`);
+    check = r.result;
+    if (run < 0) continue;
+    parse.push(r.jsonParse);
+    app.push(r.app);
+    inside.push(r.result.ms.total);
+    for (const step of Object.keys(steps)) steps[step].push(r.result.ms[step]);
+  }
+  await context.close();
+  const appSummary = summary(app);
+  const parseSummary = summary(parse);
+  return {
+    activities: count,
+    bytes,
+    jsonParse: parseSummary,
+    app: appSummary,
+    appInside: summary(inside),
+    steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, summary(v)])),
+    ratio: appSummary.median / parseSummary.median,
+    ratioRange: { min: Math.min(...app.map((a, i) => a / parse[i])), max: Math.max(...app.map((a, i) => a / parse[i])) },
+    refused: check.refused ?? null,
+    preview: { added: check.added, changed: check.changed, unchanged: check.unchanged, onlyHere: check.onlyHere },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 3b and 7. Import through the UI (file picker → preview painted → Replace), then memory
+
+async function measureUiImportAndMemory(browser) {
+  const text = datasetText(LARGE);
+  const uiPreview = [];
+  const wasm = [];
+  const heap = [];
+  let baseline = null;
+  for (let run = 0; run < RUNS; run += 1) {
+    const { context, page } = await openWithHook(browser);
+    const before = await page.evaluate(() => {
+      window.gc?.();
+      return { wasm: window.atlasBench.wasmMemoryBytes(), heap: performance.memory?.usedJSHeapSize ?? null };
+    });
+    baseline ??= before;
+    await page.click('[data-testid="nav-data"]');
+    await page.waitForSelector('[data-testid="import-file"]');
+    await page.evaluate(() => {
+      window.__importTimes = {};
+      document.addEventListener('change', (event) => {
+        if (event.target.matches?.('[data-testid="import-file"]')) window.__importTimes.start = performance.now();
+      }, { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('[data-testid="import-preview"]')) {
+          observer.disconnect();
+          window.__afterFrame().then((t) => { window.__importTimes.painted = t; });
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true });
+    });
+    await page.setInputFiles('[data-testid="import-file"]', { name: `generated-${LARGE}.json`, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.waitForFunction(() => window.__importTimes.painted !== undefined, null, { timeout: 60_000 });
+    const added = await page.textContent('[data-testid="import-count-added"]');
+    if (Number(added) !== LARGE) throw new Error(`the import preview says ${added} new, expected ${LARGE}`);
+    uiPreview.push(await page.evaluate(() => window.__importTimes.painted - window.__importTimes.start));
+    await page.click('[data-testid="import-replace"]');
+    await page.waitForFunction((n) => document.querySelector('[data-testid="activity-count"]')?.textContent === String(n), LARGE);
+    await waitForSaveToSettle(page);
+    // Show the two heavy views once, as a user would, before reading the memory.
+    await page.click('[data-testid="nav-activities"]');
+    await page.waitForSelector('[data-testid="activity-row"]');
+    await page.click('[data-testid="nav-map"]');
+    await page.waitForSelector('[data-country="VNM"]');
+    await sleep(200);
+    const after = await page.evaluate(() => {
+      window.gc?.();
+      return { wasm: window.atlasBench.wasmMemoryBytes(), heap: performance.memory?.usedJSHeapSize ?? null };
+    });
+    wasm.push(after.wasm);
+    heap.push(after.heap);
+    await context.close();
+  }
+  return {
+    uiImport: { activities: LARGE, filePickedToPreviewPainted: summary(uiPreview) },
+    memory: { activities: LARGE, baseline, wasmLinearMemory: summary(wasm), jsHeapUsed: summary(heap) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 4. Re-colour: the map's measure select with 10,000 activities
+
+const MEASURE_CYCLE = ['PIL', 'CBC', 'DETC', 'JTE', 'HRDAE', 'ALL'];
+
+async function measureRecolour(browser) {
+  const dataset = generateDataset(LARGE);
+  const { context, page } = await openWithHook(browser);
+  await loadDataset(page, LARGE);
+  await waitForSaveToSettle(page);
+  const expectedAll = expectedCounts(dataset, 'ALL').VNM;
+  await page.waitForFunction((n) => document.querySelector('[data-country="VNM"]')?.getAttribute('data-count') === String(n), expectedAll);
+  const frames = [];
+  const handlers = [];
+  const samples = Math.max(RUNS, 2 * MEASURE_CYCLE.length);
+  for (let i = 0; i < samples; i += 1) {
+    const code = MEASURE_CYCLE[i % MEASURE_CYCLE.length];
+    const r = await page.evaluate((measure) => new Promise((resolve) => {
+      const select = document.querySelector('[data-testid="measure-select"]');
+      requestAnimationFrame(() => {
+        const t0 = performance.now();
+        select.value = measure;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        const t1 = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          const counts = {};
+          for (const el of document.querySelectorAll('[data-country][data-count]')) counts[el.getAttribute('data-country')] = Number(el.getAttribute('data-count'));
+          resolve({ handler: t1 - t0, frame: performance.now() - t0, counts });
+        };
+        channel.port2.postMessage(0);
+      });
+    }), code);
+    // The painted frame must already show the new measure's counts, exactly as the model computes them.
+    const expected = expectedCounts(dataset, code);
+    for (const [country, count] of Object.entries(r.counts)) {
+      if (country === 'JPN') continue;
+      if ((expected[country] ?? 0) !== count) throw new Error(`after switching to ${code} the map shows ${country}=${count}, expected ${expected[country] ?? 0}`);
+    }
+    frames.push(r.frame);
+    handlers.push(r.handler);
+    await sleep(50);
+  }
+  await context.close();
+  return { activities: LARGE, toPaintedFrame: summary(frames), handler: summary(handlers) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 5. Filter: the activities view's search with 10,000 activities
+
+const SEARCH_TERMS = ['maritime', 'cambodia', 'ship rider', 'uxo', 'nids'];
+
+async function measureFilter(browser) {
+  const dataset = generateDataset(LARGE);
+  const { context, page } = await openWithHook(browser);
+  await loadDataset(page, LARGE);
+  await waitForSaveToSettle(page);
+  await page.click('[data-testid="nav-activities"]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid="activity-list-count"]')?.textContent === `${n} of ${n} activities`, LARGE);
+  const apply = (term) => page.evaluate((value) => new Promise((resolve) => {
+    const input = document.querySelector('[data-testid="activity-search"]');
+    requestAnimationFrame(() => {
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const t1 = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve({
+        handler: t1 - t0,
+        frame: performance.now() - t0,
+        text: document.querySelector('[data-testid="activity-list-count"]').textContent,
+        rows: document.querySelectorAll('[data-testid="activity-row"]').length,
+      });
+      channel.port2.postMessage(0);
+    });
+  }), term);
+  const terms = [];
+  const clears = [];
+  const keystrokes = [];
+  const checks = {};
+  const samples = Math.max(RUNS, SEARCH_TERMS.length);
+  for (let i = 0; i < samples; i += 1) {
+    const term = SEARCH_TERMS[i % SEARCH_TERMS.length];
+    const expected = countSearchMatches(dataset, term);
+    const r = await apply(term);
+    const wanted = `${expected} of ${LARGE} activities`;
+    if (r.text !== wanted) throw new Error(`searching "${term}" shows "${r.text}", expected "${wanted}"`);
+    checks[term] = expected;
+    terms.push(r.frame);
+    await sleep(30);
+    const cleared = await apply('');
+    if (cleared.text !== `${LARGE} of ${LARGE} activities`) throw new Error(`clearing the search shows "${cleared.text}"`);
+    clears.push(cleared.frame);
+    await sleep(30);
+  }
+  // Typing a word letter by letter: every keystroke filters the whole list.
+  for (let run = 0; run < Math.min(RUNS, 3); run += 1) {
+    const word = 'maritime';
+    for (let i = 1; i <= word.length; i += 1) keystrokes.push((await apply(word.slice(0, i))).frame);
+    await apply('');
+  }
+  await context.close();
+  return { activities: LARGE, searchTerm: summary(terms), clearSearch: summary(clears), perKeystroke: summary(keystrokes), matches: checks };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 6. Save: serialise + write (hook), the debounced save after an edit in the UI, and a burst of edits
+
+async function measureSave(browser) {
+  const { context, page } = await openWithHook(browser);
+  await loadDataset(page, LARGE);
+  await waitForSaveToSettle(page);
+  const saveStatus = await page.textContent('[data-testid="save-status"]');
+
+  const direct = { serialize: [], write: [], total: [] };
+  let bytes = null;
+  let directError = null;
+  for (let run = -1; run < RUNS; run += 1) {
+    const r = await page.evaluate(() => window.atlasBench.saveNow());
+    if (!r.ok) directError = r.error;
+    bytes = r.bytes;
+    if (run < 0) continue;
+    direct.serialize.push(r.serializeMs);
+    direct.write.push(r.writeMs);
+    direct.total.push(r.totalMs);
+    await sleep(50);
+  }
+
+  // Renaming the dataset in the header, as a user types: the edit lands on Enter; the write must come
+  // later, from the debounce timer, in a task of its own.
+  const editToFrame = [];
+  const saveTasks = [];
+  const delays = [];
+  const writesInEvents = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await page.evaluate(() => {
+      window.__bench.setItems.length = 0;
+      window.__bench.timeouts.length = 0;
+      window.__edit = {};
+      const onKey = (event) => {
+        if (event.key !== 'Enter') return;
+        document.removeEventListener('keydown', onKey, { capture: true });
+        window.__edit.start = performance.now();
+        window.__afterFrame().then((t) => { window.__edit.painted = t; });
+      };
+      document.addEventListener('keydown', onKey, { capture: true });
+    });
+    await page.click('[data-testid="dataset-title"]');
+    await page.fill('[data-testid="dataset-title-input"]', '');
+    await page.keyboard.type(`Benchmark dataset, rename ${run + 1}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__bench.setItems.some((s) => s.key.endsWith(':dataset')), null, { timeout: 10_000 });
+    await sleep(100);
+    const r = await page.evaluate(() => ({ edit: window.__edit, setItems: window.__bench.setItems, timeouts: window.__bench.timeouts }));
+    const writes = r.setItems.filter((s) => s.key.endsWith(':dataset'));
+    const write = writes[0];
+    const task = r.timeouts.find((t) => t.start <= write.start && write.start <= t.start + t.ms);
+    editToFrame.push(r.edit.painted - r.edit.start);
+    delays.push(write.start - r.edit.start);
+    saveTasks.push(task ? task.ms : null);
+    writesInEvents.push(...writes.filter((s) => s.event !== null).map((s) => s.event));
+  }
+
+  // A burst: three deletions 40 ms apart in the activities view must cause exactly one write.
+  await page.click('[data-testid="nav-activities"]');
+  await page.waitForSelector('[data-testid="activity-delete"]');
+  await page.evaluate(() => { window.__bench.setItems.length = 0; });
+  const burst = await page.evaluate(async () => {
+    const clicks = [];
+    for (let i = 0; i < 3; i += 1) {
+      clicks.push(performance.now());
+      document.querySelector('[data-testid="activity-delete"]').click();
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const writes = window.__bench.setItems.filter((s) => s.key.endsWith(':dataset'));
+    return { clicks, writes: writes.map((w) => ({ afterLastEdit: w.start - clicks[2], event: w.event, ms: w.ms })) };
+  });
+  const longTasks = await page.evaluate(() => window.__bench.longTasks.length);
+  await context.close();
+
+  const offInput = writesInEvents.length === 0 && burst.writes.length === 1 && burst.writes[0].event === null
+    && Math.min(...delays) >= 250 && burst.writes[0].afterLastEdit >= 250;
+  return {
+    activities: LARGE,
+    bytes,
+    saveStatusAfterLoad: saveStatus,
+    error: directError,
+    serialize: summary(direct.serialize),
+    write: summary(direct.write),
+    total: summary(direct.total),
+    debouncedSaveTask: summary(saveTasks),
+    editEnterToFrame: summary(editToFrame),
+    writeAfterEdit: summary(delays),
+    writesInsideInputEvents: writesInEvents,
+    burst: { edits: 3, writes: burst.writes.length, detail: burst.writes },
+    longTasksSeen: longTasks,
+    offInput,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 8. Capacity: the largest generated dataset localStorage holds, and what the app says beyond it
+
+async function measureCapacity(browser) {
+  const { context, page } = await openWithHook(browser);
+  const largest = 50000;
+  await loadTextIntoPage(page, largest);
+  const probe = await page.evaluate(({ seed }) => {
+    const big = JSON.parse(window.__text);
+    window.__text = null;
+    const { activities, ...header } = big;
+    const textFor = (n) => JSON.stringify({ ...header, title: `Generated benchmark dataset (${n} activities, seed ${seed})`, activities: activities.slice(0, n) });
+    window.__textFor = textFor;
+    const tries = [];
+    const fits = (n) => {
+      const text = textFor(n);
+      const r = window.atlasBench.tryStore(text);
+      tries.push({ n, ok: r.ok, chars: r.bytes, wide: r.wide });
+      if (!r.restored) throw new Error('tryStore could not restore the stored dataset');
+      return r;
+    };
+    let low = 0;
+    let high = activities.length + 1;
+    let lastError = null;
+    if (fits(activities.length).ok) return { capacity: activities.length, atLeast: true, tries };
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      const r = fits(middle);
+      if (r.ok) low = middle;
+      else {
+        high = middle;
+        lastError = r.error;
+      }
+    }
+    // Chromium keeps a value as Latin-1 (1 byte a character) unless it holds a character above U+00FF,
+    // and then as UTF-16 (2 bytes a character): one typographic dash or quote doubles the cost.
+    const last = tries.filter((t) => t.ok).pop() ?? { chars: 0, wide: false };
+    return { capacity: low, chars: last.chars, wideCharacters: last.wide, lastError, tries };
+  }, { seed: DEFAULT_SEED });
+
+  // Beyond it: load a dataset a quarter larger than fits and read what the app says after its save.
+  const beyond = probe.atLeast ? null : Math.min(50000, Math.ceil(probe.capacity * 1.25));
+  let banner = null;
+  if (beyond) {
+    const loaded = await page.evaluate((n) => window.atlasBench.loadDataset(window.__textFor(n)), beyond);
+    if (loaded.error) throw new Error(`loading ${beyond}: ${loaded.error}`);
+    await page.waitForSelector('[data-testid="storage-banner"]', { timeout: 15_000 });
+    banner = await page.evaluate(() => ({
+      kind: document.querySelector('[data-testid="storage-banner"]').getAttribute('data-kind'),
+      text: document.querySelector('[data-testid="storage-banner"]').innerText.replace(/\s+/g, ' ').trim(),
+      saveStatus: document.querySelector('[data-testid="save-status"]').textContent,
+    }));
+  }
+  await context.close();
+  return { ...probe, beyond, banner };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Report
+
+function fmt(value, unit) {
+  if (value === null || value === undefined) return '—';
+  if (unit === 'ms') return value.toFixed(1);
+  if (unit === 'B') return value.toLocaleString('en-US');
+  if (unit === '×') return value.toFixed(2);
+  return String(value);
+}
+
+function row(name, s, unit) {
+  return [name, fmt(s.median, unit), fmt(s.min, unit), fmt(s.max, unit), unit, String(s.runs)];
+}
+
+function printTable(title, header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+function evaluateBudgets(results) {
+  const value = {
+    transfer: results.transfer?.total.gzip,
+    import: results.import?.find((i) => i.activities === LARGE)?.ratio,
+    recolour: results.recolour?.toPaintedFrame.median,
+    filter: results.filter?.searchTerm.median,
+    save: results.save?.total.median,
+    saveOffInput: results.save ? results.save.offInput : null,
+    memory: results.memory?.wasmLinearMemory.median,
+    capacity: results.capacity?.capacity,
+  };
+  return BUDGETS.map((budget) => {
+    const v = value[budget.id];
+    let pass = null;
+    if (v !== undefined && v !== null) {
+      if (budget.limit === null) pass = v === true;
+      else pass = budget.atLeast ? v >= budget.limit : v <= budget.limit;
+    }
+    return { ...budget, value: v ?? null, pass };
+  });
+}
+
+function report(results, budgets) {
+  if (results.transfer) {
+    const { files, total } = results.transfer;
+    const { page, precache } = results.transfer;
+    printTable('1. Transfer size of a first load (every file the server sent; bytes)', ['File', 'Raw', 'gzip -9', 'brotli', 'Fetched by'],
+      [...files.map((f) => [f.file + (f.status === 200 ? '' : ` (${f.status})`), fmt(f.raw, 'B'), fmt(f.gzip, 'B'), fmt(f.brotli, 'B'), f.by]),
+        [`Page (${page.files} requests)`, fmt(page.raw, 'B'), fmt(page.gzip, 'B'), fmt(page.brotli, 'B'), 'page'],
+        [`Service worker precache (${precache.files} requests)`, fmt(precache.raw, 'B'), fmt(precache.gzip, 'B'), fmt(precache.brotli, 'B'), 'service worker'],
+        [`Total (${total.files} requests)`, fmt(total.raw, 'B'), fmt(total.gzip, 'B'), fmt(total.brotli, 'B'), 'all']]);
+  }
+  const rows = [];
+  if (results.load) {
+    rows.push(row('2. Load: navigation → map painted (default data)', results.load.mapPainted, 'ms'));
+    rows.push(row('   first contentful paint', results.load.firstContentfulPaint, 'ms'));
+  }
+  for (const i of results.import ?? []) {
+    const n = i.activities.toLocaleString('en-US');
+    rows.push(row(`3. Import ${n}: app (read→parse→validate→preview)`, i.app, 'ms'));
+    rows.push(row(`   Import ${n}: JSON.parse of the same ${(i.bytes / 1e6).toFixed(1)} MB`, i.jsonParse, 'ms'));
+    rows.push([`   Import ${n}: ratio app ÷ JSON.parse`, fmt(i.ratio, '×'), fmt(i.ratioRange.min, '×'), fmt(i.ratioRange.max, '×'), '×', String(i.app.runs)]);
+    for (const [step, s] of Object.entries(i.steps)) rows.push(row(`     step: ${step}`, s, 'ms'));
+    if (i.refused) rows.push([`   Import ${n}: the app refuses the file`, i.refused, '', '', '', '']);
+  }
+  if (results.uiImport) rows.push(row('3b. Import 10,000 via the file picker → preview painted', results.uiImport.filePickedToPreviewPainted, 'ms'));
+  if (results.recolour) {
+    rows.push(row('4. Re-colour at 10,000: change → painted frame', results.recolour.toPaintedFrame, 'ms'));
+    rows.push(row('   change handler alone', results.recolour.handler, 'ms'));
+  }
+  if (results.filter) {
+    rows.push(row('5. Filter at 10,000: search term → updated list', results.filter.searchTerm, 'ms'));
+    rows.push(row('   clearing the search → full list', results.filter.clearSearch, 'ms'));
+    rows.push(row('   per keystroke, typing "maritime"', results.filter.perKeystroke, 'ms'));
+  }
+  if (results.save) {
+    const s = results.save;
+    rows.push(row(`6. Save 10,000 (${(s.bytes / 1e6).toFixed(1)} MB): serialise + write`, s.total, 'ms'));
+    rows.push(row('   serialise (compact JSON)', s.serialize, 'ms'));
+    rows.push(row('   write (setItem, read back, meta)', s.write, 'ms'));
+    rows.push(row('   debounced save task (main thread blocked)', s.debouncedSaveTask, 'ms'));
+    rows.push(row('   edit (Enter in the title) → painted frame', s.editEnterToFrame, 'ms'));
+    rows.push(row('   write comes after the edit by', s.writeAfterEdit, 'ms'));
+    rows.push([`   burst of 3 edits 40 ms apart → writes`, String(s.burst.writes), '', '', '', '1']);
+    rows.push([`   writes inside input/key/click events`, String(s.writesInsideInputEvents.length), '', '', '', String(RUNS)]);
+    if (s.error) rows.push(['   save error', s.error, '', '', '', '']);
+  }
+  if (results.memory) {
+    rows.push(row('7. Memory after importing 10,000: wasm linear memory', results.memory.wasmLinearMemory, 'B'));
+    rows.push(row('   JS heap used (after GC)', results.memory.jsHeapUsed, 'B'));
+    rows.push(['   at start: wasm / JS heap', fmt(results.memory.baseline.wasm, 'B'), fmt(results.memory.baseline.heap, 'B'), '', 'B', '1']);
+  }
+  if (results.capacity) {
+    const c = results.capacity;
+    rows.push(['8. localStorage capacity (generated activities)', `${c.atLeast ? '≥ ' : ''}${c.capacity}`, '', '', 'activities', '1']);
+    if (c.chars) rows.push(['   its compact JSON (characters)', fmt(c.chars, 'B'), '', '', c.wideCharacters ? 'chars (UTF-16 kept)' : 'chars (Latin-1 kept)', '1']);
+    if (c.banner) rows.push([`   beyond it (${c.beyond}): the app says`, `[${c.banner.kind}] ${c.banner.text}`, '', '', '', '']);
+  }
+  printTable('Figures (median of the runs, with min and max)', ['Measure', 'Median', 'Min', 'Max', 'Unit', 'Runs'], rows);
+
+  printTable('Budgets', ['Budget', 'Limit', 'Measured', 'Result'], budgets.map((b) => [
+    b.label,
+    b.text,
+    b.value === null ? '—' : b.limit === null ? (b.value ? 'yes' : 'no') : fmt(b.value, b.unit === 'activities' ? '' : b.unit),
+    b.pass === null ? 'NOT MEASURED' : b.pass ? 'PASS' : 'FAIL',
+  ]));
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  log(`serving ${options.dist} on ${BASE}; ${RUNS} runs${options.quick ? ' (quick)' : ''}`);
+  const server = await startServer();
+  const stop = () => {
+    if (server.exitCode === null) server.kill();
+  };
+  process.on('SIGINT', () => { stop(); process.exit(130); });
+  process.on('exit', stop);
+
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs() });
+  const results = {};
+  const failures = [];
+  const section = async (name, body) => {
+    const t0 = Date.now();
+    log(`${name}…`);
+    try {
+      await body();
+      log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      failures.push({ section: name, error: String(error?.stack ?? error) });
+      log(`${name} FAILED: ${error?.message ?? error}`);
+    }
+  };
+
+  await section('transfer and load', async () => {
+    const r = await measureLoad(browser);
+    results.transfer = r.transfer;
+    results.load = r.load;
+  });
+  await section('import', async () => {
+    results.import = [];
+    for (const count of IMPORT_SIZES) results.import.push(await measureImport(browser, count));
+  });
+  await section('import through the UI, and memory', async () => {
+    const r = await measureUiImportAndMemory(browser);
+    results.uiImport = r.uiImport;
+    results.memory = r.memory;
+  });
+  await section('re-colour', async () => { results.recolour = await measureRecolour(browser); });
+  await section('filter', async () => { results.filter = await measureFilter(browser); });
+  await section('save', async () => { results.save = await measureSave(browser); });
+  await section('capacity', async () => { results.capacity = await measureCapacity(browser); });
+
+  const chromiumVersion = browser.version();
+  await browser.close();
+  stop();
+
+  const budgets = evaluateBudgets(results);
+  report(results, budgets);
+  const output = {
+    date: new Date().toISOString(),
+    quick: options.quick,
+    runs: RUNS,
+    seed: DEFAULT_SEED,
+    dist: options.dist,
+    chromium: chromiumVersion,
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, loadAverage: os.loadavg(), node: process.version },
+    durationSeconds: (Date.now() - started) / 1000,
+    budgets: budgets.map(({ id, label, limit, unit, text, value, pass }) => ({ id, label, limit, unit, text, value, pass })),
+    results,
+    failures,
+  };
+  const outPath = path.resolve(ROOT, options.out);
+  mkdirSync(path.dirname(outPath), { recursive: true });
+  writeFileSync(outPath, `${JSON.stringify(output, null, 2)}\n`);
+  console.log(`\nWrote ${path.relative(ROOT, outPath)} in ${output.durationSeconds.toFixed(0)} s (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs: ${os.loadavg()[0] > os.cpus().length * 0.5 ? 'a busy machine, figures are noisy' : 'quiet enough'}).`);
+  for (const f of failures) console.log(`NOT MEASURED: ${f.section}: ${f.error.split('\n')[0]}`);
+  const failed = budgets.filter((b) => b.pass === false).length;
+  console.log(`${budgets.filter((b) => b.pass).length} budgets PASS, ${failed} FAIL${failures.length ? `, ${failures.length} sections not measured` : ''}.`);
+  if (failures.length) process.exit(2);
+  process.exit(options.strict && failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  process.stderr.write(`[bench] ${error?.stack ?? error}\n`);
+  process.exit(2);
+});

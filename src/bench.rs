@@ -1,0 +1,235 @@
+//! The benchmark hook: `window.atlasBench`, installed only when the page is opened with `?bench=1`.
+//!
+//! `bench/run.mjs` (see `docs/benchmark.md`) measures the release build in headless Chromium. Most of
+//! its figures are taken through the UI itself (the measure select, the search box, the import file
+//! picker); this hook gives it the few things the UI cannot time precisely enough from outside. Every
+//! function runs the same code the app runs — the import pipeline of the Data view, the state's
+//! `replace`, the storage module's writes — and only adds `performance.now()` around the steps.
+//!
+//! Without the flag nothing is installed, so the same release build carries the hook inert. The flag is
+//! read once at start-up (the URL sync drops unknown keys from the address bar afterwards).
+//!
+//! Functions (synchronous; results are plain objects; times in milliseconds):
+//! - `importText(text)` → `{ms: {text, parse, validate, free, preview, total}, bytes, activities,
+//!   added, changed, unchanged, onlyHere, warnings, errors, problems, refused}`: bytes → text → JSON →
+//!   validated dataset → preview against the current dataset, as a file picked in the Data view. A file
+//!   over the size limit is refused by the app (`refused` holds the message the user sees); the steps
+//!   after that are still timed on the text so that the figure exists.
+//! - `loadDataset(text)` → `{ms, activities}` or `{error}`: reads the text and replaces the dataset
+//!   through `AtlasState::replace` (an undo step and the debounced save follow, as for an import).
+//! - `saveNow()` → `{ok, bytes, serializeMs, writeMs, totalMs, error}`: serialises the current dataset
+//!   to compact JSON and writes it through `storage::save_text`, as the debounced save does.
+//! - `wasmMemoryBytes()` → the size of the wasm linear memory in bytes.
+//! - `tryStore(text)` → `{ok, bytes, wide, error, quota, restored}`: writes the dataset in `text` as
+//!   the app's save writes it, through `storage::save_text` (the capacity probe), then puts back what
+//!   was stored before. `wide` says whether the stored text holds characters above U+00FF.
+
+use leptos::prelude::WithUntracked;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::format;
+use crate::model::merge;
+use crate::model::validate::decode_dataset;
+use crate::state::AtlasState;
+use crate::storage::{self, SaveError};
+
+/// The query-string key that turns the hook on (`?bench=1`).
+pub const FLAG: &str = "bench";
+
+/// Whether the page was opened with the benchmark flag.
+pub fn requested() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let query = window.location().search().unwrap_or_default();
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair == FLAG || pair == format!("{FLAG}=1"))
+}
+
+/// Installs `window.atlasBench` when the page was opened with the flag; does nothing otherwise.
+pub fn install(state: AtlasState) {
+    if !requested() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hook = js_sys::Object::new();
+    define(
+        &hook,
+        "importText",
+        Closure::<dyn Fn(String) -> JsValue>::new(move |text: String| {
+            to_js(&import_text(state, &text))
+        })
+        .into_js_value(),
+    );
+    define(
+        &hook,
+        "loadDataset",
+        Closure::<dyn Fn(String) -> JsValue>::new(move |text: String| {
+            to_js(&load_dataset(state, &text))
+        })
+        .into_js_value(),
+    );
+    define(
+        &hook,
+        "saveNow",
+        Closure::<dyn Fn() -> JsValue>::new(move || to_js(&save_now(state))).into_js_value(),
+    );
+    define(
+        &hook,
+        "wasmMemoryBytes",
+        Closure::<dyn Fn() -> f64>::new(wasm_memory_bytes).into_js_value(),
+    );
+    define(
+        &hook,
+        "tryStore",
+        Closure::<dyn Fn(String) -> JsValue>::new(move |text: String| {
+            to_js(&try_store(state, &text))
+        })
+        .into_js_value(),
+    );
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str("atlasBench"), &hook);
+}
+
+fn define(hook: &js_sys::Object, name: &str, function: JsValue) {
+    let _ = js_sys::Reflect::set(hook, &JsValue::from_str(name), &function);
+}
+
+/// Hands a result to JavaScript as a plain object.
+fn to_js(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
+}
+
+/// The import of the Data view, step by step: `format::read_dataset_bytes`, then `merge::preview`.
+fn import_text(state: AtlasState, text: &str) -> Value {
+    let bytes = text.as_bytes();
+    let started = now();
+    let checked = format::text_from_bytes(bytes);
+    let after_text = now();
+    let refused = checked.as_ref().err().map(ToString::to_string);
+    let text = checked.unwrap_or(text);
+    let value = match format::parse_json(text) {
+        Ok(value) => value,
+        Err(problem) => return json!({ "errors": 1, "problems": [problem.to_string()] }),
+    };
+    let after_parse = now();
+    let decoded = decode_dataset(&value);
+    let after_validate = now();
+    // `read_dataset_text` drops the JSON tree before it returns: that is part of the import's cost.
+    drop(value);
+    let after_free = now();
+    let decoded = match decoded {
+        Ok(decoded) => decoded,
+        Err(problems) => {
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            let first: Vec<String> = problems.iter().take(5).map(ToString::to_string).collect();
+            return json!({ "errors": errors, "problems": first, "refused": refused });
+        }
+    };
+    let preview = state
+        .dataset
+        .with_untracked(|local| merge::preview(local, &decoded.dataset));
+    let finished = now();
+    json!({
+        "ms": {
+            "text": after_text - started,
+            "parse": after_parse - after_text,
+            "validate": after_validate - after_parse,
+            "free": after_free - after_validate,
+            "preview": finished - after_free,
+            "total": finished - started,
+        },
+        "bytes": bytes.len(),
+        "activities": decoded.dataset.activities.len(),
+        "added": preview.added.len(),
+        "changed": preview.changed.len(),
+        "unchanged": preview.unchanged,
+        "onlyHere": preview.only_here.len(),
+        "warnings": decoded.warnings.len(),
+        "problems": decoded.warnings.iter().take(5).map(ToString::to_string).collect::<Vec<_>>(),
+        "errors": 0,
+        "refused": refused,
+    })
+}
+
+/// Replaces the dataset as "Replace" in the import preview does.
+fn load_dataset(state: AtlasState, text: &str) -> Value {
+    let started = now();
+    match format::read_dataset_text(text) {
+        Ok(decoded) => {
+            let activities = decoded.dataset.activities.len();
+            state.replace("load a benchmark dataset", decoded.dataset);
+            json!({ "ms": now() - started, "activities": activities })
+        }
+        Err(problems) => json!({
+            "error": problems.first().map(ToString::to_string).unwrap_or_default(),
+            "errors": problems.iter().filter(|p| p.is_error()).count(),
+        }),
+    }
+}
+
+/// What the debounced save does: compact JSON, then `storage::save_text` (write, read back, meta).
+fn save_now(state: AtlasState) -> Value {
+    let started = now();
+    let text = state.dataset.with_untracked(|d| d.to_compact_json());
+    let serialized = now();
+    let result = storage::save_text(&text);
+    let written = now();
+    json!({
+        "ok": result.is_ok(),
+        "bytes": text.len(),
+        "serializeMs": serialized - started,
+        "writeMs": written - serialized,
+        "totalMs": written - started,
+        "error": result.err().map(|e| e.message()),
+    })
+}
+
+fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
+}
+
+/// Tries to store the dataset in `text` exactly as the app's save would write it (read, then
+/// `Dataset::to_compact_json`), then restores the stored dataset and meta as they were. When nothing was
+/// stored before, the app's current dataset is written instead (what its next save would write anyway),
+/// since the storage module offers no removal.
+fn try_store(state: AtlasState, text: &str) -> Value {
+    let stored = match format::read_dataset_text(text) {
+        Ok(decoded) => decoded.dataset.to_compact_json(),
+        Err(problems) => {
+            return json!({ "ok": false, "error": problems.first().map(ToString::to_string) })
+        }
+    };
+    let text = stored.as_str();
+    let before = storage::raw_dataset();
+    let meta = storage::load_meta();
+    let result = storage::save_text(text);
+    let restored = match &before {
+        Some(previous) => storage::save_text(previous),
+        None => state.dataset.with_untracked(storage::save),
+    };
+    let _ = storage::store_meta(&meta);
+    json!({
+        "ok": result.is_ok(),
+        "bytes": text.len(),
+        "wide": text.chars().any(|c| u32::from(c) > 0xFF),
+        "quota": matches!(result, Err(SaveError::QuotaExceeded(_))),
+        "error": result.err().map(|e| e.message()),
+        "restored": restored.is_ok(),
+    })
+}

@@ -1,0 +1,796 @@
+//! The import panel of the Data view: a file picker and a paste box, the preview of what an import would
+//! do (with the field-by-field diff of every changed activity and the conflict choices), the errors of a
+//! refused file, and "Undo import".
+//!
+//! Invariant: nothing here changes the dataset until the user clicks Merge or Replace. Reading, parsing,
+//! validating and previewing only fill the [`ImportSession`]; a refused or cancelled import leaves the
+//! dataset, in memory and in storage, exactly as it was.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::files;
+use crate::model::format::{read_dataset_bytes, MAX_FILE_BYTES};
+use crate::model::merge::{
+    self, field_diffs, group_problems, ConflictPolicy, FieldDiff, ImportMode, ImportPreview,
+    ProblemGroup, Resolution, Side,
+};
+use crate::model::{Dataset, Problem, Severity};
+use crate::state::{use_atlas, AtlasState, IMPORT_LABEL};
+
+/// How many changed activities the preview lists with their diff; the rest follow the policy.
+const CHANGES_SHOWN: usize = 100;
+/// How many problem groups a refused file lists; the rest are counted.
+const GROUPS_SHOWN: usize = 100;
+/// How many places of one grouped problem are named.
+const PATHS_SHOWN: usize = 5;
+
+/// A file that passed validation, waiting for Merge, Replace or Cancel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    /// The file's name, or "pasted text".
+    pub source: String,
+    pub incoming: Dataset,
+    pub warnings: Vec<Problem>,
+}
+
+/// A file that was refused, with every problem found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportFailure {
+    pub source: String,
+    pub problems: Vec<Problem>,
+}
+
+/// The import in progress. It outlives the Data view, so that a file dropped on another view is
+/// previewed when the Data view opens.
+#[derive(Clone, Copy)]
+pub struct ImportSession {
+    pub pending: RwSignal<Option<PendingImport>>,
+    pub failure: RwSignal<Option<ImportFailure>>,
+    pub policy: RwSignal<ConflictPolicy>,
+    /// Sides picked for single records, by `id`.
+    pub choices: RwSignal<HashMap<String, Side>>,
+    /// The name of the file being read, while it is read.
+    pub reading: RwSignal<Option<String>>,
+    /// What the last applied import did (shown with "Undo import").
+    pub applied: RwSignal<Option<String>>,
+    /// The comparison of the pending file with the dataset as it is now.
+    pub preview: Memo<Option<ImportPreview>>,
+}
+
+impl ImportSession {
+    pub fn new(state: AtlasState) -> ImportSession {
+        let pending = RwSignal::new(None::<PendingImport>);
+        let preview = Memo::new(move |_| {
+            pending.with(|pending| {
+                pending.as_ref().map(|pending| {
+                    state
+                        .dataset
+                        .with(|local| merge::preview(local, &pending.incoming))
+                })
+            })
+        });
+        ImportSession {
+            pending,
+            failure: RwSignal::new(None),
+            policy: RwSignal::new(ConflictPolicy::default()),
+            choices: RwSignal::new(HashMap::new()),
+            reading: RwSignal::new(None),
+            applied: RwSignal::new(None),
+            preview,
+        }
+    }
+
+    /// Validates `bytes` and shows either the preview or the errors. Changes nothing else.
+    pub fn read_bytes(&self, source: String, bytes: &[u8]) {
+        self.reading.set(None);
+        // Every file starts from the default policy and no per-record choice.
+        self.policy.set(ConflictPolicy::default());
+        self.choices.set(HashMap::new());
+        match read_dataset_bytes(bytes) {
+            Ok(decoded) => {
+                self.failure.set(None);
+                self.pending.set(Some(PendingImport {
+                    source,
+                    incoming: decoded.dataset,
+                    warnings: decoded.warnings,
+                }));
+            }
+            Err(problems) => self.fail(source, problems),
+        }
+    }
+
+    /// Reads a user's file (picked or dropped), then validates it.
+    pub fn read_file(&self, file: web_sys::File) {
+        let source = file.name();
+        if let Err(problem) = check_size(file.size()) {
+            self.fail(source, vec![problem]);
+            return;
+        }
+        self.reading.set(Some(source.clone()));
+        let session = *self;
+        leptos::task::spawn_local(async move {
+            match files::read_file_bytes(&file).await {
+                Ok(bytes) => session.read_bytes(source, &bytes),
+                Err(error) => session.fail(
+                    source,
+                    vec![Problem::error(
+                        "",
+                        format!("The browser could not read the file ({error})."),
+                    )],
+                ),
+            }
+        });
+    }
+
+    /// Refuses an import before reading anything, with one reason.
+    pub fn refuse(&self, source: &str, message: String) {
+        self.fail(source.to_string(), vec![Problem::error("", message)]);
+    }
+
+    fn fail(&self, source: String, problems: Vec<Problem>) {
+        self.reading.set(None);
+        self.pending.set(None);
+        self.failure.set(Some(ImportFailure { source, problems }));
+    }
+
+    /// Applies the pending import as one undo step. An import that would change nothing adds no step.
+    pub fn apply(&self, state: AtlasState, mode: ImportMode) {
+        let resolution = Resolution {
+            policy: self.policy.get_untracked(),
+            per_record: self.choices.get_untracked(),
+        };
+        let Some((source, next, summary)) = self.pending.with_untracked(|pending| {
+            let pending = pending.as_ref()?;
+            state.dataset.with_untracked(|local| {
+                let plan = merge::preview(local, &pending.incoming);
+                let next = merge::apply(local, &pending.incoming, mode, &resolution);
+                let summary = match mode {
+                    ImportMode::Merge => merge_summary(&plan, &resolution),
+                    ImportMode::Replace => format!(
+                        "replaced {} activities with the file's {}",
+                        local.activities.len(),
+                        pending.incoming.activities.len()
+                    ),
+                };
+                // Identical data adds no undo step and no save: the stored bytes stay as they are.
+                let summary = (next != *local).then_some(summary);
+                Some((pending.source.clone(), next, summary))
+            })
+        }) else {
+            return;
+        };
+        self.pending.set(None);
+        self.failure.set(None);
+        self.choices.set(HashMap::new());
+        match summary {
+            Some(summary) => {
+                state.replace(IMPORT_LABEL, next);
+                let message = format!("Imported “{source}”: {summary}.");
+                self.applied.set(Some(message.clone()));
+                state.notice.set(Some(message));
+            }
+            None => {
+                self.applied.set(None);
+                state.notice.set(Some(format!(
+                    "Nothing to import from “{source}”: it holds nothing this browser does not already have."
+                )));
+            }
+        }
+    }
+
+    /// Drops the pending import and any errors. Nothing was changed, so nothing is restored.
+    pub fn cancel(&self) {
+        self.pending.set(None);
+        self.failure.set(None);
+        self.reading.set(None);
+        self.choices.set(HashMap::new());
+    }
+
+    /// Undoes the last import, if it is still the last change.
+    pub fn undo(&self, state: AtlasState) {
+        if state.last_change().as_deref() == Some(IMPORT_LABEL) {
+            state.undo();
+            state.notice.set(Some(
+                "The import was undone: the data is as before.".to_string(),
+            ));
+        }
+        self.applied.set(None);
+    }
+}
+
+/// Refuses a file by its size before reading it into memory.
+fn check_size(size: f64) -> Result<(), Problem> {
+    if size > MAX_FILE_BYTES as f64 {
+        Err(Problem::error(
+            "",
+            format!(
+                "The file is {:.1} MB; the largest file this app reads is 20 MB.",
+                size / 1_048_576.0
+            ),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn merge_summary(plan: &ImportPreview, resolution: &Resolution) -> String {
+    let taken = plan
+        .changed
+        .iter()
+        .filter(|change| resolution.side_for(change) == Side::Theirs)
+        .count();
+    let kept = plan.changed.len() - taken;
+    let mut parts = vec![
+        format!("{} added", plan.added.len()),
+        format!("{taken} updated"),
+    ];
+    if kept > 0 {
+        parts.push(format!("{kept} kept as yours"));
+    }
+    parts.push(format!("{} unchanged", plan.unchanged));
+    parts.join(", ")
+}
+
+/// The import session shared by the Data view and the page-wide drop zone (created by whichever
+/// mounts first, in the app's context).
+pub fn use_import_session() -> ImportSession {
+    use_context::<ImportSession>().unwrap_or_else(|| {
+        let session = ImportSession::new(use_atlas());
+        provide_context(session);
+        session
+    })
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = use_atlas();
+    let session = use_import_session();
+    let paste = RwSignal::new(String::new());
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let on_file = move |_| {
+        let Some(input) = file_input.get_untracked() else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|list| list.get(0)) {
+            session.read_file(file);
+        }
+        // Clearing the input lets the same file be chosen again after a fix.
+        input.set_value("");
+    };
+    let read_paste = move |_| {
+        let text = paste.get_untracked();
+        session.read_bytes("pasted text".to_string(), text.as_bytes());
+    };
+
+    view! {
+        <section class="card data-panel" aria-labelledby="import-title">
+            <h3 id="import-title">"Import"</h3>
+            <p class="data-panel__intro">
+                "Bring in a dataset a colleague exported. You see what would change before anything does, "
+                "and you can undo an import afterwards. You can also drop a file anywhere on the page."
+            </p>
+            <label class="field">
+                <span>"Choose a file (.json)"</span>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    data-testid="import-file"
+                    node_ref=file_input
+                    on:change=on_file
+                />
+            </label>
+            <label class="field">
+                <span>"…or paste the JSON text"</span>
+                <textarea
+                    class="import-paste"
+                    data-testid="import-paste"
+                    rows="4"
+                    spellcheck="false"
+                    placeholder="{\"format\": \"vientiane-vision\", \"version\": 1, …}"
+                    prop:value=move || paste.get()
+                    on:input:target=move |ev| paste.set(ev.target().value())
+                ></textarea>
+            </label>
+            <div class="toolbar">
+                <button
+                    class="button"
+                    data-testid="import-paste-read"
+                    disabled=move || paste.with(|p| p.trim().is_empty())
+                    on:click=read_paste
+                >
+                    "Preview the pasted text"
+                </button>
+            </div>
+            {move || session.reading.get().map(|name| view! {
+                <p class="import-reading" role="status">{format!("Reading “{name}”…")}</p>
+            })}
+            <ImportErrors/>
+            <ImportPreviewView/>
+            <Show when=move || {
+                session.applied.with(Option::is_some)
+                    && state.last_change().as_deref() == Some(IMPORT_LABEL)
+            }>
+                <div class="import-applied" role="status">
+                    <p>{move || session.applied.get().unwrap_or_default()}</p>
+                    <button class="button" data-testid="import-undo" on:click=move |_| session.undo(state)>
+                        "Undo import"
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The errors of a refused file, all at once, grouped by message.
+#[component]
+fn ImportErrors() -> impl IntoView {
+    let session = use_import_session();
+    let heading = NodeRef::<leptos::html::H4>::new();
+    // Focus moves to the errors, which brings them into view (after a drop they may be off screen).
+    Effect::new(move |_| {
+        if session.failure.with(Option::is_some) {
+            if let Some(heading) = heading.get() {
+                let _ = heading.focus();
+            }
+        }
+    });
+    move || {
+        session.failure.get().map(|failure| {
+            let errors = failure.problems.iter().filter(|p| p.is_error()).count();
+            let warnings = failure.problems.len() - errors;
+            let groups = group_problems(&failure.problems);
+            let hidden = groups.len().saturating_sub(GROUPS_SHOWN);
+            let hidden_problems: usize = groups
+                .iter()
+                .skip(GROUPS_SHOWN)
+                .map(|g| g.paths.len())
+                .sum();
+            let rows: Vec<(usize, ProblemGroup)> = groups
+                .into_iter()
+                .take(GROUPS_SHOWN)
+                .enumerate()
+                .collect();
+            view! {
+                <div
+                    class="import-errors"
+                    role="alert"
+                    data-testid="import-errors"
+                    data-errors=errors
+                    data-warnings=warnings
+                >
+                    <h4 tabindex="-1" node_ref=heading>{format!("“{}” was not imported", failure.source)}</h4>
+                    <p>
+                        {count_label(errors, "error")}
+                        {(warnings > 0).then(|| format!(" and {}", count_label(warnings, "warning")))}
+                        " found. Nothing has changed: your data is as it was."
+                    </p>
+                    <ProblemList rows=rows/>
+                    {(hidden > 0).then(|| view! {
+                        <p>{format!("…and {hidden_problems} more problems of {hidden} other kinds.")}</p>
+                    })}
+                    <button class="button button--small" data-testid="import-errors-dismiss" on:click=move |_| session.failure.set(None)>
+                        "Dismiss"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// "1 activity", "3 activities".
+fn activities(count: usize) -> String {
+    if count == 1 {
+        "1 activity".to_string()
+    } else {
+        format!("{count} activities")
+    }
+}
+
+fn count_label(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+/// Grouped problems as a list: the message once, then where it occurs.
+#[component]
+fn ProblemList(rows: Vec<(usize, ProblemGroup)>) -> impl IntoView {
+    view! {
+        <ul class="import-problems" tabindex="0" aria-label="Problems found">
+            <For each=move || rows.clone() key=|(index, group)| (*index, group.message.clone()) let:row>
+                <ProblemItem group=row.1/>
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn ProblemItem(group: ProblemGroup) -> impl IntoView {
+    let class = match group.severity {
+        Severity::Error => "import-problem import-problem--error",
+        Severity::Warning => "import-problem import-problem--warning",
+    };
+    let kind = match group.severity {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+    };
+    // A syntax error carries the offending line with a caret under the column: shown in monospace.
+    let (headline, snippet) = match group.message.split_once('\n') {
+        Some((headline, snippet)) => (headline.to_string(), Some(snippet.to_string())),
+        None => (group.message.clone(), None),
+    };
+    let places: Vec<&String> = group.paths.iter().filter(|p| !p.is_empty()).collect();
+    let place_text = match places.len() {
+        0 => None,
+        1 => Some(format!("at {}", places[0])),
+        n => {
+            let named: Vec<&str> = places
+                .iter()
+                .take(PATHS_SHOWN)
+                .map(|p| p.as_str())
+                .collect();
+            let more = n.saturating_sub(PATHS_SHOWN);
+            Some(format!(
+                "{n} places: {}{}",
+                named.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ))
+        }
+    };
+    view! {
+        <li class=class data-count=group.paths.len()>
+            <span class="import-problem__kind">{kind}</span>
+            <span class="import-problem__message">{headline}</span>
+            {snippet.map(|snippet| view! { <pre class="import-problem__snippet">{snippet}</pre> })}
+            {place_text.map(|text| view! { <span class="import-problem__where">{text}</span> })}
+        </li>
+    }
+}
+
+/// The preview of a valid file: counts, warnings, conflicts with their diff, and the decision.
+#[component]
+fn ImportPreviewView() -> impl IntoView {
+    let state = use_atlas();
+    let session = use_import_session();
+    let heading = NodeRef::<leptos::html::H4>::new();
+    // Focus moves to a new preview, so keyboard and screen-reader users land on it (also after a drop).
+    Effect::new(move |_| {
+        if session.pending.with(Option::is_some) {
+            if let Some(heading) = heading.get() {
+                let _ = heading.focus();
+            }
+        }
+    });
+
+    let count = move |pick: fn(&ImportPreview) -> usize| {
+        move || session.preview.with(|p| p.as_ref().map_or(0, pick))
+    };
+    let added = count(|p| p.added.len());
+    let changed = count(|p| p.changed.len());
+    let unchanged = count(|p| p.unchanged);
+    let only_here = count(|p| p.only_here.len());
+    let incoming_count = move || {
+        session
+            .pending
+            .with(|p| p.as_ref().map_or(0, |p| p.incoming.activities.len()))
+    };
+    let local_count = move || state.dataset.with(|d| d.activities.len());
+    let source = move || {
+        session
+            .pending
+            .with(|p| p.as_ref().map(|p| p.source.clone()).unwrap_or_default())
+    };
+    let warnings = move || {
+        session.pending.with(|p| {
+            p.as_ref()
+                .map(|p| group_problems(&p.warnings))
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <Show when=move || session.pending.with(Option::is_some)>
+            <section
+                class="import-preview"
+                data-testid="import-preview"
+                data-added=added
+                data-changed=changed
+                data-unchanged=unchanged
+                data-only-here=only_here
+                aria-labelledby="import-preview-title"
+            >
+                <h4 id="import-preview-title" tabindex="-1" node_ref=heading>
+                    {move || format!("Preview of “{}”", source())}
+                </h4>
+                <p>
+                    {move || format!(
+                        "The file holds {}; this browser holds {}. Nothing has changed yet.",
+                        activities(incoming_count()),
+                        activities(local_count())
+                    )}
+                </p>
+                <dl class="import-counts">
+                    <div><dt>"New"</dt><dd data-testid="import-count-added">{added}</dd></div>
+                    <div><dt>"Changed"</dt><dd data-testid="import-count-changed">{changed}</dd></div>
+                    <div><dt>"Unchanged"</dt><dd data-testid="import-count-unchanged">{unchanged}</dd></div>
+                    <div><dt>"Only here"</dt><dd data-testid="import-count-only-here">{only_here}</dd></div>
+                </dl>
+                <p class="import-explain">
+                    "Merge adds the new activities, settles the changed ones as chosen below and keeps those found only here. "
+                    {move || format!(
+                        "Replace makes this browser hold exactly the file's {}{}.",
+                        activities(incoming_count()),
+                        match only_here() {
+                            0 => String::new(),
+                            n => format!(", removing the {} found only here", activities(n)),
+                        }
+                    )}
+                </p>
+                {move || {
+                    let groups = warnings();
+                    (!groups.is_empty()).then(|| {
+                        let total: usize = groups.iter().map(|g| g.paths.len()).sum();
+                        let rows: Vec<(usize, ProblemGroup)> = groups.into_iter().take(GROUPS_SHOWN).enumerate().collect();
+                        view! {
+                            <div class="import-warnings" data-testid="import-warnings" data-count=total>
+                                <p>{format!("{} — shown for checking, they do not block the import:", count_label(total, "warning"))}</p>
+                                <ProblemList rows=rows/>
+                            </div>
+                        }
+                    })
+                }}
+                <Conflicts/>
+                <div class="toolbar import-actions">
+                    <button class="button button--primary" data-testid="import-merge" on:click=move |_| session.apply(state, ImportMode::Merge)>
+                        "Merge"
+                    </button>
+                    <button class="button button--danger" data-testid="import-replace" on:click=move |_| session.apply(state, ImportMode::Replace)>
+                        {move || format!("Replace all {} activities", local_count())}
+                    </button>
+                    <button class="button" data-testid="import-cancel" on:click=move |_| session.cancel()>
+                        "Cancel"
+                    </button>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// One changed activity as the preview lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct ChangeRow {
+    id: String,
+    title: String,
+    diffs: Vec<FieldDiff>,
+    newer: Option<Side>,
+}
+
+/// The conflict policy, and every changed activity with its diff and its own choice.
+#[component]
+fn Conflicts() -> impl IntoView {
+    let state = use_atlas();
+    let session = use_import_session();
+    let rows = Memo::new(move |_| {
+        session.preview.with(|preview| {
+            let Some(preview) = preview else {
+                return Vec::new();
+            };
+            session.pending.with(|pending| {
+                let Some(pending) = pending else {
+                    return Vec::new();
+                };
+                state.dataset.with(|local| {
+                    preview
+                        .changed
+                        .iter()
+                        .take(CHANGES_SHOWN)
+                        .filter_map(|change| {
+                            let mine = local.activities.get(change.local_index)?;
+                            let theirs = pending.incoming.activities.get(change.incoming_index)?;
+                            Some(ChangeRow {
+                                id: change.id.clone(),
+                                title: theirs.title.clone(),
+                                diffs: field_diffs(mine, theirs),
+                                newer: change.newer,
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    });
+    let changed = move || {
+        session
+            .preview
+            .with(|p| p.as_ref().map_or(0, |p| p.changed.len()))
+    };
+
+    view! {
+        <Show when=move || { changed() > 0 }>
+            <div class="conflicts">
+                <h5>"Changed activities"</h5>
+                <label class="field field--inline">
+                    <span>"For every changed activity"</span>
+                    <select
+                        data-testid="conflict-policy"
+                        prop:value=move || session.policy.get().code()
+                        on:change:target=move |ev| {
+                            session.policy.set(ConflictPolicy::from_code(&ev.target().value()).unwrap_or_default())
+                        }
+                    >
+                        {ConflictPolicy::ALL
+                            .into_iter()
+                            .map(|p| view! { <option value=p.code()>{p.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <p class="data-panel__hint">
+                    "“Newer wins” compares the activities’ “updated” times; without a later time on the file’s side, yours is kept."
+                </p>
+                <For each=move || rows.get() key=|row| row.clone() let:row>
+                    <ChangeItem row=row/>
+                </For>
+                {move || {
+                    let more = changed().saturating_sub(CHANGES_SHOWN);
+                    (more > 0).then(|| view! {
+                        <p>{format!("…and {more} more changed activities, settled by the choice above.")}</p>
+                    })
+                }}
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn ChangeItem(row: ChangeRow) -> impl IntoView {
+    let session = use_import_session();
+    let id = row.id.clone();
+    let newer = row.newer;
+    let side = {
+        let id = id.clone();
+        move || {
+            session.choices.with(|choices| {
+                choices
+                    .get(&id)
+                    .copied()
+                    .unwrap_or_else(|| session.policy.get().side_given(newer))
+            })
+        }
+    };
+    let choice_value = {
+        let id = id.clone();
+        move || {
+            session
+                .choices
+                .with(|c| c.get(&id).map_or("", |s| s.code()))
+        }
+    };
+    let on_choice = {
+        let id = id.clone();
+        move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlSelectElement>| {
+            let value = ev.target().value();
+            session
+                .choices
+                .update(|choices| match Side::from_code(&value) {
+                    Some(side) => {
+                        choices.insert(id.clone(), side);
+                    }
+                    None => {
+                        choices.remove(&id);
+                    }
+                });
+        }
+    };
+    let newer_note = match newer {
+        Some(Side::Mine) => "Yours is newer.",
+        Some(Side::Theirs) => "The file’s is newer.",
+        None => "Neither is newer by its “updated” time.",
+    };
+    let side_for_attr = side.clone();
+    let side_for_text = side.clone();
+    let diff_id = format!("diff-{id}");
+    view! {
+        <article class="import-change" data-testid="import-change" data-id=id.clone() data-side=move || side_for_attr().code()>
+            <h6>
+                <code>{id.clone()}</code>
+                " "
+                {row.title.clone()}
+            </h6>
+            <table class="table diff" aria-describedby=diff_id.clone()>
+                <thead>
+                    <tr>
+                        <th scope="col">"Field"</th>
+                        <th scope="col">"Yours (this browser)"</th>
+                        <th scope="col">"The file’s"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {row
+                        .diffs
+                        .into_iter()
+                        .map(|diff| view! {
+                            <tr data-testid="diff-row" data-field=diff.field.clone()>
+                                <th scope="row"><code>{diff.field.clone()}</code></th>
+                                <td class="diff__mine">{diff.mine.unwrap_or_else(|| "(none)".to_string())}</td>
+                                <td class="diff__theirs">{diff.theirs.unwrap_or_else(|| "(none)".to_string())}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            <div class="import-change__choice">
+                <p id=diff_id>
+                    {newer_note}
+                    " "
+                    {move || match side_for_text() {
+                        Side::Mine => "Keeping yours.",
+                        Side::Theirs => "Taking the file’s.",
+                    }}
+                </p>
+                <label class="field field--inline">
+                    <span>"Keep"</span>
+                    <select data-testid="conflict-choice" data-id=id.clone() prop:value=choice_value on:change:target=on_choice>
+                        <option value="">"as chosen for all"</option>
+                        <option value="mine">"yours"</option>
+                        <option value="theirs">"the file’s"</option>
+                    </select>
+                </label>
+            </div>
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::merge::ActivityChange;
+
+    fn change(id: &str, newer: Option<Side>) -> ActivityChange {
+        ActivityChange {
+            id: id.to_string(),
+            local_index: 0,
+            incoming_index: 0,
+            fields: vec!["title".to_string()],
+            newer,
+        }
+    }
+
+    #[test]
+    fn the_merge_summary_counts_what_each_conflict_became() {
+        let plan = ImportPreview {
+            added: vec![0, 1],
+            changed: vec![change("a", Some(Side::Theirs)), change("b", None)],
+            unchanged: 7,
+            only_here: vec![3],
+        };
+        assert_eq!(
+            merge_summary(&plan, &Resolution::default()),
+            "2 added, 1 updated, 1 kept as yours, 7 unchanged"
+        );
+        assert_eq!(
+            merge_summary(&plan, &Resolution::with_policy(ConflictPolicy::TakeTheirs)),
+            "2 added, 2 updated, 7 unchanged"
+        );
+    }
+
+    #[test]
+    fn files_over_20_mb_are_refused_before_reading() {
+        assert!(check_size(MAX_FILE_BYTES as f64).is_ok());
+        let problem = check_size(25.0 * 1_048_576.0).unwrap_err();
+        assert_eq!(
+            problem.message,
+            "The file is 25.0 MB; the largest file this app reads is 20 MB."
+        );
+        assert_eq!(activities(1), "1 activity");
+        assert_eq!(activities(3), "3 activities");
+    }
+}

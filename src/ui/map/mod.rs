@@ -1,0 +1,514 @@
+//! The map view: the ASEAN member states coloured by the number of activities under one measure, the
+//! ASEAN-wide count beside them, a side panel listing the activities behind any count, a table of the
+//! same numbers, and SVG/PNG export for slides.
+//!
+//! The counts come from `state.map_counts` (rebuilt only when the dataset or the years change), so
+//! switching the measure only looks eleven numbers up; the words, colours and the exported picture come
+//! from `model::map_export`.
+
+mod drawing;
+mod panel;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::files;
+use crate::map_shapes::{CONTEXT_PATH, COUNTRY_SHAPES, MAP_HEIGHT, MAP_WIDTH};
+use crate::model::map_export::{
+    export_file_stem, export_svg, measure_phrase, other_filters, set_year_bound, year_range,
+    ExportedMap, MapGeometry, MapPicture, YearBound, BOUNDARY_DISCLAIMER, CLASS_FILLS, CREDIT,
+    PARTNER_FILL, YEAR_LIMITS,
+};
+use crate::model::stats::{class_bounds, class_labels, MeasureChoice, Place};
+use crate::model::{Measure, MemberState};
+use crate::state::{use_atlas, AtlasState};
+
+/// The map's derived signals, shared by its parts. Every field is a cheap, copyable handle.
+#[derive(Clone, Copy)]
+struct MapSignals {
+    state: AtlasState,
+    measure: Memo<MeasureChoice>,
+    include_asean_wide: Memo<bool>,
+    selected: Memo<Option<Place>>,
+    /// Upper bounds of the palette classes under the current measure and toggle.
+    bounds: Memo<Vec<u32>>,
+    /// The dataset's first and last year (the default year range).
+    span: Memo<Option<(i32, i32)>>,
+    /// The place under the pointer.
+    pointed: RwSignal<Option<Place>>,
+    /// The place with the keyboard focus.
+    focused: RwSignal<Option<Place>>,
+    /// The place whose tooltip shows: the one under the pointer, else the focused one.
+    hovered: Memo<Option<Place>>,
+    /// The side panel's heading, which takes the focus when the user opens the panel.
+    panel_heading: NodeRef<leptos::html::H3>,
+}
+
+impl MapSignals {
+    fn new(state: AtlasState) -> MapSignals {
+        let measure = Memo::new(move |_| state.filters.with(|f| f.measure));
+        let include_asean_wide = Memo::new(move |_| state.map.with(|m| m.include_asean_wide));
+        let selected = Memo::new(move |_| state.map.with(|m| m.selected));
+        // Eleven lookups per change of measure or toggle; the table itself is not rebuilt.
+        let bounds = Memo::new(move |_| {
+            let (measure, include) = (measure.get(), include_asean_wide.get());
+            class_bounds(
+                state
+                    .map_counts
+                    .with(|c| c.max_member_state(measure, include)),
+            )
+        });
+        let span = Memo::new(move |_| state.dataset.with(|d| d.year_span()));
+        let pointed = RwSignal::new(None);
+        let focused = RwSignal::new(None);
+        let hovered = Memo::new(move |_| pointed.get().or(focused.get()));
+        MapSignals {
+            state,
+            measure,
+            include_asean_wide,
+            selected,
+            bounds,
+            span,
+            pointed,
+            focused,
+            hovered,
+            panel_heading: NodeRef::new(),
+        }
+    }
+
+    /// The count shown for a place under the current measure and toggle (tracked).
+    fn count(self, place: Place) -> u32 {
+        let measure = self.measure.get();
+        let include = self.include_asean_wide.get();
+        self.state.map_counts.with(|counts| match place {
+            Place::MemberState(state) => counts.member_state(state, measure, include),
+            Place::AseanWide => counts.asean_wide(measure),
+        })
+    }
+
+    /// Opens the side panel on `place` and moves the focus to it once it has rendered.
+    fn open(self, place: Place) {
+        self.state.map.update(|m| m.selected = Some(place));
+        let heading = self.panel_heading;
+        request_animation_frame(move || {
+            if let Some(heading) = heading.get_untracked() {
+                let _ = heading.focus();
+            }
+        });
+    }
+
+    /// Closes the side panel and gives the focus back to the place it showed.
+    fn close(self) {
+        let Some(place) = self.selected.get_untracked() else {
+            return;
+        };
+        self.state.map.update(|m| m.selected = None);
+        focus_place(place);
+    }
+
+    /// Forgets `place` as pointed at (or focused) unless another place has taken over meanwhile.
+    fn leave(signal: RwSignal<Option<Place>>, place: Place) {
+        if signal.get_untracked() == Some(place) {
+            signal.set(None);
+        }
+    }
+
+    fn point(self, place: Place) {
+        self.pointed.set(Some(place));
+    }
+
+    fn unpoint(self, place: Place) {
+        MapSignals::leave(self.pointed, place);
+    }
+
+    fn focus(self, place: Place) {
+        self.focused.set(Some(place));
+    }
+
+    fn blur(self, place: Place) {
+        MapSignals::leave(self.focused, place);
+    }
+}
+
+/// Focuses the map element of a place. SVG elements have no typed `focus()` in the enabled web-sys
+/// features, so the DOM method is called by name.
+fn focus_place(place: Place) {
+    let selector = match place {
+        Place::MemberState(state) => format!("[data-country=\"{}\"]", state.iso3()),
+        Place::AseanWide => "[data-testid=\"asean-wide\"]".to_string(),
+    };
+    let Some(element) = document().query_selector(&selector).ok().flatten() else {
+        return;
+    };
+    if let Ok(focus) = js_sys::Reflect::get(&element, &"focus".into()) {
+        if let Some(focus) = focus.dyn_ref::<js_sys::Function>() {
+            let _ = focus.call0(&element);
+        }
+    }
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let state = use_atlas();
+    let signals = MapSignals::new(state);
+
+    // Escape closes the side panel from anywhere in the view (the panel or the map), except while
+    // typing in a form field, where Escape belongs to the field.
+    let escape = window_event_listener(ev::keydown, move |event| {
+        if event.key() != "Escape" || signals.selected.get_untracked().is_none() {
+            return;
+        }
+        let in_field = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if !in_field {
+            event.prevent_default();
+            signals.close();
+        }
+    });
+    on_cleanup(move || escape.remove());
+
+    view! {
+        <section class="view map-view" aria-labelledby="view-title" data-testid="map-view">
+            <div class="map-head">
+                <h2 id="view-title">"Map"</h2>
+                <MapControls signals/>
+            </div>
+            <OtherFiltersNote/>
+            <div class="map-layout">
+                <figure class="map-figure">
+                    <drawing::AseanMap signals/>
+                </figure>
+                <div class="map-side">
+                    <MapLegend signals/>
+                    {move || match signals.selected.get() {
+                        Some(place) => view! { <panel::CountryPanel signals place/> }.into_any(),
+                        None => view! {
+                            <p class="map-hint" data-testid="map-hint">
+                                "Select a member state or the ASEAN-wide box (click it, or Tab to it and press "
+                                "Enter) to list the activities behind its number."
+                            </p>
+                        }
+                        .into_any(),
+                    }}
+                </div>
+            </div>
+            <CountsTable signals/>
+        </section>
+    }
+}
+
+/// Measure, years, the ASEAN-wide toggle and the two exports.
+#[component]
+fn MapControls(signals: MapSignals) -> impl IntoView {
+    let state = signals.state;
+    let filters = state.filters;
+    let current_code = move || signals.measure.get().map_or("ALL", Measure::code);
+    let years = move || filters.with(|f| year_range(f, signals.span.get()));
+
+    let set_year = move |bound: YearBound, input: web_sys::HtmlInputElement| {
+        let typed = input.value().trim().parse::<i32>().ok();
+        let accepted = typed.is_some_and(|year| {
+            let mut next = filters.get_untracked();
+            let ok = set_year_bound(&mut next, bound, year, signals.span.get_untracked());
+            filters.maybe_update(|f| {
+                let changed = ok && *f != next;
+                if changed {
+                    *f = next;
+                }
+                changed
+            });
+            ok
+        });
+        // Whatever the filters hold now is what the box shows (a rejected year is put back).
+        let (from, to) = years_untracked(signals);
+        let shown = match bound {
+            YearBound::From => from,
+            YearBound::To => to,
+        };
+        if !accepted || shown.map(|y| y.to_string()) != Some(input.value()) {
+            input.set_value(&shown.map(|y| y.to_string()).unwrap_or_default());
+        }
+    };
+
+    view! {
+        <div class="toolbar map-controls">
+            <label>
+                "Measure"
+                <select
+                    data-testid="measure-select"
+                    prop:value=current_code
+                    on:change:target=move |ev| {
+                        let code = ev.target().value();
+                        let measure = Measure::from_code(&code);
+                        filters.maybe_update(|f| {
+                            let changed = f.measure != measure;
+                            f.measure = measure;
+                            changed
+                        });
+                    }
+                >
+                    <option value="ALL" selected=move || current_code() == "ALL">"All measures"</option>
+                    {Measure::ALL
+                        .into_iter()
+                        .map(|m| view! {
+                            <option value=m.code() selected=move || current_code() == m.code()>
+                                {format!("{} — {}", m.short_label(), m.name())}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label>
+                "From"
+                <input
+                    type="number"
+                    class="map-controls__year"
+                    data-testid="year-from"
+                    inputmode="numeric"
+                    min=YEAR_LIMITS.0
+                    max=YEAR_LIMITS.1
+                    prop:value=move || years().0.map(|y| y.to_string()).unwrap_or_default()
+                    on:change:target=move |ev| set_year(YearBound::From, ev.target())
+                />
+            </label>
+            <label>
+                "To"
+                <input
+                    type="number"
+                    class="map-controls__year"
+                    data-testid="year-to"
+                    inputmode="numeric"
+                    min=YEAR_LIMITS.0
+                    max=YEAR_LIMITS.1
+                    prop:value=move || years().1.map(|y| y.to_string()).unwrap_or_default()
+                    on:change:target=move |ev| set_year(YearBound::To, ev.target())
+                />
+            </label>
+            <label class="check map-controls__toggle">
+                <input
+                    type="checkbox"
+                    data-testid="include-asean-wide"
+                    prop:checked=move || signals.include_asean_wide.get()
+                    on:change:target=move |ev| {
+                        let checked = ev.target().checked();
+                        state.map.update(|m| m.include_asean_wide = checked);
+                    }
+                />
+                "Add ASEAN-wide activities to every member state"
+            </label>
+            <div class="map-controls__export" role="group" aria-label="Export the map">
+                <button class="button" data-testid="export-map-svg" on:click=move |_| export_as_svg(signals)>
+                    "Export SVG"
+                </button>
+                <button class="button" data-testid="export-map-png" on:click=move |_| export_as_png(signals)>
+                    "Export PNG"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+fn years_untracked(signals: MapSignals) -> (Option<i32>, Option<i32>) {
+    signals
+        .state
+        .filters
+        .with_untracked(|f| year_range(f, signals.span.get_untracked()))
+}
+
+/// The filters set elsewhere (status, confidence, field, search) also narrow the map: say so, with a
+/// way back to everything.
+#[component]
+fn OtherFiltersNote() -> impl IntoView {
+    let state = use_atlas();
+    let others = Memo::new(move |_| state.filters.with(other_filters));
+    move || {
+        let others = others.get();
+        (!others.is_empty()).then(|| {
+            view! {
+                <p class="map-note" data-testid="map-other-filters">
+                    {format!("The map also applies the filters set in the Activities view: {}. ", others.join("; "))}
+                    <button
+                        class="button button--small"
+                        on:click=move |_| state.filters.update(|f| {
+                            f.status = None;
+                            f.confidence = None;
+                            f.field = None;
+                            f.search.clear();
+                        })
+                    >
+                        "Remove them"
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
+/// The class bounds as swatches, zero first, plus the keys to Japan and the ASEAN-wide box.
+#[component]
+fn MapLegend(signals: MapSignals) -> impl IntoView {
+    view! {
+        <div class="map-legend" data-testid="map-legend" role="group" aria-labelledby="map-legend-title">
+            <h3 id="map-legend-title" class="map-legend__title">
+                {move || if signals.include_asean_wide.get() {
+                    "Activities per member state, ASEAN-wide added"
+                } else {
+                    "Activities per member state"
+                }}
+            </h3>
+            <ul class="map-legend__classes">
+                <li class="map-legend__class" data-class="0">
+                    <span class="map-legend__swatch map-legend__swatch--zero" aria-hidden="true"></span>
+                    <span class="map-legend__label">"0"</span>
+                </li>
+                {move || {
+                    class_labels(&signals.bounds.read())
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, label)| {
+                            let class = (index + 1).min(CLASS_FILLS.len() - 1);
+                            view! {
+                                <li class="map-legend__class" data-class=class.to_string()>
+                                    <span class="map-legend__swatch" style:background=CLASS_FILLS[class] aria-hidden="true"></span>
+                                    <span class="map-legend__label">{label}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <ul class="map-legend__keys">
+                <li>
+                    <span class="map-legend__swatch" style:background=PARTNER_FILL aria-hidden="true"></span>
+                    "Japan, the partner (not counted)"
+                </li>
+                <li>
+                    <span class="map-legend__swatch map-legend__swatch--asean" aria-hidden="true"></span>
+                    {move || format!(
+                        "ASEAN-wide: {} with ASEAN as a whole{}",
+                        crate::model::map_export::activities_phrase(signals.count(Place::AseanWide)),
+                        if signals.include_asean_wide.get() { ", added to every member state" } else { "" }
+                    )}
+                </li>
+            </ul>
+            <p class="map-legend__note" data-testid="map-credit">{BOUNDARY_DISCLAIMER}" "{CREDIT}</p>
+        </div>
+    }
+}
+
+/// The same numbers as a real table, for screen readers and for reading exact values.
+#[component]
+fn CountsTable(signals: MapSignals) -> impl IntoView {
+    let counts = signals.state.map_counts;
+    let include = signals.include_asean_wide;
+    let member_row = move |state: MemberState| {
+        let place = Place::MemberState(state);
+        view! {
+            <tr data-row=state.iso3()>
+                <th scope="row">{state.name()}</th>
+                <td class="map-table__shown">{move || signals.count(place)}</td>
+                {Measure::ALL
+                    .into_iter()
+                    .map(|m| view! {
+                        <td>{move || counts.with(|c| c.member_state(state, Some(m), include.get()))}</td>
+                    })
+                    .collect_view()}
+                <td>{move || counts.with(|c| c.member_state(state, None, include.get()))}</td>
+            </tr>
+        }
+    };
+    view! {
+        <details class="map-table" data-testid="map-table">
+            <summary>"The numbers as a table"</summary>
+            <div class="map-table__scroll">
+                <table class="table">
+                    <caption>
+                        {move || format!(
+                            "Activities per member state{}; the map shows {}.",
+                            if include.get() { " (ASEAN-wide activities added)" } else { "" },
+                            measure_phrase(signals.measure.get())
+                        )}
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Member state"</th>
+                            <th scope="col">"On the map"</th>
+                            {Measure::ALL
+                                .into_iter()
+                                .map(|m| view! { <th scope="col"><abbr title=m.name()>{m.short_label()}</abbr></th> })
+                                .collect_view()}
+                            <th scope="col">"All measures"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {MemberState::ALL.into_iter().map(member_row).collect_view()}
+                        <tr data-row="ASEAN">
+                            <th scope="row">"ASEAN-wide"</th>
+                            <td class="map-table__shown">{move || signals.count(Place::AseanWide)}</td>
+                            {Measure::ALL
+                                .into_iter()
+                                .map(|m| view! { <td>{move || counts.with(|c| c.asean_wide(Some(m)))}</td> })
+                                .collect_view()}
+                            <td>{move || counts.with(|c| c.asean_wide(None))}</td>
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+/// The picture of the map as it stands, with its caption.
+fn picture(signals: MapSignals) -> (ExportedMap, String) {
+    let state = signals.state;
+    let geometry = MapGeometry {
+        width: MAP_WIDTH,
+        height: MAP_HEIGHT,
+        context: CONTEXT_PATH,
+        countries: COUNTRY_SHAPES
+            .iter()
+            .map(|s| (s.iso3, s.path, s.anchor))
+            .collect(),
+    };
+    let counts = state.map_counts.get_untracked();
+    let filters = state.filters.get_untracked();
+    let title = state.dataset.with_untracked(|d| d.title.clone());
+    let date = files::today();
+    let exported = export_svg(&MapPicture {
+        geometry,
+        counts: &counts,
+        filters: &filters,
+        include_asean_wide: signals.include_asean_wide.get_untracked(),
+        span: signals.span.get_untracked(),
+        title: &title,
+        date: &date,
+    });
+    (exported, export_file_stem(filters.measure, &date))
+}
+
+fn export_as_svg(signals: MapSignals) {
+    let (exported, stem) = picture(signals);
+    if let Err(error) = files::download_text(&format!("{stem}.svg"), "image/svg+xml", &exported.svg)
+    {
+        signals
+            .state
+            .notice
+            .set(Some(format!("The SVG export failed: {error}")));
+    }
+}
+
+fn export_as_png(signals: MapSignals) {
+    let (exported, stem) = picture(signals);
+    let notice = signals.state.notice;
+    leptos::task::spawn_local(async move {
+        let result = files::chart_svg_to_png(&exported.svg, exported.width, exported.height, 2.0)
+            .await
+            .and_then(|blob| files::download_blob(&format!("{stem}.png"), &blob));
+        if let Err(error) = result {
+            notice.set(Some(format!("The PNG export failed: {error}")));
+        }
+    });
+}

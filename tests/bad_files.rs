@@ -1,0 +1,342 @@
+//! The corpus of bad files in `tests/bad_files/`: each file is read through the whole import pipeline
+//! (bytes → text → JSON → validation → preview) and must give its expected result — refused with the
+//! expected problem at the expected place, or accepted (with the expected warnings).
+//!
+//! Every file in the folder must appear in the table, so a file added without an expectation fails.
+//! Two cases are made here rather than committed: a file over 20 MB and one with 50,001 activities.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use vientiane_vision_atlas::model::format::MAX_FILE_BYTES;
+use vientiane_vision_atlas::model::merge::{group_problems, read_import};
+use vientiane_vision_atlas::model::validate::MAX_ACTIVITIES;
+use vientiane_vision_atlas::model::{default_dataset, Problem};
+
+/// What reading a file must give.
+enum Expect {
+    /// Refused; among the errors is one at this path whose message contains this fragment.
+    Refused(&'static str, &'static str),
+    /// Accepted, with warnings at exactly these paths.
+    Accepted(&'static [&'static str]),
+}
+
+use Expect::{Accepted, Refused};
+
+const CORPUS: &[(&str, Expect)] = &[
+    // Not JSON at all, or broken JSON: the line and column, with the text around it.
+    (
+        "truncated.json",
+        Refused("line 8, column 14", "it may be truncated"),
+    ),
+    ("empty.json", Refused("", "The file is empty.")),
+    ("whitespace-only.json", Refused("", "The file is empty.")),
+    (
+        "not-json.txt",
+        Refused("line 1, column 1", "This is not valid JSON: expected value"),
+    ),
+    (
+        "trailing-comma.json",
+        Refused("line 6, column 1", "trailing comma"),
+    ),
+    (
+        "single-quotes.json",
+        Refused("line 1, column 2", "key must be a string"),
+    ),
+    (
+        "deep-nesting.json",
+        Refused("line 1, column 200", "nested too deeply"),
+    ),
+    // Text that is not UTF-8: refused before parsing, with what to do.
+    ("utf16le.json", Refused("", "UTF-16")),
+    ("utf16be.json", Refused("", "UTF-16")),
+    ("spreadsheet.xlsx", Refused("", "not text")),
+    ("latin1.json", Refused("", "is not valid UTF-8")),
+    // A UTF-8 byte-order mark is fine.
+    ("bom-valid.json", Accepted(&[])),
+    // Valid JSON of the wrong kind: one sentence saying what the file is and what is expected.
+    (
+        "array.json",
+        Refused("", "JSON array of 2 elements, not a dataset"),
+    ),
+    (
+        "string.json",
+        Refused("", "holds the text \"vientiane-vision\", not a dataset"),
+    ),
+    ("null.json", Refused("", "holds null, not a dataset")),
+    (
+        "geojson.json",
+        Refused("format", "a JSON object with the keys type, features"),
+    ),
+    (
+        "other-format.json",
+        Refused("format", "This is a \"some-other-tool\" file"),
+    ),
+    ("format-missing.json", Refused("format", "is missing")),
+    (
+        "newer-version.json",
+        Refused("version", "this build reads version 1 only"),
+    ),
+    (
+        "version-as-text.json",
+        Refused("version", "must be the number 1"),
+    ),
+    // Schema problems, each at its JSON path.
+    (
+        "activities-missing.json",
+        Refused("activities", "is missing"),
+    ),
+    (
+        "activities-not-array.json",
+        Refused(
+            "activities",
+            "must be an array of activities, not an object",
+        ),
+    ),
+    (
+        "activity-not-object.json",
+        Refused("activities[0]", "must be an object describing one activity"),
+    ),
+    (
+        "duplicate-ids.json",
+        Refused("activities[1].id", "\"A-1\" is used by an earlier activity"),
+    ),
+    (
+        "bad-country.json",
+        Refused(
+            "activities[0].countries[0]",
+            "\"FRA\" is not an ASEAN member's",
+        ),
+    ),
+    (
+        "bad-measure.json",
+        Refused(
+            "activities[0].measures[0]",
+            "\"XYZ\" is not PIL, CBC, DETC, JTE or HRDAE",
+        ),
+    ),
+    (
+        "lowercase-measure.json",
+        Refused("activities[0].measures[0]", "\"cbc\" is not PIL"),
+    ),
+    (
+        "javascript-url.json",
+        Refused(
+            "activities[0].sources[0].url",
+            "uses the \"javascript:\" scheme",
+        ),
+    ),
+    (
+        "data-url.json",
+        Refused("activities[0].sources[0].url", "uses the \"data:\" scheme"),
+    ),
+    (
+        "end-before-start.json",
+        Refused("activities[0].end", "2018 is before the start year 2020"),
+    ),
+    (
+        "year-out-of-range.json",
+        Refused("activities[0].start", "1900 is outside the years 1950–2100"),
+    ),
+    (
+        "year-as-text.json",
+        Refused("activities[0].start", "must be a year as a number"),
+    ),
+    (
+        "huge-string.json",
+        Refused(
+            "activities[0].title",
+            "is 1000000 characters long; the limit is 300",
+        ),
+    ),
+    (
+        "asean-wide-with-countries.json",
+        Refused(
+            "activities[0].countries",
+            "must be empty when the scope is \"asean-wide\"",
+        ),
+    ),
+    (
+        "member-states-without-countries.json",
+        Refused(
+            "activities[0].countries",
+            "must name at least one member state",
+        ),
+    ),
+    ("empty-title.json", Refused("title", "must not be empty")),
+    (
+        "bad-timestamp.json",
+        Refused("activities[0].updated", "RFC 3339"),
+    ),
+    (
+        "many-errors.json",
+        Refused("activities[299].measures[0]", "\"XYZ\" is not PIL"),
+    ),
+    // Warnings are shown but do not block.
+    (
+        "warnings-only.json",
+        Accepted(&["activities[0].fields[0]", "activities[0].countries[0]"]),
+    ),
+];
+
+fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bad_files")
+}
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(corpus_dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn describe(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| {
+            format!(
+                "  [{}] {}",
+                p.path,
+                p.message.chars().take(200).collect::<String>()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_file_gives_its_expected_result() {
+    let local = default_dataset();
+    let mut failures = Vec::new();
+    for (name, expect) in CORPUS {
+        let outcome = std::panic::catch_unwind(|| check_file(&local, name, expect));
+        if let Err(panic) = outcome {
+            let text = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            failures.push(text);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} files failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+fn check_file(local: &vientiane_vision_atlas::model::Dataset, name: &str, expect: &Expect) {
+    {
+        let result = read_import(local, &read(name));
+        match (expect, result) {
+            (Refused(path, fragment), Err(problems)) => {
+                assert!(
+                    problems
+                        .iter()
+                        .any(|p| p.is_error() && p.path == *path && p.message.contains(fragment)),
+                    "{name}: expected an error at {path:?} containing {fragment:?}; got:\n{}",
+                    describe(&problems)
+                );
+                // No message is a wall of text, even for a 1 MB string.
+                assert!(
+                    problems.iter().all(|p| p.message.len() < 600),
+                    "{name}: a message is too long"
+                );
+            }
+            (Refused(path, fragment), Ok(_)) => {
+                panic!("{name}: accepted, but should be refused at {path:?} ({fragment:?})")
+            }
+            (Accepted(warnings), Ok(read)) => {
+                let paths: Vec<&str> = read.warnings.iter().map(|w| w.path.as_str()).collect();
+                assert_eq!(paths, *warnings, "{name}: warnings");
+                assert_eq!(read.preview.added.len(), read.incoming.activities.len());
+            }
+            (Accepted(_), Err(problems)) => {
+                panic!(
+                    "{name}: refused, but should be accepted:\n{}",
+                    describe(&problems)
+                )
+            }
+        }
+    }
+}
+
+#[test]
+fn the_corpus_is_complete_and_large_enough() {
+    let on_disk: BTreeSet<String> = std::fs::read_dir(corpus_dir())
+        .expect("tests/bad_files exists")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let in_table: BTreeSet<String> = CORPUS.iter().map(|(name, _)| name.to_string()).collect();
+    assert_eq!(
+        on_disk, in_table,
+        "every corpus file has an expectation, and every expectation a file"
+    );
+    let refused = CORPUS
+        .iter()
+        .filter(|(_, e)| matches!(e, Refused(..)))
+        .count();
+    assert!(refused >= 20, "at least 20 bad files, found {refused}");
+}
+
+#[test]
+fn every_problem_is_reported_at_once_and_groups_by_message() {
+    let problems = read_import(&default_dataset(), &read("many-errors.json")).unwrap_err();
+    assert_eq!(
+        problems.len(),
+        300,
+        "one error per activity, not only the first"
+    );
+    let groups = group_problems(&problems);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].paths.len(), 300);
+    assert_eq!(groups[0].paths[0], "activities[0].measures[0]");
+}
+
+#[test]
+fn syntax_errors_show_the_offending_text() {
+    let problems = read_import(&default_dataset(), &read("trailing-comma.json")).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message.contains('}'), "{}", problems[0].message);
+    assert!(problems[0].message.contains('^'), "{}", problems[0].message);
+}
+
+#[test]
+fn a_file_over_20_mb_is_refused_with_its_size() {
+    let mut bytes =
+        b"{\"format\": \"vientiane-vision\", \"version\": 1, \"title\": \"T\", \"activities\": []}"
+            .to_vec();
+    bytes.resize(MAX_FILE_BYTES + 1, b' ');
+    let problems = read_import(&default_dataset(), &bytes).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0]
+            .message
+            .contains("20.0 MB; the largest file this app reads is 20 MB"),
+        "{}",
+        problems[0].message
+    );
+}
+
+#[test]
+fn over_50000_activities_are_refused_with_the_limit() {
+    let activity = r#"{"id":"x","title":"t","measures":[],"scope":"asean-wide","start":2017}"#;
+    let list = vec![activity; MAX_ACTIVITIES + 1].join(",");
+    let text =
+        format!(r#"{{"format":"vientiane-vision","version":1,"title":"T","activities":[{list}]}}"#);
+    let problems = read_import(&default_dataset(), text.as_bytes()).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "activities");
+    assert!(
+        problems[0]
+            .message
+            .contains("holds 50001 activities; the most this app accepts is 50000"),
+        "{}",
+        problems[0].message
+    );
+}
