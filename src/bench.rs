@@ -10,28 +10,32 @@
 //! read once at start-up (the URL sync drops unknown keys from the address bar afterwards).
 //!
 //! Functions (synchronous; results are plain objects; times in milliseconds):
-//! - `importText(text)` → `{ms: {text, parse, validate, free, preview, total}, bytes, activities,
-//!   added, changed, unchanged, onlyHere, warnings, errors, problems, refused}`: bytes → text → JSON →
-//!   validated dataset → preview against the current dataset, as a file picked in the Data view. A file
-//!   over the size limit is refused by the app (`refused` holds the message the user sees); the steps
-//!   after that are still timed on the text so that the figure exists.
+//! - `importBytes(uint8Array)` → `{ms: {text, read, preview, total}, bytes, activities, added, changed,
+//!   unchanged, onlyHere, warnings, errors, problems, refused}`: a file's bytes → text → validated
+//!   dataset → preview against the current dataset, as a file picked in the Data view
+//!   (`format::read_dataset_bytes`, then `merge::preview`). A file over the size limit is refused by the
+//!   app (`refused` holds the message the user sees); the steps after that are still timed so that the
+//!   figure exists.
+//! - `importText(text)` → the same, from text (the paste box of the Data view).
 //! - `loadDataset(text)` → `{ms, activities}` or `{error}`: reads the text and replaces the dataset
 //!   through `AtlasState::replace` (an undo step and the debounced save follow, as for an import).
 //! - `saveNow()` → `{ok, bytes, serializeMs, writeMs, totalMs, error}`: serialises the current dataset
 //!   to compact JSON and writes it through `storage::save_text`, as the debounced save does.
+//! - `timeSearch(text)` → `{ms, matches}`: the model's share of a search — the shared filters with
+//!   `text` as the search, applied to every activity — without any drawing.
 //! - `wasmMemoryBytes()` → the size of the wasm linear memory in bytes.
 //! - `tryStore(text)` → `{ok, bytes, wide, error, quota, restored}`: writes the dataset in `text` as
 //!   the app's save writes it, through `storage::save_text` (the capacity probe), then puts back what
 //!   was stored before. `wide` says whether the stored text holds characters above U+00FF.
 
-use leptos::prelude::WithUntracked;
+use leptos::prelude::{GetUntracked, WithUntracked};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::format;
 use crate::model::merge;
-use crate::model::validate::decode_dataset;
+use crate::model::Filters;
 use crate::state::AtlasState;
 use crate::storage::{self, SaveError};
 
@@ -61,9 +65,17 @@ pub fn install(state: AtlasState) {
     let hook = js_sys::Object::new();
     define(
         &hook,
+        "importBytes",
+        Closure::<dyn Fn(Vec<u8>) -> JsValue>::new(move |bytes: Vec<u8>| {
+            to_js(&import_bytes(state, &bytes))
+        })
+        .into_js_value(),
+    );
+    define(
+        &hook,
         "importText",
         Closure::<dyn Fn(String) -> JsValue>::new(move |text: String| {
-            to_js(&import_text(state, &text))
+            to_js(&import_bytes(state, text.as_bytes()))
         })
         .into_js_value(),
     );
@@ -79,6 +91,14 @@ pub fn install(state: AtlasState) {
         &hook,
         "saveNow",
         Closure::<dyn Fn() -> JsValue>::new(move || to_js(&save_now(state))).into_js_value(),
+    );
+    define(
+        &hook,
+        "timeSearch",
+        Closure::<dyn Fn(String) -> JsValue>::new(move |search: String| {
+            to_js(&time_search(state, search))
+        })
+        .into_js_value(),
     );
     define(
         &hook,
@@ -111,25 +131,22 @@ fn now() -> f64 {
         .map_or(0.0, |performance| performance.now())
 }
 
-/// The import of the Data view, step by step: `format::read_dataset_bytes`, then `merge::preview`.
-fn import_text(state: AtlasState, text: &str) -> Value {
-    let bytes = text.as_bytes();
+/// The import of the Data view, step by step: what `format::read_dataset_bytes` does (the size and
+/// encoding check, then `format::read_dataset_text`), then `merge::preview` against the current dataset.
+fn import_bytes(state: AtlasState, bytes: &[u8]) -> Value {
     let started = now();
     let checked = format::text_from_bytes(bytes);
     let after_text = now();
+    // Beyond the size limit the app stops here, with this message; the rest is still timed.
     let refused = checked.as_ref().err().map(ToString::to_string);
-    let text = checked.unwrap_or(text);
-    let value = match format::parse_json(text) {
-        Ok(value) => value,
-        Err(problem) => return json!({ "errors": 1, "problems": [problem.to_string()] }),
+    let text = match checked {
+        Ok(text) => text,
+        Err(_) => match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => return json!({ "errors": 1, "problems": [refused] }),
+        },
     };
-    let after_parse = now();
-    let decoded = decode_dataset(&value);
-    let after_validate = now();
-    // `read_dataset_text` drops the JSON tree before it returns: that is part of the import's cost.
-    drop(value);
-    let after_free = now();
-    let decoded = match decoded {
+    let decoded = match format::read_dataset_text(text) {
         Ok(decoded) => decoded,
         Err(problems) => {
             let errors = problems.iter().filter(|p| p.is_error()).count();
@@ -137,6 +154,7 @@ fn import_text(state: AtlasState, text: &str) -> Value {
             return json!({ "errors": errors, "problems": first, "refused": refused });
         }
     };
+    let after_read = now();
     let preview = state
         .dataset
         .with_untracked(|local| merge::preview(local, &decoded.dataset));
@@ -144,10 +162,8 @@ fn import_text(state: AtlasState, text: &str) -> Value {
     json!({
         "ms": {
             "text": after_text - started,
-            "parse": after_parse - after_text,
-            "validate": after_validate - after_parse,
-            "free": after_free - after_validate,
-            "preview": finished - after_free,
+            "read": after_read - after_text,
+            "preview": finished - after_read,
             "total": finished - started,
         },
         "bytes": bytes.len(),
@@ -194,6 +210,19 @@ fn save_now(state: AtlasState) -> Value {
         "totalMs": written - started,
         "error": result.err().map(|e| e.message()),
     })
+}
+
+/// The model's share of a search: the shared filters, with `search` as the text, over every activity.
+fn time_search(state: AtlasState, search: String) -> Value {
+    let filters = Filters {
+        search,
+        ..state.filters.get_untracked()
+    };
+    let started = now();
+    let matches = state
+        .dataset
+        .with_untracked(|d| d.activities.iter().filter(|a| filters.matches(a)).count());
+    json!({ "ms": now() - started, "matches": matches })
 }
 
 fn wasm_memory_bytes() -> f64 {
