@@ -69,6 +69,13 @@ async function expectNothingInjected(page: Page, dialogs: string[], where: strin
   for (const scheme of report.linkSchemes) expect(['http:', 'https:']).toContain(scheme);
 }
 
+/** Clicks a download button and returns the downloaded file's text. */
+async function downloadText(page: Page, button: import('@playwright/test').Locator): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = await download.path();
+  return readFileSync(path!, 'utf8');
+}
+
 /** Opens every view (and the map's country panel, an activity's details) and checks each. */
 async function browseEveryView(atlas: AtlasPage, dialogs: string[]): Promise<void> {
   const page = atlas.page;
@@ -209,6 +216,37 @@ test.describe('hostile datasets', () => {
     await expect(atlas.datasetTitle).toHaveText(HOSTILE_TITLE);
     await expect(atlas.byTestId('activity-count')).toHaveText('3');
     await browseEveryView(atlas, dialogs);
+
+    // Pictures exported from this data carry its text escaped: opened in a browser, they run nothing.
+    await atlas.byTestId('nav-map').click();
+    const mapSvg = await downloadText(page, atlas.byTestId('export-map-svg'));
+    expect(mapSvg).toContain('&lt;img src=x onerror=');
+    await atlas.byTestId('nav-trends').click();
+    const chartSvg = await downloadText(page, atlas.byTestId('trends-export-svg'));
+    for (const svg of [mapSvg, chartSvg]) {
+      // Parsed as the browser would open the file (DOMParser runs nothing).
+      const parsed = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const elements = Array.from(doc.querySelectorAll('*'));
+        return {
+          error: doc.querySelector('parsererror') !== null,
+          root: doc.documentElement.localName,
+          tags: Array.from(new Set(elements.map((el) => el.localName))).sort(),
+          handlers: elements.flatMap((el) =>
+            Array.from(el.attributes)
+              .filter((a) => a.name.toLowerCase().startsWith('on') || /^\s*javascript:/i.test(a.value))
+              .map((a) => `${el.localName}[${a.name}]`),
+          ),
+        };
+      }, svg);
+      expect(parsed.error).toBe(false);
+      expect(parsed.root).toBe('svg');
+      for (const tag of ['script', 'img', 'image', 'iframe', 'foreignObject', 'a']) {
+        expect(parsed.tags).not.toContain(tag);
+      }
+      expect(parsed.handlers).toEqual([]);
+    }
+    await expectNothingInjected(page, dialogs, 'after the exports');
   });
 
   test('importing: javascript: and data: addresses are refused, the rest imports as text', async ({

@@ -18,5 +18,6 @@ export TRUNK_SKIP_VERSION_CHECK=true
 echo "[run] trunk build --release (dist/)"
 trunk build --release
 
+echo "[run] single file (no server needed): dist/vientiane-vision-atlas.html; hosting: docs/hosting.md"
 echo "[run] open http://127.0.0.1:${PORT}/"
 exec python3 scripts/serve.py --dir dist --host 127.0.0.1 --port "$PORT"

@@ -143,6 +143,12 @@ if grep -nE "(src|href)=\"(/|https?:)|(from|import\(|module_or_path:) *['\"](/|h
   echo "dist/index.html references absolute URLs (above); Trunk.toml must keep public_url = \"./\"" >&2
   exit 1
 fi
+# The post-build hook (scripts/post_build.py) wrote the service worker, the single file and the policy.
+for f in dist/sw.js dist/vientiane-vision-atlas.html; do
+  [ -f "$f" ] || { echo "$f was not produced (Trunk.toml [[hooks]] post_build)" >&2; exit 1; }
+done
+grep -q 'http-equiv="Content-Security-Policy"' dist/index.html \
+  || { echo "dist/index.html has no Content-Security-Policy (scripts/post_build.py)" >&2; exit 1; }
 ls -l dist/
 
 phase e2e "playwright test (dist/ served on 127.0.0.1:4173, /usr/bin/chromium)"

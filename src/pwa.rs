@@ -20,6 +20,8 @@ use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerSt
 pub const WORKER_URL: &str = "./sw.js";
 /// The message that tells a waiting worker to take over (`sw.js` listens for it).
 pub const SKIP_WAITING: &str = "skip-waiting";
+/// How long the page waits for the new worker to take over before it reloads anyway.
+const SWITCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(4);
 /// `<meta name="atlas-build" content="single-file">` marks the single-file build.
 const SINGLE_FILE_SELECTOR: &str = r#"meta[name="atlas-build"][content="single-file"]"#;
 
@@ -213,7 +215,18 @@ async fn switch_to_new_build(pwa: PwaState) {
             {
                 pwa.reload_requested.set(false);
                 let _ = window().location().reload();
+                return;
             }
+            // Should the new worker never take over (the browser dropped it), reload anyway rather
+            // than leave the button disabled: the page then offers the update again if it still waits.
+            set_timeout(
+                move || {
+                    if pwa.reload_requested.get_untracked() {
+                        let _ = window().location().reload();
+                    }
+                },
+                SWITCH_TIMEOUT,
+            );
         }
         None => {
             let _ = window().location().reload();

@@ -5,6 +5,9 @@
 //! Every file in the folder must appear in the table, so a file added without an expectation fails.
 //! Two cases are made here rather than committed: a file over 20 MB and one with 50,001 activities.
 
+// Native only: it reads files and uses native-only dev-dependencies (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 

@@ -3,6 +3,9 @@
 //! merge of disjoint datasets is their union, the preview's counts add up, the CSV holds every cell,
 //! and reading arbitrary bytes never panics.
 
+// Native only: it reads files and uses native-only dev-dependencies (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod support;
 
 use proptest::prelude::*;

@@ -10,6 +10,9 @@
 //! own code lists (`Measure::ALL`, …), the property names against the keys the serializer writes, and
 //! the default dataset is checked against the generated schema by a small validator below.
 
+// Native only: it reads files and uses native-only dev-dependencies (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::PathBuf;
 
 use schemars::generate::SchemaSettings;

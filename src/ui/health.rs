@@ -66,6 +66,9 @@ pub fn StorageHealth() -> impl IntoView {
     };
     let local_text = move || {
         let bytes = local_bytes.get() as f64;
+        if bytes == 0.0 {
+            return "Nothing stored yet: the sample data is built into the app.".to_string();
+        }
         format!(
             "{} of about {} that browsers allow ({})",
             format_bytes(bytes),
@@ -173,11 +176,12 @@ pub fn persistence_text(persistence: Persistence) -> &'static str {
     }
 }
 
-/// Bytes for people: "812 B", "14.2 kB", "3.4 MB", "1.2 GB" (powers of 1024, one decimal).
+/// Bytes for people: "812 B", "14.2 kB", "3.4 MB", "1.2 GB" (powers of 1024, one decimal, a
+/// non-breaking space before the unit).
 pub fn format_bytes(bytes: f64) -> String {
     const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
     if !bytes.is_finite() || bytes < 1024.0 {
-        return format!("{} B", bytes.max(0.0).round() as u64);
+        return format!("{}\u{a0}B", bytes.max(0.0).round() as u64);
     }
     let mut value = bytes / 1024.0;
     let mut unit = 0;
@@ -185,20 +189,21 @@ pub fn format_bytes(bytes: f64) -> String {
         value /= 1024.0;
         unit += 1;
     }
-    format!("{value:.1} {}", UNITS[unit])
+    format!("{value:.1}\u{a0}{}", UNITS[unit])
 }
 
-/// A share as a percentage: "0.4 %", "37 %", and "< 0.1 %" for a tiny but non-zero share.
+/// A share as a percentage: "0.4 %", "37 %", and "< 0.1 %" for a tiny but non-zero share. The spaces
+/// are non-breaking, so that a narrow screen never wraps between the number and its sign.
 pub fn format_share(share: f64) -> String {
     let percent = share * 100.0;
     if !percent.is_finite() || percent <= 0.0 {
-        "0 %".to_string()
+        "0\u{a0}%".to_string()
     } else if percent < 0.1 {
-        "< 0.1 %".to_string()
+        "<\u{a0}0.1\u{a0}%".to_string()
     } else if percent < 10.0 {
-        format!("{percent:.1} %")
+        format!("{percent:.1}\u{a0}%")
     } else {
-        format!("{percent:.0} %")
+        format!("{percent:.0}\u{a0}%")
     }
 }
 
@@ -220,7 +225,11 @@ mod tests {
             (f64::NAN, "0 B"),
         ];
         for (bytes, expected) in cases {
-            assert_eq!(format_bytes(bytes), expected, "{bytes}");
+            assert_eq!(
+                format_bytes(bytes).replace('\u{a0}', " "),
+                expected,
+                "{bytes}"
+            );
         }
     }
 
@@ -235,7 +244,11 @@ mod tests {
             (f64::INFINITY, "0 %"),
         ];
         for (share, expected) in cases {
-            assert_eq!(format_share(share), expected, "{share}");
+            assert_eq!(
+                format_share(share).replace('\u{a0}', " "),
+                expected,
+                "{share}"
+            );
         }
     }
 }

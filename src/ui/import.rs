@@ -706,6 +706,7 @@ fn ChangeItem(row: ChangeRow) -> impl IntoView {
                 {row.title.clone()}
             </h6>
             <table class="table diff" aria-describedby=diff_id.clone()>
+                <caption class="visually-hidden">{format!("Fields of {id} that differ")}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Field"</th>
@@ -738,7 +739,13 @@ fn ChangeItem(row: ChangeRow) -> impl IntoView {
                 </p>
                 <label class="field field--inline">
                     <span>"Keep"</span>
-                    <select data-testid="conflict-choice" data-id=id.clone() prop:value=choice_value on:change:target=on_choice>
+                    <select
+                        data-testid="conflict-choice"
+                        data-id=id.clone()
+                        aria-label=format!("Keep which version of {id}")
+                        prop:value=choice_value
+                        on:change:target=on_choice
+                    >
                         <option value="">"as chosen for all"</option>
                         <option value="mine">"yours"</option>
                         <option value="theirs">"the file’s"</option>

@@ -161,7 +161,7 @@ fn ReportBody(
     let state = use_atlas();
     let h = report.headline;
     let year = h.year;
-    let dataset_title = state.dataset.with_untracked(|d| d.title.clone());
+    let dataset_title = move || state.dataset.with(|d| d.title.clone());
     let active_count = h.active;
     view! {
         <article class="report" data-testid="report" data-year=year.to_string()>
