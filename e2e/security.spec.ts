@@ -98,7 +98,7 @@ async function browseEveryView(atlas: AtlasPage, dialogs: string[]): Promise<voi
       const rows = atlas.byTestId('activity-row');
       await expect(rows).toHaveCount(3);
       await expect(rows.first()).toContainText(`<script>window.__pwned='activity`);
-      for (const row of await rows.all()) await row.locator('[data-action="toggle"]').click();
+      for (const row of await rows.all()) await row.getByTestId('activity-toggle').click();
       await expect(page.locator('main')).toContainText(`window.__pwned='activity3.source'`);
       await expectNothingInjected(page, dialogs, 'activity details');
       // The editor holds every text in form controls, and lists the unknown keys it keeps.

@@ -116,6 +116,10 @@ pub fn sync_with_location(state: AtlasState) {
     state.map.set(parsed.map);
     state.sort.set(parsed.sort);
 
+    // `history.replaceState` costs Chromium several milliseconds, so it is written after the next frame
+    // is painted rather than on the input path (every keystroke in a search changes the query), and a
+    // burst of changes before then makes one write.
+    let pending = StoredValue::new(None::<String>);
     Effect::new(move |_| {
         let url_state = UrlState {
             view: state.view.get(),
@@ -123,14 +127,27 @@ pub fn sync_with_location(state: AtlasState) {
             map: state.map.get(),
             sort: state.sort.get(),
         };
-        let query = url_state.to_query();
-        let current = window().location().search().unwrap_or_default();
-        if current != query {
-            let _ = window().history().and_then(|history| {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query))
+        let scheduled = pending.with_value(Option::is_some);
+        pending.set_value(Some(url_state.to_query()));
+        if !scheduled {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || write_query(pending.try_update_value(Option::take).flatten()),
+                    std::time::Duration::ZERO,
+                )
             });
         }
     });
+}
+
+fn write_query(query: Option<String>) {
+    let Some(query) = query else { return };
+    let current = window().location().search().unwrap_or_default();
+    if current != query {
+        let _ = window().history().and_then(|history| {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query))
+        });
+    }
 }
 
 #[cfg(test)]

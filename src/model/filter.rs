@@ -36,6 +36,20 @@ impl Filters {
     /// Every filter but measure, scope and country: what the map's aggregation depends on, since the map
     /// shows every country and measure at once.
     pub fn matches_except_measure_and_place(&self, activity: &Activity) -> bool {
+        self.matches_years_status_confidence_field(activity)
+            && matches_search(activity, &self.search)
+    }
+
+    /// Every filter but the text search: with a [`SearchIndex`] for the search, the same answer as
+    /// [`Filters::matches`].
+    pub fn matches_except_search(&self, activity: &Activity) -> bool {
+        self.matches_years_status_confidence_field(activity)
+            && self.measure.is_none_or(|m| activity.has_measure(m))
+            && self.scope.is_none_or(|s| activity.scope == s)
+            && self.country.is_none_or(|c| activity.involves(c))
+    }
+
+    fn matches_years_status_confidence_field(&self, activity: &Activity) -> bool {
         let from = self.from.unwrap_or(i32::MIN);
         let to = self.to.unwrap_or(i32::MAX);
         activity.overlaps(from, to)
@@ -47,7 +61,6 @@ impl Filters {
                     .iter()
                     .any(|f| f.trim().eq_ignore_ascii_case(field.trim()))
             })
-            && matches_search(activity, &self.search)
     }
 
     /// Whether any filter other than the year range is set (the "N of M" line shows only then).
@@ -264,23 +277,97 @@ impl SortOrder {
     }
 }
 
+/// The text the search looks through, folded to lower case once per dataset instead of once per
+/// keystroke, one entry per activity (same positions as the dataset). It answers exactly as
+/// [`matches_search`] does; it only does the folding ahead of time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchIndex {
+    /// Title, summary, fields, source addresses and titles, lower case, each ended by a separator that
+    /// no search word contains (so a word never matches across two of them).
+    texts: Vec<String>,
+    /// The ids, lower case (an id matches only as a whole).
+    ids: Vec<String>,
+}
+
+/// Ends each searchable text in a [`SearchIndex`]: a control character, never part of a search word.
+const SEPARATOR: char = '\u{1}';
+
+impl SearchIndex {
+    pub fn build(activities: &[Activity]) -> SearchIndex {
+        let mut texts = Vec::with_capacity(activities.len());
+        let mut ids = Vec::with_capacity(activities.len());
+        for activity in activities {
+            let mut text = String::new();
+            // Each part is folded on its own, as `matches_search` folds them.
+            let mut add = |part: &str| {
+                text.push_str(&part.to_lowercase());
+                text.push(SEPARATOR);
+            };
+            add(&activity.title);
+            if let Some(summary) = &activity.summary {
+                add(summary);
+            }
+            for field in &activity.fields {
+                add(field);
+            }
+            for source in &activity.sources {
+                add(&source.url);
+                if let Some(title) = &source.title {
+                    add(title);
+                }
+            }
+            texts.push(text);
+            ids.push(activity.id.to_lowercase());
+        }
+        SearchIndex { texts, ids }
+    }
+
+    /// Whether the activity at `position` contains every word (from [`search_words`]).
+    pub fn matches(&self, position: usize, words: &[String]) -> bool {
+        let (Some(text), Some(id)) = (self.texts.get(position), self.ids.get(position)) else {
+            return words.is_empty();
+        };
+        words
+            .iter()
+            .all(|word| text.contains(word.as_str()) || id == word)
+    }
+}
+
+/// The words of a search, lower case, as [`SearchIndex::matches`] takes them.
+pub fn search_words(search: &str) -> Vec<String> {
+    search.split_whitespace().map(str::to_lowercase).collect()
+}
+
 /// The positions in `dataset.activities` of the activities that pass `filters`, in `sort` order: what
 /// the activities list shows. Positions rather than copies, so a search over 10,000 records copies none.
 pub fn select(dataset: &Dataset, filters: &Filters, sort: SortOrder) -> Vec<usize> {
+    let activities = &dataset.activities;
     keep_matching(
-        &dataset.activities,
-        &sort.order(&dataset.activities),
+        activities,
+        &sort.order(activities),
+        &SearchIndex::build(activities),
         filters,
     )
 }
 
-/// The positions from `order` whose activities pass `filters`, in the same order. A list that sorts
-/// once per change of the dataset or the sort order then filters on every keystroke without sorting.
-pub fn keep_matching(activities: &[Activity], order: &[usize], filters: &Filters) -> Vec<usize> {
+/// The positions from `order` whose activities pass `filters`, in the same order, with the text search
+/// answered by `index` (built from the same activities). A list that sorts and indexes once per change
+/// of the dataset then filters on every keystroke without sorting or folding text.
+pub fn keep_matching(
+    activities: &[Activity],
+    order: &[usize],
+    index: &SearchIndex,
+    filters: &Filters,
+) -> Vec<usize> {
+    let words = search_words(&filters.search);
     order
         .iter()
         .copied()
-        .filter(|&i| activities.get(i).is_some_and(|a| filters.matches(a)))
+        .filter(|&i| {
+            activities
+                .get(i)
+                .is_some_and(|a| filters.matches_except_search(a) && index.matches(i, &words))
+        })
         .collect()
 }
 
@@ -621,6 +708,81 @@ mod tests {
                 .map(|i| activities[i].id.as_str())
                 .collect();
             assert_eq!(ordered, expected, "{sort:?}");
+        }
+    }
+
+    /// The index must answer exactly as `matches_search`: every word of every default title, and some
+    /// words that straddle two texts or differ only in case.
+    #[test]
+    fn search_index_agrees_with_matches_search() {
+        let dataset = crate::model::default_dataset();
+        let activities = &dataset.activities;
+        let index = SearchIndex::build(activities);
+        let mut searches: Vec<String> = activities
+            .iter()
+            .flat_map(|a| a.title.split_whitespace().map(str::to_string))
+            .collect();
+        searches.extend(
+            [
+                "",
+                "  ",
+                "SHIP rider",
+                "vv-001",
+                "VV-00",
+                "mod.go.jp",
+                "https",
+                "ha/dr pko",
+                "viet nam",
+                "Japan–ASEAN",
+                "zzz",
+                "rider\u{1}",
+            ]
+            .map(String::from),
+        );
+        for search in &searches {
+            let words = search_words(search);
+            for (i, activity) in activities.iter().enumerate() {
+                assert_eq!(
+                    index.matches(i, &words),
+                    matches_search(activity, search),
+                    "{search:?} on {}",
+                    activity.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn keep_matching_agrees_with_matches() {
+        let dataset = crate::model::default_dataset();
+        let activities = &dataset.activities;
+        let index = SearchIndex::build(activities);
+        let order = SortOrder::YearAscending.order(activities);
+        let cases = [
+            Filters::default(),
+            Filters {
+                measure: Some(Measure::CapacityBuilding),
+                country: Some(MemberState::VietNam),
+                ..Default::default()
+            },
+            Filters {
+                search: "ship".into(),
+                scope: Some(Scope::AseanWide),
+                from: Some(2018),
+                ..Default::default()
+            },
+        ];
+        for filters in cases {
+            let expected: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|&i| filters.matches(&activities[i]))
+                .collect();
+            assert_eq!(
+                keep_matching(activities, &order, &index, &filters),
+                expected,
+                "{filters:?}"
+            );
         }
     }
 

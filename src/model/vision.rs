@@ -363,9 +363,10 @@ pub const KNOWN_FIELDS: &[&str] = &[
 
 /// Whether `label` is one of [`KNOWN_FIELDS`], compared case-insensitively.
 pub fn is_known_field(label: &str) -> bool {
+    let label = label.trim();
     KNOWN_FIELDS
         .iter()
-        .any(|known| known.eq_ignore_ascii_case(label.trim()))
+        .any(|known| known.eq_ignore_ascii_case(label))
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub fn FilterBar(
     let state = use_atlas();
     let filters = state.filters;
     let fields = Memo::new(move |_| state.dataset.with(field_labels));
+    // Memos, so that typing in the search does not redraw the other controls.
+    let field_choice = Memo::new(move |_| filters.with(|f| f.field.clone()));
 
     view! {
         <div class="filter-bar toolbar" role="search" aria-label="Filter activities">
@@ -46,7 +48,7 @@ pub fn FilterBar(
                     any="All measures"
                     test_id="filter-measure"
                     choices=Measure::ALL.iter().map(|m| (m.code(), format!("{} — {}", m.short_label(), m.name()))).collect()
-                    value=Signal::derive(move || filters.with(|f| f.measure.map(Measure::code).unwrap_or_default().to_string()))
+                    value=Memo::new(move |_| filters.with(|f| f.measure.map(Measure::code).unwrap_or_default().to_string()))
                     set=move |code: String| filters.update(|f| f.measure = Measure::from_code(&code))
                 />
             })}
@@ -55,7 +57,7 @@ pub fn FilterBar(
                 any="Any"
                 test_id="filter-country"
                 choices=MemberState::ALL.iter().map(|m| (m.iso3(), m.name().to_string())).collect()
-                value=Signal::derive(move || filters.with(|f| f.country.map(MemberState::iso3).unwrap_or_default().to_string()))
+                value=Memo::new(move |_| filters.with(|f| f.country.map(MemberState::iso3).unwrap_or_default().to_string()))
                 set=move |code: String| filters.update(|f| f.country = MemberState::from_iso3(&code))
             />
             <CodeSelect
@@ -63,14 +65,14 @@ pub fn FilterBar(
                 any="Any"
                 test_id="filter-scope"
                 choices=Scope::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
-                value=Signal::derive(move || filters.with(|f| f.scope.map(Scope::code).unwrap_or_default().to_string()))
+                value=Memo::new(move |_| filters.with(|f| f.scope.map(Scope::code).unwrap_or_default().to_string()))
                 set=move |code: String| filters.update(|f| f.scope = Scope::from_code(&code))
             />
             <label>
                 "Field"
                 <select
                     data-testid="filter-field"
-                    prop:value=move || filters.with(|f| f.field.clone().unwrap_or_default())
+                    prop:value=move || field_choice.get().unwrap_or_default()
                     on:change:target=move |ev| {
                         let label = ev.target().value();
                         filters.update(|f| f.field = (!label.is_empty()).then_some(label));
@@ -80,12 +82,13 @@ pub fn FilterBar(
                     {move || {
                         let mut labels = fields.get();
                         // A field from the URL that no activity uses any more stays selectable.
-                        if let Some(current) = filters.with(|f| f.field.clone()) {
+                        let current = field_choice.get();
+                        if let Some(current) = current.clone() {
                             if !labels.iter().any(|l| l.eq_ignore_ascii_case(&current)) {
                                 labels.insert(0, current);
                             }
                         }
-                        let selected = filters.with_untracked(|f| f.field.clone()).unwrap_or_default();
+                        let selected = current.unwrap_or_default();
                         labels
                             .into_iter()
                             .map(|label| {
@@ -99,13 +102,13 @@ pub fn FilterBar(
             <YearInput
                 label="From"
                 test_id="filter-from"
-                value=Signal::derive(move || filters.with(|f| f.from))
+                value=Memo::new(move |_| filters.with(|f| f.from))
                 set=move |year| filters.update(|f| f.from = year)
             />
             <YearInput
                 label="To"
                 test_id="filter-to"
-                value=Signal::derive(move || filters.with(|f| f.to))
+                value=Memo::new(move |_| filters.with(|f| f.to))
                 set=move |year| filters.update(|f| f.to = year)
             />
             <CodeSelect
@@ -113,7 +116,7 @@ pub fn FilterBar(
                 any="Any"
                 test_id="filter-status"
                 choices=Status::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
-                value=Signal::derive(move || filters.with(|f| f.status.map(Status::code).unwrap_or_default().to_string()))
+                value=Memo::new(move |_| filters.with(|f| f.status.map(Status::code).unwrap_or_default().to_string()))
                 set=move |code: String| filters.update(|f| f.status = Status::from_code(&code))
             />
             <CodeSelect
@@ -121,7 +124,7 @@ pub fn FilterBar(
                 any="Any"
                 test_id="filter-confidence"
                 choices=Confidence::ALL.iter().map(|c| (c.code(), c.name().to_string())).collect()
-                value=Signal::derive(move || filters.with(|f| f.confidence.map(Confidence::code).unwrap_or_default().to_string()))
+                value=Memo::new(move |_| filters.with(|f| f.confidence.map(Confidence::code).unwrap_or_default().to_string()))
                 set=move |code: String| filters.update(|f| f.confidence = Confidence::from_code(&code))
             />
             <Show when=move || filters.with(Filters::is_narrowing)>

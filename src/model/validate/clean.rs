@@ -10,7 +10,6 @@
 //!
 //! [`decode_dataset`]: super::decode_dataset
 
-use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -79,6 +78,17 @@ fn length_ok(text: &str, max: usize, trim: bool, may_be_empty: bool) -> bool {
     // Counting stops early: a 10 MB summary is not counted to the end to learn it is too long.
     let length = counted.chars().take(max + 1).count();
     (may_be_empty || length > 0) && length <= max
+}
+
+/// Whether two field labels are the same label for the full validation: equal once trimmed and in
+/// lower case.
+fn same_label(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// A key or a code: borrowed from the text when it has no escapes.
@@ -258,11 +268,16 @@ struct Fields(Vec<String>);
 impl<'de> Deserialize<'de> for Fields {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let labels = Vec::<String>::deserialize(deserializer)?;
-        let mut seen = HashSet::with_capacity(labels.len());
-        for label in &labels {
+        for (index, label) in labels.iter().enumerate() {
             check(length_ok(label, 80, true, false))?;
-            check(seen.insert(label.trim().to_lowercase()))?;
             check(is_known_field(label))?;
+            // Every label is one of the Vision's (ASCII, a few dozen): comparing with the earlier ones
+            // costs less than hashing lower-case copies, and stays short whatever the file holds.
+            check(
+                !labels[..index]
+                    .iter()
+                    .any(|earlier| same_label(earlier, label)),
+            )?;
         }
         Ok(Fields(labels))
     }
@@ -474,8 +489,10 @@ impl<'de> Deserialize<'de> for Activities {
                     check(activities.len() < MAX_ACTIVITIES)?;
                     activities.push(activity);
                 }
-                let mut ids = HashSet::with_capacity(activities.len());
-                check(activities.iter().all(|a| ids.insert(a.id.as_str())))?;
+                // Sorting finds a repeated id without hashing, and in n log n whatever the ids are.
+                let mut ids: Vec<&str> = activities.iter().map(|a| a.id.as_str()).collect();
+                ids.sort_unstable();
+                check(ids.windows(2).all(|pair| pair[0] != pair[1]))?;
                 Ok(Activities(activities))
             }
         }
@@ -661,6 +678,73 @@ mod tests {
         for text in &cases {
             assert!(decode_clean(text).is_none(), "{text}");
             agree(text, false);
+        }
+    }
+
+    /// `check_url` as it was before it stopped making a lower-case copy of every address.
+    fn check_url_before(url: &str) -> bool {
+        let lower = url.trim_start().to_ascii_lowercase();
+        let rest = if let Some(rest) = lower.strip_prefix("https://") {
+            rest
+        } else if let Some(rest) = lower.strip_prefix("http://") {
+            rest
+        } else {
+            return false;
+        };
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        !(host.is_empty()
+            || url.len() > 2_000
+            || url.chars().any(|c| c.is_whitespace() || c.is_control()))
+    }
+
+    #[test]
+    fn check_url_decides_as_before() {
+        let urls = [
+            "https://www.mod.go.jp/en/article/2017/x",
+            "HTTPS://EXAMPLE.ORG",
+            "  http://example.org/a?b#c",
+            "Http://x",
+            "https://",
+            "https:///path",
+            "https://?q",
+            "http://exa mple.org",
+            "http://example.org/\t",
+            "http://example.org/\u{7f}",
+            "http://example.org/\u{a0}",
+            "http://example.org/\u{85}",
+            "http://example.org/\u{2028}",
+            "http://example.org/\u{3000}x",
+            "http://例え.jp/パス",
+            "https\u{e9}://x",
+            "javascript:alert(1)",
+            "ftp://example.org",
+            "//example.org",
+            "",
+            "h",
+            "https:/x",
+        ];
+        for url in urls {
+            assert_eq!(check_url(url).is_ok(), check_url_before(url), "{url:?}");
+        }
+        let long = format!("https://example.org/{}", "a".repeat(2_000));
+        assert_eq!(check_url(&long).is_ok(), check_url_before(&long));
+    }
+
+    #[test]
+    fn labels_compare_as_the_full_validation_compares_them() {
+        for (a, b) in [
+            ("HA/DR", "ha/dr"),
+            (" Cyber ", "cyber"),
+            ("Space", "Spaces"),
+            ("Ärzte", "ärzte"),
+            ("Straße", "STRASSE"),
+            ("İ", "i̇"),
+        ] {
+            assert_eq!(
+                same_label(a, b),
+                a.trim().to_lowercase() == b.trim().to_lowercase(),
+                "{a} {b}"
+            );
         }
     }
 
