@@ -66,7 +66,9 @@ test.describe('foundation: default data, storage, shell', () => {
     expect(backups).toHaveLength(1);
     expect(await page.evaluate((key) => localStorage.getItem(key), backups[0])).toBe(corrupted);
 
-    // Still there after a reload, banner included.
+    // Still there after a reload, banner included. The edit made while saving was held is not
+    // saved, so leaving the page asks first: accept.
+    page.once('dialog', (dialog) => dialog.accept());
     await atlas.reload();
     await expect(atlas.byTestId('storage-banner')).toBeVisible();
     expect(await page.evaluate((key) => localStorage.getItem(key), DATASET_KEY)).toBe(corrupted);

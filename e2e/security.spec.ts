@@ -136,7 +136,7 @@ test.describe('content security policy', () => {
     expect(directives['script-src'].slice(2).every((v: string) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(v))).toBe(true);
     expect(directives['script-src']).not.toContain("'unsafe-inline'");
     expect(directives['script-src']).not.toContain("'unsafe-eval'");
-    expect(directives['style-src']).not.toContain("'unsafe-inline'");
+    expect(directives['style-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['base-uri']).toEqual(["'self'"]);

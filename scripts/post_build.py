@@ -70,10 +70,7 @@ SINGLE_FILE_POLICY = [
 # Inline `style` attributes the app sets through setAttribute (which CSP treats like inline styles).
 # Each exact value is allowed by its hash under 'unsafe-hashes'; any other inline style attribute is
 # refused. Prefer `style:property=` in components (CSSOM, which CSP allows) and keep this list empty.
-STYLE_ATTRIBUTES = [
-    # src/ui/trends.rs: the charts' white background, which exported SVG files keep.
-    "background: #ffffff",
-]
+STYLE_ATTRIBUTES: list[str] = []
 
 CSP_META_RE = re.compile(r'[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?', re.I)
 CHARSET_RE = re.compile(r'<meta charset="utf-8"\s*/?>', re.I)

@@ -95,13 +95,15 @@ fn wire_page_events(state: AtlasState) {
     });
 
     let unload_handle = window_event_listener(ev::beforeunload, move |event| {
-        // Only while a write is still pending: otherwise closing the page loses nothing.
+        // Only while changes are not yet written: otherwise closing the page loses nothing. A pending
+        // save is tried first; the prompt shows only if the changes still could not be written (storage
+        // full or unavailable, or saving held back by an unreadable stored value).
         if state.save_pending() {
             state.save_now();
-            if state.unsaved.get_untracked() {
-                event.prevent_default();
-                event.set_return_value("Your latest changes are not saved yet.");
-            }
+        }
+        if state.unsaved.get_untracked() {
+            event.prevent_default();
+            event.set_return_value("Your latest changes are not saved yet.");
         }
     });
 
