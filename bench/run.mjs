@@ -333,7 +333,7 @@ async function measureLoad(browser) {
         const file = pathname.endsWith('/') ? `${pathname.slice(1)}index.html` : decodeURIComponent(pathname.slice(1));
         let body = Buffer.alloc(0);
         try {
-          body = readFileSync(path.join(ROOT, options.dist, file));
+          body = readFileSync(path.resolve(ROOT, options.dist, file));
         } catch {
           // A 404 (favicon probes): counted with no body.
         }
@@ -851,7 +851,7 @@ function report(results, budgets) {
   }
   if (results.filter) {
     rows.push(row('5. Filter at 10,000: search term → updated list', results.filter.searchTerm, 'ms'));
-    rows.push(row('   of which the model (filters over 10,000)', results.filter.modelShare, 'ms'));
+    rows.push(row('   Filters::matches over 10,000 alone (no index, no drawing)', results.filter.modelShare, 'ms'));
     rows.push(row('   clearing the search → full list', results.filter.clearSearch, 'ms'));
     rows.push(row('   per keystroke, typing "maritime"', results.filter.perKeystroke, 'ms'));
   }
@@ -897,7 +897,7 @@ function report(results, budgets) {
 
 /** Fails early, with a clear message, when the build's wasm does not even compile. */
 async function checkBuild() {
-  const dist = path.join(ROOT, options.dist);
+  const dist = path.resolve(ROOT, options.dist);
   const wasm = readdirSync(dist).filter((name) => name.endsWith('.wasm'));
   if (wasm.length === 0) throw new Error(`no .wasm in ${options.dist}: build first`);
   for (const name of wasm) {

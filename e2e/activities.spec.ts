@@ -111,6 +111,22 @@ test.describe('activities list', () => {
       .map((a) => a.id);
     await expect.poll(() => activities.rowIds()).toEqual(byTitle);
   });
+
+  test('on a phone the less used filters fold away and say when one is set', async ({ atlas, page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const activities = new ActivitiesPage(atlas);
+    await activities.goto({ status: 'completed' });
+    const more = atlas.byTestId('filters-more');
+    await expect(more).toHaveText('More filters (1 set)');
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(atlas.byTestId('filter-scope')).toBeHidden();
+    await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    await expect(atlas.byTestId('filter-status')).toHaveValue('completed');
+    // Nothing sticks out of a 390 px screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
 });
 
 test.describe('activity editor', () => {

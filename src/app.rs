@@ -305,6 +305,27 @@ fn StorageBannerView() -> impl IntoView {
 #[component]
 fn Notice() -> impl IntoView {
     let state = use_atlas();
+    // A notice fades after a while so it does not cover the page; a newer notice restarts the clock.
+    let dismiss = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let shown = state.notice.get();
+        dismiss.update_value(|pending| {
+            if let Some(handle) = pending.take() {
+                handle.clear();
+            }
+            if shown.is_some() {
+                *pending = set_timeout_with_handle(
+                    move || {
+                        if state.notice.get_untracked() == shown {
+                            state.notice.set(None);
+                        }
+                    },
+                    std::time::Duration::from_secs(12),
+                )
+                .ok();
+            }
+        });
+    });
     move || {
         state.notice.get().map(|message| {
             view! {

@@ -21,8 +21,10 @@
 //!   through `AtlasState::replace` (an undo step and the debounced save follow, as for an import).
 //! - `saveNow()` → `{ok, bytes, serializeMs, writeMs, totalMs, error}`: serialises the current dataset
 //!   to compact JSON and writes it through `storage::save_text`, as the debounced save does.
-//! - `timeSearch(text)` → `{ms, matches}`: the model's share of a search — the shared filters with
-//!   `text` as the search, applied to every activity — without any drawing.
+//! - `timeSearch(text)` → `{ms, matches}`: the shared filters with `text` as the search, applied to
+//!   every activity through `Filters::matches` (what the map and matrix counts use), without drawing.
+//!   The activities list answers the same question from a search index built once per dataset, so
+//!   this is an upper bound of the model's share of a keystroke there.
 //! - `wasmMemoryBytes()` → the size of the wasm linear memory in bytes.
 //! - `tryStore(text)` → `{ok, bytes, wide, error, quota, restored}`: writes the dataset in `text` as
 //!   the app's save writes it, through `storage::save_text` (the capacity probe), then puts back what
@@ -212,7 +214,7 @@ fn save_now(state: AtlasState) -> Value {
     })
 }
 
-/// The model's share of a search: the shared filters, with `search` as the text, over every activity.
+/// The shared filters, with `search` as the text, over every activity (`Filters::matches`).
 fn time_search(state: AtlasState, search: String) -> Value {
     let filters = Filters {
         search,

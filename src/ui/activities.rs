@@ -319,6 +319,7 @@ const DELETE_BUTTON: &str = "button button--small activity-row__delete";
 fn ActivityDetails(activity: Activity) -> impl IntoView {
     let status = activity.status.map(|s| s.name());
     let fields = activity.fields.join(", ");
+    let has_sources = !activity.sources.is_empty();
     view! {
         <dl class="activity-row__facts">
             <dt>"Id"</dt>
@@ -334,8 +335,8 @@ fn ActivityDetails(activity: Activity) -> impl IntoView {
                     </ul>
                 </dd>
             })}
+            {has_sources.then(|| view! { <dt>"Sources"</dt><dd><SourceList activity/></dd> })}
         </dl>
-        <SourceList activity/>
     }
 }
 

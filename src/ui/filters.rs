@@ -23,6 +23,24 @@ pub fn FilterBar(
     let fields = Memo::new(move |_| state.dataset.with(field_labels));
     // Memos, so that typing in the search does not redraw the other controls.
     let field_choice = Memo::new(move |_| filters.with(|f| f.field.clone()));
+    let more = RwSignal::new(false);
+    // How many of the filters that fold away on a phone are set, so that a folded filter is never
+    // forgotten.
+    let folded_set = Memo::new(move |_| {
+        filters.with(|f| {
+            [
+                f.scope.is_some(),
+                f.field.is_some(),
+                f.from.is_some(),
+                f.to.is_some(),
+                f.status.is_some(),
+                f.confidence.is_some(),
+            ]
+            .into_iter()
+            .filter(|set| *set)
+            .count()
+        })
+    });
 
     view! {
         <div class="filter-bar toolbar" role="search" aria-label="Filter activities">
@@ -60,73 +78,90 @@ pub fn FilterBar(
                 value=Memo::new(move |_| filters.with(|f| f.country.map(MemberState::iso3).unwrap_or_default().to_string()))
                 set=move |code: String| filters.update(|f| f.country = MemberState::from_iso3(&code))
             />
-            <CodeSelect
-                label="Scope"
-                any="Any"
-                test_id="filter-scope"
-                choices=Scope::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
-                value=Memo::new(move |_| filters.with(|f| f.scope.map(Scope::code).unwrap_or_default().to_string()))
-                set=move |code: String| filters.update(|f| f.scope = Scope::from_code(&code))
-            />
-            <label>
-                "Field"
-                <select
-                    data-testid="filter-field"
-                    prop:value=move || field_choice.get().unwrap_or_default()
-                    on:change:target=move |ev| {
-                        let label = ev.target().value();
-                        filters.update(|f| f.field = (!label.is_empty()).then_some(label));
-                    }
-                >
-                    <option value="">"Any"</option>
-                    {move || {
-                        let mut labels = fields.get();
-                        // A field from the URL that no activity uses any more stays selectable.
-                        let current = field_choice.get();
-                        if let Some(current) = current.clone() {
-                            if !labels.iter().any(|l| l.eq_ignore_ascii_case(&current)) {
-                                labels.insert(0, current);
-                            }
+            // On a phone the less used filters fold away behind one button; on wider screens the
+            // wrapper is `display: contents` and they sit in the same row.
+            <button
+                type="button"
+                class="button filter-bar__more-toggle"
+                data-testid="filters-more"
+                aria-expanded=move || if more.get() { "true" } else { "false" }
+                aria-controls="filter-bar-more"
+                on:click=move |_| more.update(|m| *m = !*m)
+            >
+                {move || match folded_set.get() {
+                    0 => "More filters".to_string(),
+                    n => format!("More filters ({n} set)"),
+                }}
+            </button>
+            <div id="filter-bar-more" class="filter-bar__more" class:filter-bar__more--open=move || more.get()>
+                <CodeSelect
+                    label="Scope"
+                    any="Any"
+                    test_id="filter-scope"
+                    choices=Scope::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
+                    value=Memo::new(move |_| filters.with(|f| f.scope.map(Scope::code).unwrap_or_default().to_string()))
+                    set=move |code: String| filters.update(|f| f.scope = Scope::from_code(&code))
+                />
+                <label>
+                    "Field"
+                    <select
+                        data-testid="filter-field"
+                        prop:value=move || field_choice.get().unwrap_or_default()
+                        on:change:target=move |ev| {
+                            let label = ev.target().value();
+                            filters.update(|f| f.field = (!label.is_empty()).then_some(label));
                         }
-                        let selected = current.unwrap_or_default();
-                        labels
-                            .into_iter()
-                            .map(|label| {
-                                let is_selected = label == selected;
-                                view! { <option value=label.clone() selected=is_selected>{label.clone()}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
-            <YearInput
-                label="From"
-                test_id="filter-from"
-                value=Memo::new(move |_| filters.with(|f| f.from))
-                set=move |year| filters.update(|f| f.from = year)
-            />
-            <YearInput
-                label="To"
-                test_id="filter-to"
-                value=Memo::new(move |_| filters.with(|f| f.to))
-                set=move |year| filters.update(|f| f.to = year)
-            />
-            <CodeSelect
-                label="Status"
-                any="Any"
-                test_id="filter-status"
-                choices=Status::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
-                value=Memo::new(move |_| filters.with(|f| f.status.map(Status::code).unwrap_or_default().to_string()))
-                set=move |code: String| filters.update(|f| f.status = Status::from_code(&code))
-            />
-            <CodeSelect
-                label="Confidence"
-                any="Any"
-                test_id="filter-confidence"
-                choices=Confidence::ALL.iter().map(|c| (c.code(), c.name().to_string())).collect()
-                value=Memo::new(move |_| filters.with(|f| f.confidence.map(Confidence::code).unwrap_or_default().to_string()))
-                set=move |code: String| filters.update(|f| f.confidence = Confidence::from_code(&code))
-            />
+                    >
+                        <option value="">"Any"</option>
+                        {move || {
+                            let mut labels = fields.get();
+                            // A field from the URL that no activity uses any more stays selectable.
+                            let current = field_choice.get();
+                            if let Some(current) = current.clone() {
+                                if !labels.iter().any(|l| l.eq_ignore_ascii_case(&current)) {
+                                    labels.insert(0, current);
+                                }
+                            }
+                            let selected = current.unwrap_or_default();
+                            labels
+                                .into_iter()
+                                .map(|label| {
+                                    let is_selected = label == selected;
+                                    view! { <option value=label.clone() selected=is_selected>{label.clone()}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <YearInput
+                    label="From"
+                    test_id="filter-from"
+                    value=Memo::new(move |_| filters.with(|f| f.from))
+                    set=move |year| filters.update(|f| f.from = year)
+                />
+                <YearInput
+                    label="To"
+                    test_id="filter-to"
+                    value=Memo::new(move |_| filters.with(|f| f.to))
+                    set=move |year| filters.update(|f| f.to = year)
+                />
+                <CodeSelect
+                    label="Status"
+                    any="Any"
+                    test_id="filter-status"
+                    choices=Status::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
+                    value=Memo::new(move |_| filters.with(|f| f.status.map(Status::code).unwrap_or_default().to_string()))
+                    set=move |code: String| filters.update(|f| f.status = Status::from_code(&code))
+                />
+                <CodeSelect
+                    label="Confidence"
+                    any="Any"
+                    test_id="filter-confidence"
+                    choices=Confidence::ALL.iter().map(|c| (c.code(), c.name().to_string())).collect()
+                    value=Memo::new(move |_| filters.with(|f| f.confidence.map(Confidence::code).unwrap_or_default().to_string()))
+                    set=move |code: String| filters.update(|f| f.confidence = Confidence::from_code(&code))
+                />
+            </div>
             <Show when=move || filters.with(Filters::is_narrowing)>
                 <button
                     class="button filter-bar__clear"
