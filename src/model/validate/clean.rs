@@ -75,6 +75,10 @@ fn check<E: de::Error>(condition: bool) -> Result<(), E> {
 /// (`0..=max` when `may_be_empty`).
 fn length_ok(text: &str, max: usize, trim: bool, may_be_empty: bool) -> bool {
     let counted = if trim { text.trim() } else { text };
+    if counted.len() <= max {
+        // At most `max` bytes, so at most `max` characters: only emptiness is left to check.
+        return may_be_empty || !counted.is_empty();
+    }
     // Counting stops early: a 10 MB summary is not counted to the end to learn it is too long.
     let length = counted.chars().take(max + 1).count();
     (may_be_empty || length > 0) && length <= max
