@@ -317,7 +317,9 @@ async function measureLoad(browser) {
       painted: window.__bench.mapPainted,
       fcp: window.__bench.fcp ?? performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       vnm: document.querySelector('[data-country="VNM"]').getAttribute('data-count'),
+      hook: 'atlasBench' in window,
     }));
+    if (timing.hook) throw new Error('window.atlasBench exists without ?bench=1: the hook must be inert without the flag');
     if (Number(timing.vnm) !== expectedVnm) throw new Error(`the map shows ${timing.vnm} for Viet Nam, the default dataset has ${expectedVnm}`);
     painted.push(timing.painted);
     fcp.push(timing.fcp);
