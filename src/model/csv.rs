@@ -71,23 +71,7 @@ impl ExportScope {
 }
 
 /// The header row, in the format's key order.
-pub const CSV_HEADER: [&str; 15] = [
-    "id",
-    "title",
-    "summary",
-    "measures",
-    "directions",
-    "fields",
-    "scope",
-    "countries",
-    "start",
-    "end",
-    "status",
-    "confidence",
-    "followUps",
-    "sources",
-    "updated",
-];
+pub const CSV_HEADER: [&str; 15] = super::dataset::ACTIVITY_KEYS;
 
 /// The UTF-8 byte-order mark that starts the file.
 pub const BOM: char = '\u{FEFF}';

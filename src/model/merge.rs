@@ -266,23 +266,7 @@ pub struct FieldDiff {
 }
 
 /// The keys of an activity in schema order, as written in files.
-pub const ACTIVITY_FIELDS: [&str; 15] = [
-    "id",
-    "title",
-    "summary",
-    "measures",
-    "directions",
-    "fields",
-    "scope",
-    "countries",
-    "start",
-    "end",
-    "status",
-    "confidence",
-    "followUps",
-    "sources",
-    "updated",
-];
+pub const ACTIVITY_FIELDS: [&str; 15] = super::dataset::ACTIVITY_KEYS;
 
 /// The keys whose values differ between two versions of an activity: known keys in schema order, then
 /// unknown keys (mine's order, then keys only theirs has).

@@ -10,7 +10,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::dataset::{
-    Activity, Dataset, FollowUp, Source, UnknownKeys, FORMAT_NAME, FORMAT_VERSION,
+    Activity, Dataset, FollowUp, Source, UnknownKeys, ACTIVITY_KEYS, FORMAT_NAME, FORMAT_VERSION,
 };
 use super::vision::{is_known_field, Confidence, Direction, Measure, MemberState, Scope, Status};
 
@@ -247,24 +247,6 @@ fn check_kind(value: &Value) -> Result<&Map<String, Value>, Problem> {
         )),
     }
 }
-
-const ACTIVITY_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "summary",
-    "measures",
-    "directions",
-    "fields",
-    "scope",
-    "countries",
-    "start",
-    "end",
-    "status",
-    "confidence",
-    "followUps",
-    "sources",
-    "updated",
-];
 
 fn join(base: &str, key: &str) -> String {
     if base.is_empty() {
