@@ -153,6 +153,19 @@ test.describe('trends', () => {
     }
   });
 
+  test('the shared year range narrows the chart without changing any year', async ({ charts, atlas, page }) => {
+    await charts.openTrends();
+    await page.getByTestId('trends-from').fill('2009');
+    await page.getByTestId('trends-from').press('Enter');
+    await expect(charts.chartYears).toHaveCount(LAST - 2009 + 1);
+    const f = yearFigures(activities, 2016);
+    await expect(charts.chart.locator('g[data-year="2016"]')).toHaveAttribute('data-active', String(f.active));
+    await expect(charts.chart.locator('g[data-year="2008"]')).toHaveCount(0);
+    expect(atlas.queryParams().get('from')).toBe('2009');
+    await page.getByTestId('trends-years-clear').click();
+    await expect(charts.chartYears).toHaveCount(LAST - FIRST + 1);
+  });
+
   test('exports a standalone SVG and a PNG at twice the size', async ({ charts, page }) => {
     await charts.openTrends();
     const [svgDownload] = await Promise.all([

@@ -88,9 +88,22 @@ fn distinct_measures(activity: &Activity) -> impl Iterator<Item = Measure> + '_ 
 /// One tally per year from the dataset's first year to its last ([`Dataset::year_span`]); empty for an
 /// empty dataset.
 pub fn yearly_series(dataset: &Dataset) -> Vec<YearTally> {
+    yearly_series_between(dataset, None, None)
+}
+
+/// Like [`yearly_series`], narrowed to the shared year range (`None`: the dataset's own first or last
+/// year). One long-running activity can start decades before the rest, so the user can narrow the chart
+/// to the years that matter; a range outside the data gives an empty series.
+pub fn yearly_series_between(
+    dataset: &Dataset,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> Vec<YearTally> {
     let Some((first, last)) = dataset.year_span() else {
         return Vec::new();
     };
+    let first = from.map_or(first, |from| from.max(first));
+    let last = to.map_or(last, |to| to.min(last));
     (first..=last)
         .map(|year| YearTally::of_year(&dataset.activities, year))
         .collect()
@@ -199,6 +212,33 @@ mod tests {
             assert_eq!(tally.stack_height(), stack, "{year}");
             assert_eq!(tally.asean_wide_share(), share, "{year}");
         }
+    }
+
+    #[test]
+    fn the_year_range_narrows_the_series() {
+        let dataset = sample();
+        let full = yearly_series(&dataset);
+        let (first, last) = dataset.year_span().unwrap();
+        let cases = [
+            (None, None, first, last),
+            (Some(first + 1), None, first + 1, last),
+            (None, Some(last - 1), first, last - 1),
+            (Some(first - 10), Some(last + 10), first, last),
+        ];
+        for (from, to, expected_first, expected_last) in cases {
+            let series = yearly_series_between(&dataset, from, to);
+            let years: Vec<i32> = series.iter().map(|t| t.year).collect();
+            assert_eq!(
+                years,
+                (expected_first..=expected_last).collect::<Vec<_>>(),
+                "{from:?}..{to:?}"
+            );
+            for tally in &series {
+                let same_year = full.iter().find(|t| t.year == tally.year).unwrap();
+                assert_eq!(tally, same_year, "narrowing changes no year's figures");
+            }
+        }
+        assert!(yearly_series_between(&dataset, Some(last + 1), None).is_empty());
     }
 
     #[test]

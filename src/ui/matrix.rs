@@ -64,7 +64,7 @@ pub fn MatrixView() -> impl IntoView {
                         </label>
                     }).collect_view()}
                 </fieldset>
-                <YearRange/>
+                <YearRange test_prefix="matrix"/>
             </div>
             <OtherFilters/>
             <div class="table-scroll matrix-scroll">
@@ -165,9 +165,10 @@ fn caption(mode: MatrixMode, filters: &Filters) -> String {
     format!("{what}, {years}")
 }
 
-/// "From" and "To" years, the shared `filters.from` / `filters.to` (also in the URL).
+/// "From" and "To" years, the shared `filters.from` / `filters.to` (also in the URL). The matrix and the
+/// trends use it; `test_prefix` names its test hooks (`matrix-from`, `trends-to`, …).
 #[component]
-fn YearRange() -> impl IntoView {
+pub fn YearRange(test_prefix: &'static str) -> impl IntoView {
     let state = use_atlas();
     let span = Memo::new(move |_| state.dataset.with(Dataset::year_span));
     let placeholder = move |last: bool| {
@@ -177,9 +178,9 @@ fn YearRange() -> impl IntoView {
     };
     let year_input = move |last: bool| {
         let (label, test_id) = if last {
-            ("To", "matrix-to")
+            ("To", format!("{test_prefix}-to"))
         } else {
-            ("From", "matrix-from")
+            ("From", format!("{test_prefix}-from"))
         };
         view! {
             <label class="year-range__field">
@@ -202,14 +203,14 @@ fn YearRange() -> impl IntoView {
         }
     };
     view! {
-        <fieldset class="year-range" data-testid="matrix-years">
+        <fieldset class="year-range" data-testid=format!("{test_prefix}-years")>
             <legend>"Years active"</legend>
             {year_input(false)}
             {year_input(true)}
             <Show when=move || state.filters.with(|f| f.from.is_some() || f.to.is_some())>
                 <button
                     class="button button--small"
-                    data-testid="matrix-years-clear"
+                    data-testid=format!("{test_prefix}-years-clear")
                     on:click=move |_| state.filters.update(|f| { f.from = None; f.to = None; })
                 >
                     "All years"

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::files;
-use crate::model::trends::{axis_ticks, year_label_step, yearly_series, YearTally};
+use crate::model::trends::{axis_ticks, year_label_step, yearly_series_between, YearTally};
 use crate::model::Measure;
 use crate::state::use_atlas;
 
@@ -514,7 +514,12 @@ pub fn export_chart(
 #[component]
 pub fn TrendsView() -> impl IntoView {
     let state = use_atlas();
-    let series = Memo::new(move |_| state.dataset.with(yearly_series));
+    let series = Memo::new(move |_| {
+        let (from, to) = state.filters.with(|f| (f.from, f.to));
+        state
+            .dataset
+            .with(|dataset| yearly_series_between(dataset, from, to))
+    });
     let title = Signal::derive(move || {
         series.with(|s| {
             format!(
@@ -554,11 +559,12 @@ pub fn TrendsView() -> impl IntoView {
             <p class="trends__lead">
                 "Activities active each year, from the dataset's first year to its last (an ongoing activity "
                 "counts to the last year), by the Vision's five measures; the dashed line follows the share of "
-                "ASEAN-wide activities, the Vision's stated direction. The whole dataset is counted: the filters "
-                "of the map and the list do not apply here. "
+                "ASEAN-wide activities, the Vision's stated direction. The year range below (shared with the map "
+                "and the matrix) narrows the chart; the other filters of the map and the list do not apply here. "
                 {latest}
             </p>
             <div class="toolbar">
+                <crate::ui::matrix::YearRange test_prefix="trends"/>
                 <button class="button" data-testid="trends-export-svg" on:click=move |_| export(false)>"Export SVG"</button>
                 <button class="button" data-testid="trends-export-png" on:click=move |_| export(true)>"Export PNG"</button>
             </div>
