@@ -214,9 +214,7 @@ fn Header() -> impl IntoView {
 fn SaveStatus() -> impl IntoView {
     let state = use_atlas();
     let text = move || match state.save_state.get() {
-        SaveState::Saved(Some(_)) | SaveState::Saved(None) if !state.unsaved.get() => {
-            "Saved on this device"
-        }
+        SaveState::Saved(_) if !state.unsaved.get() => "Saved on this device",
         SaveState::Saved(_) | SaveState::Pending => "Saving…",
         SaveState::Failed(_) => "Not saved",
         SaveState::Held => "Not saved (see above)",

@@ -9,7 +9,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::model::filter::SortOrder;
-use crate::model::stats::{MapCounts, MeasureChoice, Place};
+use crate::model::stats::{MapCounts, Place};
 use crate::model::{default_dataset, Dataset, Filters};
 use crate::storage::{self, Loaded, Meta, SaveError};
 
@@ -393,11 +393,6 @@ impl AtlasState {
     /// Records an export (for "last exported N days ago" and the never-exported warning).
     pub fn mark_exported(&self) {
         self.meta.set(storage::mark_exported());
-    }
-
-    /// The measure the map and the lists behind its counts show (`None`: all measures).
-    pub fn measure(&self) -> MeasureChoice {
-        self.filters.with(|f| f.measure)
     }
 }
 

@@ -184,13 +184,11 @@ pub fn save_text(text: &str) -> Result<usize, SaveError> {
     let storage = raw_storage().map_err(SaveError::Unavailable)?;
     if let Err(error) = storage.set_item(DATASET_KEY, text) {
         let detail = js_error_text(&error);
-        return Err(
-            if detail.contains("Quota") || detail.to_lowercase().contains("quota") {
-                SaveError::QuotaExceeded(detail)
-            } else {
-                SaveError::Unavailable(detail)
-            },
-        );
+        return Err(if detail.to_lowercase().contains("quota") {
+            SaveError::QuotaExceeded(detail)
+        } else {
+            SaveError::Unavailable(detail)
+        });
     }
     match storage.get_item(DATASET_KEY) {
         Ok(Some(back)) if back.len() == text.len() && back == text => {
