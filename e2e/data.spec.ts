@@ -7,10 +7,24 @@ import {
   defaultDatasetText,
   type DatasetFile,
 } from './fixtures/data-page';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const DEFAULT_TEXT = defaultDatasetText();
 const DEFAULT: DatasetFile = JSON.parse(DEFAULT_TEXT);
 const TOTAL = DEFAULT.activities.length;
+
+/** `count` realistic activities with a fixed seed, from the benchmark's generator (an ES module, so it
+ *  runs in its own process: see docs/benchmark.md). */
+function generatedText(count: number): string {
+  const file = path.join(os.tmpdir(), `atlas-e2e-generated-${count}-${process.pid}.json`);
+  execFileSync('node', [path.join(__dirname, '..', 'bench', 'generate.mjs'), String(count), '--out', file], { stdio: 'pipe' });
+  const text = readFileSync(file, 'utf8');
+  rmSync(file);
+  return text;
+}
 
 /** A copy of a dataset that JSON can hold. */
 function copy<T>(value: T): T {
@@ -220,6 +234,29 @@ test.describe('import', () => {
     // The app writes its own compact form; what it holds is exactly the dataset before the import.
     expect(JSON.parse((await data.stored())!)).toEqual(JSON.parse(seeded));
     expect((await data.exportJson()).text).toBe(before.text);
+  });
+
+  test('10,000 activities, too many for plain storage, are saved packed and are all there after a reload', async ({
+    atlas,
+  }) => {
+    test.setTimeout(120_000);
+    const data = new DataPage(atlas);
+    await data.goto();
+    const text = generatedText(10_000);
+    expect(text.length).toBeGreaterThan(5_242_880); // more than Chromium's local storage holds as it is
+    await data.importFile('ten-thousand.json', text);
+    await data.replaceButton.click();
+    await expect(data.activityCount).toHaveText('10000');
+    await data.settle();
+    await expect(atlas.byTestId('save-status')).toHaveText('Saved on this device');
+    await expect(atlas.byTestId('storage-banner')).toHaveCount(0);
+    const stored = (await data.stored())!;
+    expect(stored.startsWith('vva-packed:lz4:')).toBe(true);
+    expect(stored.length).toBeLessThan(text.length / 5);
+
+    await atlas.reload();
+    await expect(data.activityCount).toHaveText('10000');
+    expect(JSON.parse((await data.exportJson()).text)).toEqual(exportForm(JSON.parse(text)));
   });
 
   test('a cancelled import changes nothing', async ({ atlas }) => {

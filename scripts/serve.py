@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Tiny static file server for the built app (dist/).
 
-Used by `scripts/run.sh` (port 8080) and by Playwright's `webServer` (port 4173).
+Used by `scripts/run.sh` (port 8080), by Playwright's `webServer` (port 4173) and by the benchmark.
 Standard library only. Binds to loopback by default, serves `.wasm` as
 `application/wasm` (needed for WebAssembly.instantiateStreaming), and sends
-`Cache-Control: no-store` so a rebuilt dist/ is always picked up.
+`Cache-Control: no-store` so a rebuilt dist/ is always picked up. With `--cache hosting` it sends
+what docs/hosting.md tells a real host to send instead: content-hashed files may be cached for a
+year, everything else is revalidated (the benchmark measures a first visit that way).
 
     python3 scripts/serve.py --dir dist --port 8080 [--host 127.0.0.1] [--quiet] [--also-under /sub/path/]
+                             [--cache no-store|hosting]
 """
 
 from __future__ import annotations
@@ -15,7 +18,11 @@ import argparse
 import functools
 import http.server
 import os
+import re
 import sys
+
+# Trunk's content-hashed file names (the same pattern as scripts/post_build.py and docs/hosting.md).
+HASHED_NAME_RE = re.compile(r"-[0-9a-f]{16}(?:_bg)?\.(?:css|js|wasm)$")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -41,8 +48,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 break
         return super().translate_path(path)
 
+    # "no-store" (tests, development) or "hosting" (the headers docs/hosting.md recommends).
+    cache = "no-store"
+
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
+        if self.cache == "hosting":
+            path = self.path.split("?", 1)[0]
+            if HASHED_NAME_RE.search(path):
+                self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+            else:
+                self.send_header("Cache-Control", "no-cache")
+        else:
+            self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (stdlib signature)
@@ -58,6 +75,8 @@ def main() -> int:
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
     parser.add_argument("--also-under", action="append", default=[], metavar="PREFIX",
                         help="also serve the directory under this URL prefix, e.g. /nested/app/")
+    parser.add_argument("--cache", choices=["no-store", "hosting"], default="no-store",
+                        help="Cache-Control: no-store (default), or hosting: what docs/hosting.md recommends")
     args = parser.parse_args()
 
     directory = os.path.abspath(args.dir)
@@ -67,6 +86,7 @@ def main() -> int:
         return 2
 
     Handler.quiet = args.quiet
+    Handler.cache = args.cache
     Handler.also_under = ["/" + p.strip("/") + "/" for p in args.also_under if p.strip("/")]
     handler = functools.partial(Handler, directory=directory)
     http.server.ThreadingHTTPServer.allow_reuse_address = True

@@ -237,7 +237,7 @@ fn StorageBannerView() -> impl IntoView {
         }
     };
     let download_raw = move |_| {
-        let raw = storage::raw_dataset().unwrap_or_default();
+        let raw = storage::saved_dataset_text().unwrap_or_default();
         let name = format!("vientiane-vision-saved-{}.json", files::today());
         if let Err(error) = files::download_text(&name, "application/octet-stream", &raw) {
             state.notice.set(Some(format!("Download failed: {error}")));

@@ -19,16 +19,18 @@
 //! - `importText(text)` → the same, from text (the paste box of the Data view).
 //! - `loadDataset(text)` → `{ms, activities}` or `{error}`: reads the text and replaces the dataset
 //!   through `AtlasState::replace` (an undo step and the debounced save follow, as for an import).
-//! - `saveNow()` → `{ok, bytes, serializeMs, writeMs, totalMs, error}`: serialises the current dataset
-//!   to compact JSON and writes it through `storage::save_text`, as the debounced save does.
+//! - `saveNow()` → `{ok, bytes, units, packed, serializeMs, packMs, writeMs, totalMs, error}`:
+//!   serialises the current dataset to compact JSON, puts it in its stored form (`model::stored`: packed
+//!   when large) and writes it through `storage::write_stored`, as the debounced save does. `bytes` is
+//!   the JSON's size, `units` the UTF-16 units stored.
 //! - `timeSearch(text)` → `{ms, matches}`: the shared filters with `text` as the search, applied to
 //!   every activity through `Filters::matches` (what the map and matrix counts use), without drawing.
 //!   The activities list answers the same question from a search index built once per dataset, so
 //!   this is an upper bound of the model's share of a keystroke there.
 //! - `wasmMemoryBytes()` → the size of the wasm linear memory in bytes.
-//! - `tryStore(text)` → `{ok, bytes, wide, error, quota, restored}`: writes the dataset in `text` as
-//!   the app's save writes it, through `storage::save_text` (the capacity probe), then puts back what
-//!   was stored before. `wide` says whether the stored text holds characters above U+00FF.
+//! - `tryStore(text)` → `{ok, bytes, units, packed, error, quota, restored}`: writes the dataset in
+//!   `text` as the app's save writes it, through `storage::save_json` (the capacity probe), then puts
+//!   back exactly what was stored before.
 
 use leptos::prelude::{GetUntracked, WithUntracked};
 use serde_json::{json, Value};
@@ -37,6 +39,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::format;
 use crate::model::merge;
+use crate::model::stored;
 use crate::model::Filters;
 use crate::state::AtlasState;
 use crate::storage::{self, SaveError};
@@ -197,18 +200,24 @@ fn load_dataset(state: AtlasState, text: &str) -> Value {
     }
 }
 
-/// What the debounced save does: compact JSON, then `storage::save_text` (write, read back, meta).
+/// What the debounced save does: compact JSON, its stored form, then `storage::write_stored` (write,
+/// read back, meta).
 fn save_now(state: AtlasState) -> Value {
     let started = now();
     let text = state.dataset.with_untracked(|d| d.to_compact_json());
     let serialized = now();
-    let result = storage::save_text(&text);
+    let stored_form = stored::to_stored(&text);
+    let packed = now();
+    let result = storage::write_stored(&stored_form);
     let written = now();
     json!({
         "ok": result.is_ok(),
         "bytes": text.len(),
+        "units": result.as_ref().ok(),
+        "packed": stored::is_packed(&stored_form),
         "serializeMs": serialized - started,
-        "writeMs": written - serialized,
+        "packMs": packed - serialized,
+        "writeMs": written - packed,
         "totalMs": written - started,
         "error": result.err().map(|e| e.message()),
     })
@@ -240,25 +249,26 @@ fn wasm_memory_bytes() -> f64 {
 /// stored before, the app's current dataset is written instead (what its next save would write anyway),
 /// since the storage module offers no removal.
 fn try_store(state: AtlasState, text: &str) -> Value {
-    let stored = match format::read_dataset_text(text) {
+    let stored_json = match format::read_dataset_text(text) {
         Ok(decoded) => decoded.dataset.to_compact_json(),
         Err(problems) => {
             return json!({ "ok": false, "error": problems.first().map(ToString::to_string) })
         }
     };
-    let text = stored.as_str();
+    let text = stored_json.as_str();
     let before = storage::raw_dataset();
     let meta = storage::load_meta();
-    let result = storage::save_text(text);
+    let result = storage::save_json(text);
     let restored = match &before {
-        Some(previous) => storage::save_text(previous),
+        Some(previous) => storage::write_stored(previous),
         None => state.dataset.with_untracked(storage::save),
     };
     let _ = storage::store_meta(&meta);
     json!({
         "ok": result.is_ok(),
         "bytes": text.len(),
-        "wide": text.chars().any(|c| u32::from(c) > 0xFF),
+        "units": result.as_ref().ok(),
+        "packed": text.len() >= stored::PACK_FROM_BYTES,
         "quota": matches!(result, Err(SaveError::QuotaExceeded(_))),
         "error": result.err().map(|e| e.message()),
         "restored": restored.is_ok(),

@@ -1,16 +1,21 @@
 //! The only code that touches `localStorage` (through gloo-storage).
 //!
 //! Keys are namespaced and versioned, because several apps may share an origin on a static host:
-//! `vientiane-vision-atlas:v1:dataset` holds the dataset as compact format-v1 JSON, `…:meta` the times
-//! of the last save and export, and `…:backup:<time>` copies of stored values this build could not
-//! read. Invariant: a stored value this build cannot read (corrupted, or from a newer version) is never
-//! overwritten: it is copied to a backup key and the main key is left alone until the user decides.
+//! `vientiane-vision-atlas:v1:dataset` holds the dataset as compact format-v1 JSON, packed when it is
+//! large (see [`crate::model::stored`]: LZ4 spread 15 bits to a character, so about 60,000 generated
+//! activities fit where 6,000 did as plain JSON), `…:meta` the times of the last save and export, and
+//! `…:backup:<time>` copies of stored values this build could not read. Invariant: a stored value this
+//! build cannot read (corrupted, or from a newer version) is never overwritten: it is copied to a
+//! backup key and the main key is left alone until the user decides.
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::model::format::read_dataset_text;
+use crate::model::stored;
 use crate::model::{Dataset, Problem};
 
 /// Prefix of every key this app writes.
@@ -104,8 +109,7 @@ fn raw_storage() -> Result<web_sys::Storage, String> {
     }
 }
 
-fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
-    use wasm_bindgen::JsCast;
+fn js_error_text(error: &JsValue) -> String {
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
         format!("{}: {}", exception.name(), exception.message())
     } else if let Some(text) = error.as_string() {
@@ -122,10 +126,9 @@ pub fn load() -> Loaded {
         Ok(None) => return Loaded::Nothing,
         Err(reason) => return Loaded::Unavailable(reason),
     };
-    match read_dataset_text(&raw) {
-        Ok(decoded) => Loaded::Dataset(decoded.dataset),
-        Err(problems) => {
-            let reason = summarize(&problems);
+    match decode_stored(&raw) {
+        Ok(dataset) => Loaded::Dataset(dataset),
+        Err(reason) => {
             let backup_key = back_up(&raw);
             Loaded::Unreadable {
                 raw,
@@ -136,9 +139,11 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Parses a value that another tab stored, for the `storage` event.
+/// Reads a stored value, plain or packed: at start-up, and for the `storage` event when another tab
+/// saved.
 pub fn decode_stored(raw: &str) -> Result<Dataset, String> {
-    read_dataset_text(raw)
+    let json = stored::from_stored(raw)?;
+    read_dataset_text(&json)
         .map(|decoded| decoded.dataset)
         .map_err(|problems| summarize(&problems))
 }
@@ -174,15 +179,25 @@ fn back_up(raw: &str) -> Option<String> {
     storage.set_item(&key, raw).ok().map(|()| key)
 }
 
-/// Writes the dataset and reads it back. Returns the number of bytes written.
+/// Writes the dataset and reads it back. Returns the number of UTF-16 units stored.
 pub fn save(dataset: &Dataset) -> Result<usize, SaveError> {
-    save_text(&dataset.to_compact_json())
+    save_json(&dataset.to_compact_json())
 }
 
-/// Writes already serialized dataset text and reads it back.
-pub fn save_text(text: &str) -> Result<usize, SaveError> {
+/// Writes a dataset's compact JSON, packed when it is large, and reads it back.
+pub fn save_json(json: &str) -> Result<usize, SaveError> {
+    write_stored(&stored::to_stored(json))
+}
+
+/// Writes a value in its stored form (plain or packed) exactly as it is, reads it back, and records
+/// the save time. Returns the number of UTF-16 units stored.
+pub fn write_stored(text: &str) -> Result<usize, SaveError> {
     let storage = raw_storage().map_err(SaveError::Unavailable)?;
-    if let Err(error) = storage.set_item(DATASET_KEY, text) {
+    // The value crosses into JavaScript once and is compared there: a read-back through Rust strings
+    // would copy megabytes twice more on every save of a large dataset.
+    let value = JsValue::from_str(text);
+    let values = storage.unchecked_ref::<ValueStorage>();
+    if let Err(error) = values.set_item(DATASET_KEY, &value) {
         let detail = js_error_text(&error);
         return Err(if detail.to_lowercase().contains("quota") {
             SaveError::QuotaExceeded(detail)
@@ -190,21 +205,47 @@ pub fn save_text(text: &str) -> Result<usize, SaveError> {
             SaveError::Unavailable(detail)
         });
     }
-    match storage.get_item(DATASET_KEY) {
-        Ok(Some(back)) if back.len() == text.len() && back == text => {
+    match values.get_item(DATASET_KEY) {
+        Ok(back) if back == value => {
             let mut meta = load_meta();
             meta.last_saved = Some(js_sys::Date::now());
             let _ = store_meta(&meta);
-            Ok(text.len())
+            Ok(value.unchecked_ref::<js_sys::JsString>().length() as usize)
         }
         Ok(_) => Err(SaveError::Mismatch),
         Err(error) => Err(SaveError::Unavailable(js_error_text(&error))),
     }
 }
 
-/// The stored dataset text, exactly as it is (for "Download the saved data as it is").
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `Storage`, with values kept as JavaScript strings rather than Rust ones.
+    #[wasm_bindgen(js_name = Storage)]
+    type ValueStorage;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &ValueStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &ValueStorage, key: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The stored dataset value exactly as it is: plain JSON or packed.
 pub fn raw_dataset() -> Option<String> {
     read_raw(DATASET_KEY).ok().flatten()
+}
+
+/// The stored dataset as text a person can open (for "Download the saved data as it is"): a packed
+/// value is unpacked when it can be, otherwise it is given exactly as stored, so nothing is withheld.
+pub fn saved_dataset_text() -> Option<String> {
+    let raw = raw_dataset()?;
+    match stored::from_stored(&raw) {
+        Ok(json) => Some(json.into_owned()),
+        Err(_) => Some(raw),
+    }
+}
+
+fn utf16_units(text: &str) -> usize {
+    // Packed values are mostly characters that take three bytes in UTF-8 but one UTF-16 unit.
+    text.chars().map(char::len_utf16).sum()
 }
 
 pub fn load_meta() -> Meta {
@@ -254,7 +295,7 @@ pub fn bytes_used() -> usize {
         .filter(|k| k.starts_with(NAMESPACE))
         .map(|k| {
             let value = storage.get_item(&k).ok().flatten().unwrap_or_default();
-            (k.encode_utf16().count() + value.encode_utf16().count()) * 2
+            (utf16_units(&k) + utf16_units(&value)) * 2
         })
         .sum()
 }

@@ -3,7 +3,7 @@
 //! expected problem at the expected place, or accepted (with the expected warnings).
 //!
 //! Every file in the folder must appear in the table, so a file added without an expectation fails.
-//! Two cases are made here rather than committed: a file over 20 MB and one with 50,001 activities.
+//! Two cases are made here rather than committed: a file over 64 MB and one with 50,001 activities.
 
 // Native only: it reads files and uses native-only dev-dependencies (see Cargo.toml).
 #![cfg(not(target_arch = "wasm32"))]
@@ -310,7 +310,7 @@ fn syntax_errors_show_the_offending_text() {
 }
 
 #[test]
-fn a_file_over_20_mb_is_refused_with_its_size() {
+fn a_file_over_64_mb_is_refused_with_its_size() {
     let mut bytes =
         b"{\"format\": \"vientiane-vision\", \"version\": 1, \"title\": \"T\", \"activities\": []}"
             .to_vec();
@@ -320,7 +320,7 @@ fn a_file_over_20_mb_is_refused_with_its_size() {
     assert!(
         problems[0]
             .message
-            .contains("20.0 MB; the largest file this app reads is 20 MB"),
+            .contains("64.0 MB; the largest file this app reads is 64 MB"),
         "{}",
         problems[0].message
     );

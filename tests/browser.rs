@@ -6,7 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use vientiane_vision_atlas::model::{default_dataset, Activity, Dataset};
+use vientiane_vision_atlas::model::{default_dataset, stored as stored_form, Activity, Dataset};
 use vientiane_vision_atlas::state::{AtlasState, SaveState, StorageBanner};
 use vientiane_vision_atlas::storage::{self, Loaded, SaveError, BACKUP_PREFIX, DATASET_KEY};
 use wasm_bindgen_test::*;
@@ -36,13 +36,90 @@ fn small_dataset(title: &str) -> Dataset {
     dataset
 }
 
+/// Letters from a fixed pseudo-random sequence: text that LZ4 cannot shrink.
+fn incompressible(length: usize) -> String {
+    let mut state: u64 = 0x2016_0916;
+    (0..length)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            char::from(b'a' + ((state >> 33) % 26) as u8)
+        })
+        .collect()
+}
+
+/// Thousands of activities: the default ones repeated under new ids, well above the packing threshold.
+fn large_dataset(rounds: usize) -> Dataset {
+    let sample = default_dataset();
+    let mut dataset = Dataset::empty("Large");
+    for round in 0..rounds {
+        for activity in &sample.activities {
+            let mut copy = activity.clone();
+            copy.id = format!("{}-{round}", activity.id);
+            dataset.activities.push(copy);
+        }
+    }
+    dataset
+}
+
+#[wasm_bindgen_test]
+fn a_large_dataset_is_stored_packed_and_loads_back() {
+    clear();
+    // 79 × 130 = 10,270 activities: about 6 MB of JSON, more than local storage holds as plain JSON.
+    let dataset = large_dataset(130);
+    let json = dataset.to_compact_json();
+    assert!(json.len() > 5_500_000, "{}", json.len());
+    let units = storage::save(&dataset).expect("a packed save fits");
+    let raw = stored().expect("stored");
+    assert!(stored_form::is_packed(&raw));
+    assert_eq!(units, raw.encode_utf16().count());
+    assert!(
+        units * 4 < json.len(),
+        "{units} units for {} bytes",
+        json.len()
+    );
+    assert_eq!(storage::load(), Loaded::Dataset(dataset.clone()));
+    // "Download the saved data as it is" gives the JSON, not the packed characters.
+    assert_eq!(storage::saved_dataset_text(), Some(json));
+    // Another tab's packed save is read like a plain one.
+    assert_eq!(storage::decode_stored(&raw), Ok(dataset));
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_packed_value_is_backed_up_and_never_overwritten() {
+    clear();
+    storage::save(&large_dataset(10)).expect("save");
+    let raw = stored().expect("stored");
+    let damaged: String = raw.chars().take(raw.chars().count() - 100).collect();
+    local_storage()
+        .set_item(DATASET_KEY, &damaged)
+        .expect("seed");
+    let Loaded::Unreadable {
+        reason, backup_key, ..
+    } = storage::load()
+    else {
+        panic!("a damaged packed value must be reported as unreadable");
+    };
+    assert!(reason.contains("packed"), "{reason}");
+    let backup_key = backup_key.expect("a backup key");
+    assert_eq!(
+        local_storage().get_item(&backup_key).unwrap().as_deref(),
+        Some(damaged.as_str())
+    );
+    // It cannot be unpacked, so the download gives it exactly as stored.
+    assert_eq!(storage::saved_dataset_text(), Some(damaged));
+}
+
 #[wasm_bindgen_test]
 fn save_then_load_round_trips_the_dataset() {
     clear();
     assert_eq!(storage::load(), Loaded::Nothing);
     let dataset = default_dataset();
     let written = storage::save(&dataset).expect("save");
-    assert_eq!(written, dataset.to_compact_json().len());
+    // Small datasets are stored as plain JSON; the count is in UTF-16 units, as browsers count.
+    assert_eq!(stored(), Some(dataset.to_compact_json()));
+    assert_eq!(written, dataset.to_compact_json().encode_utf16().count());
     assert_eq!(storage::load(), Loaded::Dataset(dataset));
     assert!(
         storage::load_meta().last_saved.is_some(),
@@ -131,9 +208,9 @@ fn a_full_quota_is_reported_and_the_previous_value_survives() {
     clear();
     let before = small_dataset("Before");
     storage::save(&before).expect("a small save fits");
-    // Far beyond any browser's local storage quota for one origin.
+    // Far beyond any browser's local storage quota for one origin (written as it is, not packed).
     let huge = "x".repeat(12 * 1024 * 1024);
-    let error = storage::save_text(&huge).expect_err("over quota");
+    let error = storage::write_stored(&huge).expect_err("over quota");
     assert!(matches!(error, SaveError::QuotaExceeded(_)), "{error:?}");
     assert!(
         error.message().contains("export"),
@@ -148,8 +225,9 @@ fn a_failed_save_shows_the_banner_and_keeps_working_in_memory() {
     let owner = Owner::new();
     owner.with(|| {
         let state = AtlasState::load();
-        // A title of 12 M characters cannot be stored: the save fails, the edit stays in memory.
-        state.edit("huge title", |d| d.title = "t".repeat(12 * 1024 * 1024));
+        // A title of 12 M characters that do not compress cannot be stored, even packed: the save
+        // fails, the edit stays in memory.
+        state.edit("huge title", |d| d.title = incompressible(12 * 1024 * 1024));
         state.save_now();
         assert!(matches!(
             state.save_state.get_untracked(),

@@ -1,7 +1,7 @@
 //! Property tests of import and export over arbitrary valid datasets (generators in `support/`):
 //! export → import is the identity (unknown keys included), merge(a, a) = a, replace(a, b) = b, the
 //! merge of disjoint datasets is their union, the preview's counts add up, the CSV holds every cell,
-//! and reading arbitrary bytes never panics.
+//! packing for storage round-trips, and reading arbitrary or damaged input never panics.
 
 // Native only: it reads files and uses native-only dev-dependencies (see Cargo.toml).
 #![cfg(not(target_arch = "wasm32"))]
@@ -14,7 +14,7 @@ use vientiane_vision_atlas::model::format::read_dataset_text;
 use vientiane_vision_atlas::model::merge::{
     apply, merge, preview, read_import, ConflictPolicy, ImportMode, Resolution, Side,
 };
-use vientiane_vision_atlas::model::{default_dataset, Dataset};
+use vientiane_vision_atlas::model::{default_dataset, stored, Dataset};
 
 fn sorted(mut dataset: Dataset) -> Dataset {
     dataset.sort_by_id();
@@ -168,6 +168,40 @@ proptest! {
         }
         if let Err(problems) = read_import(&default_dataset(), &bytes) {
             prop_assert!(!problems.is_empty() && problems.iter().any(|p| p.is_error()));
+        }
+    }
+
+    #[test]
+    fn packing_for_storage_round_trips(dataset in support::dataset("id", 6), text in ".{0,300}") {
+        // Real dataset JSON and arbitrary text, packed whatever their size.
+        for json in [dataset.to_compact_json(), text] {
+            let packed = stored::pack(&json);
+            prop_assert!(stored::is_packed(&packed));
+            prop_assert_eq!(stored::from_stored(&packed).map(|t| t.into_owned()), Ok(json));
+        }
+    }
+
+    #[test]
+    fn damaged_packed_values_never_panic(
+        dataset in support::dataset("id", 4),
+        cuts in proptest::collection::vec((any::<prop::sample::Index>(), any::<char>(), 0..3u8), 1..6),
+    ) {
+        let mut characters: Vec<char> = stored::pack(&dataset.to_compact_json()).chars().collect();
+        for (at, character, how) in cuts {
+            if characters.is_empty() {
+                break;
+            }
+            let index = at.index(characters.len());
+            match how {
+                0 => characters[index] = character,
+                1 => characters.truncate(index),
+                _ => characters.insert(index, character),
+            }
+        }
+        let damaged: String = characters.into_iter().collect();
+        // Either an error in words, or some text (a change the decompressor cannot notice); never a panic.
+        if let Err(reason) = stored::from_stored(&damaged) {
+            prop_assert!(!reason.is_empty());
         }
     }
 }

@@ -5,20 +5,31 @@ use serde_json::Value;
 
 use super::validate::{decode_clean, decode_dataset, Decoded, Problem};
 
-/// The largest file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The largest file accepted, in bytes: room for an export of the largest dataset the app accepts
+/// (`validate::MAX_ACTIVITIES`; 50,000 activities of the benchmark's shape export to 55 MB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The refusal of a file of `size` bytes when it is over [`MAX_FILE_BYTES`]. The size is a float because
+/// the file picker reports it before the file is read.
+pub fn check_file_size(size: f64) -> Result<(), Problem> {
+    const MEGABYTE: f64 = 1_048_576.0;
+    if size > MAX_FILE_BYTES as f64 {
+        Err(Problem::error(
+            "",
+            format!(
+                "The file is {:.1} MB; the largest file this app reads is {} MB.",
+                size / MEGABYTE,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        ))
+    } else {
+        Ok(())
+    }
+}
 
 /// Checks size and encoding and returns the text without a UTF-8 byte-order mark.
 pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Problem> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(Problem::error(
-            "",
-            format!(
-                "The file is {:.1} MB; the largest file this app reads is 20 MB.",
-                bytes.len() as f64 / 1_048_576.0
-            ),
-        ));
-    }
+    check_file_size(bytes.len() as f64)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Problem::error(
             "",
@@ -143,7 +154,7 @@ mod tests {
             .message
             .contains("byte 8"));
         let big = vec![b' '; MAX_FILE_BYTES + 1];
-        assert!(text_from_bytes(&big).unwrap_err().message.contains("20 MB"));
+        assert!(text_from_bytes(&big).unwrap_err().message.contains("64 MB"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod matrix;
 pub mod merge;
 pub mod report;
 pub mod stats;
+pub mod stored;
 pub mod trends;
 pub mod validate;
 pub mod vision;

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::files;
-use crate::model::format::{read_dataset_bytes, MAX_FILE_BYTES};
+use crate::model::format::{check_file_size, read_dataset_bytes};
 use crate::model::merge::{
     self, field_diffs, group_problems, ConflictPolicy, FieldDiff, ImportMode, ImportPreview,
     ProblemGroup, Resolution, Side,
@@ -104,7 +104,7 @@ impl ImportSession {
     /// Reads a user's file (picked or dropped), then validates it.
     pub fn read_file(&self, file: web_sys::File) {
         let source = file.name();
-        if let Err(problem) = check_size(file.size()) {
+        if let Err(problem) = check_file_size(file.size()) {
             self.fail(source, vec![problem]);
             return;
         }
@@ -197,21 +197,6 @@ impl ImportSession {
             ));
         }
         self.applied.set(None);
-    }
-}
-
-/// Refuses a file by its size before reading it into memory.
-fn check_size(size: f64) -> Result<(), Problem> {
-    if size > MAX_FILE_BYTES as f64 {
-        Err(Problem::error(
-            "",
-            format!(
-                "The file is {:.1} MB; the largest file this app reads is 20 MB.",
-                size / 1_048_576.0
-            ),
-        ))
-    } else {
-        Ok(())
     }
 }
 
@@ -759,6 +744,7 @@ fn ChangeItem(row: ChangeRow) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::format::MAX_FILE_BYTES;
     use crate::model::merge::ActivityChange;
 
     fn change(id: &str, newer: Option<Side>) -> ActivityChange {
@@ -790,12 +776,12 @@ mod tests {
     }
 
     #[test]
-    fn files_over_20_mb_are_refused_before_reading() {
-        assert!(check_size(MAX_FILE_BYTES as f64).is_ok());
-        let problem = check_size(25.0 * 1_048_576.0).unwrap_err();
+    fn files_over_64_mb_are_refused_before_reading() {
+        assert!(check_file_size(MAX_FILE_BYTES as f64).is_ok());
+        let problem = check_file_size(70.0 * 1_048_576.0).unwrap_err();
         assert_eq!(
             problem.message,
-            "The file is 25.0 MB; the largest file this app reads is 20 MB."
+            "The file is 70.0 MB; the largest file this app reads is 64 MB."
         );
         assert_eq!(activities(1), "1 activity");
         assert_eq!(activities(3), "3 activities");
