@@ -21,7 +21,7 @@
 //!   through `AtlasState::replace` (an undo step and the debounced save follow, as for an import).
 //! - `saveNow()` → `{ok, bytes, units, packed, serializeMs, packMs, writeMs, totalMs, error}`:
 //!   serialises the current dataset to compact JSON, puts it in its stored form (`model::stored`: packed
-//!   when large) and writes it through `storage::write_stored`, as the debounced save does. `bytes` is
+//!   when large) and writes it through `storage::write_form`, as the debounced save does. `bytes` is
 //!   the JSON's size, `units` the UTF-16 units stored.
 //! - `timeSearch(text)` → `{ms, matches}`: the shared filters with `text` as the search, applied to
 //!   every activity through `Filters::matches` (what the map and matrix counts use), without drawing.
@@ -200,21 +200,22 @@ fn load_dataset(state: AtlasState, text: &str) -> Value {
     }
 }
 
-/// What the debounced save does: compact JSON, its stored form, then `storage::write_stored` (write,
+/// What the debounced save does: compact JSON, its stored form, then `storage::write_form` (write,
 /// read back, meta).
 fn save_now(state: AtlasState) -> Value {
     let started = now();
     let text = state.dataset.with_untracked(|d| d.to_compact_json());
     let serialized = now();
-    let stored_form = stored::to_stored(&text);
+    let form = stored::stored_form(&text);
+    let is_packed = matches!(form, stored::StoredForm::Packed(_));
     let packed = now();
-    let result = storage::write_stored(&stored_form);
+    let result = storage::write_form(form);
     let written = now();
     json!({
         "ok": result.is_ok(),
         "bytes": text.len(),
         "units": result.as_ref().ok(),
-        "packed": stored::is_packed(&stored_form),
+        "packed": is_packed,
         "serializeMs": serialized - started,
         "packMs": packed - serialized,
         "writeMs": written - packed,

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::format::read_dataset_text;
-use crate::model::stored;
+use crate::model::stored::{self, StoredForm};
 use crate::model::{Dataset, Problem};
 
 /// Prefix of every key this app writes.
@@ -186,18 +186,35 @@ pub fn save(dataset: &Dataset) -> Result<usize, SaveError> {
 
 /// Writes a dataset's compact JSON, packed when it is large, and reads it back.
 pub fn save_json(json: &str) -> Result<usize, SaveError> {
-    write_stored(&stored::to_stored(json))
+    write_form(stored::stored_form(json))
+}
+
+/// Writes a dataset in its stored form and reads it back. Returns the number of UTF-16 units stored.
+pub fn write_form(form: StoredForm<'_>) -> Result<usize, SaveError> {
+    match form {
+        StoredForm::Plain(text) => write_value(&JsValue::from_str(text)),
+        StoredForm::Packed(utf16le) => {
+            // The packed units go to JavaScript as they are (UTF-16LE), not re-encoded as UTF-8.
+            let value = Utf16Decoder::new("utf-16le")
+                .and_then(|decoder| decoder.decode(&utf16le))
+                .map_err(|error| SaveError::Unavailable(js_error_text(&error)))?;
+            write_value(&value)
+        }
+    }
 }
 
 /// Writes a value in its stored form (plain or packed) exactly as it is, reads it back, and records
 /// the save time. Returns the number of UTF-16 units stored.
 pub fn write_stored(text: &str) -> Result<usize, SaveError> {
+    write_value(&JsValue::from_str(text))
+}
+
+fn write_value(value: &JsValue) -> Result<usize, SaveError> {
     let storage = raw_storage().map_err(SaveError::Unavailable)?;
-    // The value crosses into JavaScript once and is compared there: a read-back through Rust strings
-    // would copy megabytes twice more on every save of a large dataset.
-    let value = JsValue::from_str(text);
+    // The value is compared in JavaScript: a read-back through Rust strings would copy megabytes
+    // twice more on every save of a large dataset.
     let values = storage.unchecked_ref::<ValueStorage>();
-    if let Err(error) = values.set_item(DATASET_KEY, &value) {
+    if let Err(error) = values.set_item(DATASET_KEY, value) {
         let detail = js_error_text(&error);
         return Err(if detail.to_lowercase().contains("quota") {
             SaveError::QuotaExceeded(detail)
@@ -206,7 +223,7 @@ pub fn write_stored(text: &str) -> Result<usize, SaveError> {
         });
     }
     match values.get_item(DATASET_KEY) {
-        Ok(back) if back == value => {
+        Ok(back) if back == *value => {
             let mut meta = load_meta();
             meta.last_saved = Some(js_sys::Date::now());
             let _ = store_meta(&meta);
@@ -226,6 +243,14 @@ extern "C" {
     fn set_item(this: &ValueStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch, js_name = getItem)]
     fn get_item(this: &ValueStorage, key: &str) -> Result<JsValue, JsValue>;
+
+    /// The browser's `TextDecoder`, returning a JavaScript string rather than a Rust one.
+    #[wasm_bindgen(js_name = TextDecoder)]
+    type Utf16Decoder;
+    #[wasm_bindgen(constructor, catch, js_class = "TextDecoder")]
+    fn new(label: &str) -> Result<Utf16Decoder, JsValue>;
+    #[wasm_bindgen(method, catch, js_class = "TextDecoder")]
+    fn decode(this: &Utf16Decoder, input: &[u8]) -> Result<JsValue, JsValue>;
 }
 
 /// The stored dataset value exactly as it is: plain JSON or packed.

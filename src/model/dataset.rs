@@ -195,53 +195,18 @@ impl Dataset {
         text
     }
 
-    /// Compact format-v1 JSON in the dataset's own order: what local storage holds.
-    ///
-    /// Characters above U+00FF are written as `\uXXXX` escapes, which read back as the same text.
-    /// Browsers keep a string made only of Latin-1 characters at one byte per character, but a single
-    /// character beyond (a typographic dash or quote) makes them keep the whole value at two bytes per
-    /// character: Chromium then takes about 2.5 times as long to write it to localStorage
-    /// (docs/benchmark.md). Its quota counts characters either way.
+    /// Compact format-v1 JSON in the dataset's own order: what local storage holds (packed when large,
+    /// see `model::stored`).
     pub fn to_compact_json(&self) -> String {
         let mut bytes = Vec::with_capacity(self.activities.len().saturating_mul(1_024));
-        let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, Latin1Formatter);
-        if self.serialize(&mut serializer).is_err() {
+        if self
+            .serialize(&mut serde_json::Serializer::new(&mut bytes))
+            .is_err()
+        {
             return String::new();
         }
-        // The formatter writes serde_json's own UTF-8 output, with ASCII escapes only.
+        // serde_json writes UTF-8.
         String::from_utf8(bytes).unwrap_or_default()
-    }
-}
-
-/// serde_json's compact output, with every character above U+00FF in a string escaped as `\uXXXX`
-/// (a UTF-16 surrogate pair beyond the Basic Multilingual Plane).
-struct Latin1Formatter;
-
-impl serde_json::ser::Formatter for Latin1Formatter {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        // In UTF-8, a byte of 0xC4 or more starts a character above U+00FF (continuation bytes are
-        // below 0xC0, and 0xC2/0xC3 start U+0080..U+00FF): searching bytes keeps the common case fast.
-        let bytes = fragment.as_bytes();
-        let mut written = 0;
-        let mut at = 0;
-        while let Some(offset) = bytes[at..].iter().position(|&b| b >= 0xC4) {
-            let start = at + offset;
-            let Some(wide) = fragment[start..].chars().next() else {
-                break;
-            };
-            writer.write_all(&bytes[written..start])?;
-            let mut units = [0_u16; 2];
-            for unit in wide.encode_utf16(&mut units) {
-                write!(writer, "\\u{unit:04x}")?;
-            }
-            at = start + wide.len_utf8();
-            written = at;
-        }
-        writer.write_all(&bytes[written..])
     }
 }
 
@@ -418,21 +383,13 @@ mod tests {
     }
 
     #[test]
-    fn stored_json_escapes_characters_beyond_latin1_and_reads_back_the_same() {
+    fn stored_json_reads_back_the_same_whatever_the_characters() {
         let mut dataset = Dataset::empty("Japan–ASEAN “Vision” 🌏");
         let mut activity = Activity::new("a", "Café in Hà Nội — 東京", 2019);
         activity.summary = Some("Quote \"x\", back\\slash, tab\t, é and ’".into());
         dataset.activities.push(activity);
         let stored = dataset.to_compact_json();
-        assert!(stored.chars().all(|c| u32::from(c) <= 0xFF), "{stored}");
-        assert!(
-            stored.contains("Caf\u{e9}"),
-            "Latin-1 stays as it is: {stored}"
-        );
-        assert!(
-            stored.contains("\\u2013") && stored.contains("\\ud83c\\udf0f"),
-            "{stored}"
-        );
+        assert!(stored.contains("Hà Nội — 東京"), "{stored}");
         let back = crate::model::format::read_dataset_text(&stored).expect("valid");
         assert_eq!(back.dataset, dataset);
         let plain: Value = serde_json::from_str(&serde_json::to_string(&dataset).unwrap()).unwrap();

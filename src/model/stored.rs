@@ -24,16 +24,33 @@ pub const PACK_FROM_BYTES: usize = 256 * 1024;
 const MAX_UNPACKED_BYTES: usize = 512 * 1024 * 1024;
 
 /// The first code unit used for packed characters: 15-bit values map to U+0800..U+87FF, all of them
-/// ordinary characters below the surrogate range, and all three bytes long in UTF-8, which lets
-/// [`pack`] write them without per-character branching.
+/// ordinary characters below the surrogate range.
 const UNIT_BASE: u32 = 0x0800;
 
-/// The value to store for the compact JSON `json`: the JSON itself when it is small, packed otherwise.
-pub fn to_stored(json: &str) -> Cow<'_, str> {
+/// A dataset's compact JSON in the form local storage keeps.
+#[derive(Debug, PartialEq, Eq)]
+pub enum StoredForm<'a> {
+    /// A small dataset: the JSON as it is.
+    Plain(&'a str),
+    /// A large one: the packed value as UTF-16LE bytes (two a code unit), which the browser's
+    /// `TextDecoder` turns into a string without the value passing through UTF-8 again.
+    Packed(Vec<u8>),
+}
+
+/// The form to store the compact JSON `json` in: the JSON itself when it is small, packed otherwise.
+pub fn stored_form(json: &str) -> StoredForm<'_> {
     if json.len() < PACK_FROM_BYTES {
-        Cow::Borrowed(json)
+        StoredForm::Plain(json)
     } else {
-        Cow::Owned(pack(json))
+        StoredForm::Packed(pack_utf16le(json))
+    }
+}
+
+/// [`stored_form`] as text (for tests and tools; the app writes the bytes).
+pub fn to_stored(json: &str) -> Cow<'_, str> {
+    match stored_form(json) {
+        StoredForm::Plain(text) => Cow::Borrowed(text),
+        StoredForm::Packed(bytes) => Cow::Owned(utf16le_text(&bytes)),
     }
 }
 
@@ -42,12 +59,20 @@ pub fn is_packed(stored: &str) -> bool {
     stored.starts_with(PACKED_PREFIX)
 }
 
-/// Packs `json` whatever its size (see [`to_stored`] for the choice).
+/// Packs `json` whatever its size (see [`stored_form`] for the choice).
 pub fn pack(json: &str) -> String {
+    utf16le_text(&pack_utf16le(json))
+}
+
+/// The packed value of `json` as UTF-16LE bytes: the ASCII header, then one unit per 15 bits of the
+/// LZ4-compressed JSON (the last one padded with zero bits).
+pub fn pack_utf16le(json: &str) -> Vec<u8> {
     let compressed = lz4_flex::block::compress(json.as_bytes());
     let header = format!("{PACKED_PREFIX}{}:{}:", json.len(), compressed.len());
-    let mut packed = Vec::with_capacity(header.len() + (compressed.len() * 8 / 15 + 1) * 3);
-    packed.extend_from_slice(header.as_bytes());
+    let mut packed = Vec::with_capacity((header.len() + compressed.len() * 8 / 15 + 1) * 2);
+    for byte in header.bytes() {
+        packed.extend_from_slice(&[byte, 0]);
+    }
     let mut bits: u32 = 0;
     let mut held: u32 = 0;
     for &byte in &compressed {
@@ -62,19 +87,24 @@ pub fn pack(json: &str) -> String {
     if held > 0 {
         push_unit(&mut packed, (bits << (15 - held)) & 0x7FFF);
     }
-    // Every unit was written as a well-formed three-byte sequence, so this cannot fail; the fallback
-    // only keeps the function total.
-    String::from_utf8(packed).unwrap_or_default()
+    packed
 }
 
-/// Appends the UTF-8 encoding of the character `UNIT_BASE + value` (U+0800..U+87FF: three bytes).
+/// Appends the code unit `UNIT_BASE + value` (U+0800..U+87FF), little-endian.
 fn push_unit(packed: &mut Vec<u8>, value: u32) {
     let code = UNIT_BASE + value;
-    packed.extend_from_slice(&[
-        0xE0 | (code >> 12) as u8,
-        0x80 | ((code >> 6) & 0x3F) as u8,
-        0x80 | (code & 0x3F) as u8,
-    ]);
+    packed.extend_from_slice(&[(code & 0xFF) as u8, (code >> 8) as u8]);
+}
+
+/// Text from UTF-16LE bytes; the packed bytes hold no surrogates, so nothing is replaced.
+fn utf16le_text(bytes: &[u8]) -> String {
+    char::decode_utf16(
+        bytes
+            .chunks_exact(2)
+            .map(|pair| u16::from_le_bytes([pair[0], pair[1]])),
+    )
+    .map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER))
+    .collect()
 }
 
 /// The JSON held by a stored value: the value itself when plain, unpacked when packed. The error says,
@@ -158,6 +188,7 @@ mod tests {
     fn small_json_is_stored_as_it_is() {
         let json = default_dataset().to_compact_json();
         assert!(json.len() < PACK_FROM_BYTES);
+        assert_eq!(stored_form(&json), StoredForm::Plain(&json));
         assert!(matches!(to_stored(&json), Cow::Borrowed(s) if s == json));
         assert_eq!(from_stored(&json).as_deref(), Ok(json.as_str()));
     }
@@ -168,6 +199,10 @@ mod tests {
         assert!(json.len() >= PACK_FROM_BYTES, "{}", json.len());
         let stored = to_stored(&json);
         assert!(is_packed(&stored));
+        let StoredForm::Packed(bytes) = stored_form(&json) else {
+            panic!("large JSON is packed");
+        };
+        assert_eq!(bytes.len(), stored.encode_utf16().count() * 2);
         let units = stored.encode_utf16().count();
         // Storage counts UTF-16 units: the packed value must need far fewer than the JSON's bytes.
         assert!(
