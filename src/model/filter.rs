@@ -258,17 +258,17 @@ impl SortOrder {
                 .then_with(|| activities[i].id.cmp(&activities[j].id))
         };
         let years = |a: &Activity| (a.start, a.end.unwrap_or(i32::MAX));
+        let by_year = matches!(self, SortOrder::YearAscending | SortOrder::YearDescending);
         let mut positions: Vec<usize> = (0..activities.len()).collect();
-        match self {
-            SortOrder::YearAscending | SortOrder::YearDescending => positions.sort_by(|&i, &j| {
-                years(&activities[i])
-                    .cmp(&years(&activities[j]))
-                    .then_with(|| by_title(i, j))
-            }),
-            SortOrder::TitleAscending | SortOrder::TitleDescending => {
-                positions.sort_by(|&i, &j| by_title(i, j))
-            }
-        }
+        // One call to `sort_by` for both keys: each call site is its own copy of the sort in the wasm.
+        positions.sort_by(|&i, &j| {
+            let years_first = if by_year {
+                years(&activities[i]).cmp(&years(&activities[j]))
+            } else {
+                std::cmp::Ordering::Equal
+            };
+            years_first.then_with(|| by_title(i, j))
+        });
         // The order is total, so a descending order is exactly the ascending one reversed.
         if matches!(self, SortOrder::YearDescending | SortOrder::TitleDescending) {
             positions.reverse();
