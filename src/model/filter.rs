@@ -218,7 +218,7 @@ impl SortOrder {
 
     /// Orders activities; ties fall back to title, then id, so the order is total and stable.
     pub fn sort(self, activities: &mut [&Activity]) {
-        activities.sort_by(|a, b| self.compare(a, b));
+        super::sorting::sort_by(activities, |a, b| self.compare(a, b));
     }
 
     /// The order of two activities under this sort order (the one comparison every list sorts by).
@@ -259,9 +259,7 @@ impl SortOrder {
         };
         let years = |a: &Activity| (a.start, a.end.unwrap_or(i32::MAX));
         let by_year = matches!(self, SortOrder::YearAscending | SortOrder::YearDescending);
-        let mut positions: Vec<usize> = (0..activities.len()).collect();
-        // One call to `sort_by` for both keys: each call site is its own copy of the sort in the wasm.
-        positions.sort_by(|&i, &j| {
+        let mut positions = super::sorting::stable_order(activities.len(), &|i, j| {
             let years_first = if by_year {
                 years(&activities[i]).cmp(&years(&activities[j]))
             } else {
@@ -383,7 +381,7 @@ pub fn field_labels(dataset: &Dataset) -> Vec<String> {
         .filter(|f| !f.is_empty() && seen.insert(f.to_lowercase()))
         .map(str::to_string)
         .collect();
-    labels.sort_by_key(|f| f.to_lowercase());
+    super::sorting::sort_by(&mut labels, |a, b| a.to_lowercase().cmp(&b.to_lowercase()));
     labels
 }
 

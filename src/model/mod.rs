@@ -12,6 +12,7 @@ pub mod map_export;
 pub mod matrix;
 pub mod merge;
 pub mod report;
+pub mod sorting;
 pub mod stats;
 pub mod trends;
 pub mod validate;
