@@ -45,7 +45,7 @@ impl ExportScope {
                 .filter(|a| filters.matches(a))
                 .collect(),
         };
-        chosen.sort_by(|a, b| a.id.cmp(&b.id));
+        super::sorting::sort_by(&mut chosen, |a, b| a.id.cmp(&b.id));
         chosen
     }
 

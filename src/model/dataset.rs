@@ -173,7 +173,7 @@ impl Dataset {
 
     /// Sorts activities by id, the order of exports (so a diff between two exports is readable).
     pub fn sort_by_id(&mut self) {
-        self.activities.sort_by(|a, b| a.id.cmp(&b.id));
+        super::sorting::sort_by(&mut self.activities, |a, b| a.id.cmp(&b.id));
     }
 
     /// An id not yet used in this dataset, of the form `prefix-N`.

@@ -218,7 +218,7 @@ impl SortOrder {
 
     /// Orders activities; ties fall back to title, then id, so the order is total and stable.
     pub fn sort(self, activities: &mut [&Activity]) {
-        activities.sort_by(|a, b| self.compare(a, b));
+        super::sorting::sort_by(activities, |a, b| self.compare(a, b));
     }
 
     /// The order of two activities under this sort order (the one comparison every list sorts by).
@@ -258,17 +258,15 @@ impl SortOrder {
                 .then_with(|| activities[i].id.cmp(&activities[j].id))
         };
         let years = |a: &Activity| (a.start, a.end.unwrap_or(i32::MAX));
-        let mut positions: Vec<usize> = (0..activities.len()).collect();
-        match self {
-            SortOrder::YearAscending | SortOrder::YearDescending => positions.sort_by(|&i, &j| {
-                years(&activities[i])
-                    .cmp(&years(&activities[j]))
-                    .then_with(|| by_title(i, j))
-            }),
-            SortOrder::TitleAscending | SortOrder::TitleDescending => {
-                positions.sort_by(|&i, &j| by_title(i, j))
-            }
-        }
+        let by_year = matches!(self, SortOrder::YearAscending | SortOrder::YearDescending);
+        let mut positions = super::sorting::stable_order(activities.len(), &|i, j| {
+            let years_first = if by_year {
+                years(&activities[i]).cmp(&years(&activities[j]))
+            } else {
+                std::cmp::Ordering::Equal
+            };
+            years_first.then_with(|| by_title(i, j))
+        });
         // The order is total, so a descending order is exactly the ascending one reversed.
         if matches!(self, SortOrder::YearDescending | SortOrder::TitleDescending) {
             positions.reverse();
@@ -383,7 +381,7 @@ pub fn field_labels(dataset: &Dataset) -> Vec<String> {
         .filter(|f| !f.is_empty() && seen.insert(f.to_lowercase()))
         .map(str::to_string)
         .collect();
-    labels.sort_by_key(|f| f.to_lowercase());
+    super::sorting::sort_by(&mut labels, |a, b| a.to_lowercase().cmp(&b.to_lowercase()));
     labels
 }
 

@@ -328,7 +328,7 @@ fn field_columns(activities: &[&Activity]) -> Vec<ColumnHead> {
         }
     }
     let mut fields: Vec<(String, Tally)> = tallies.into_iter().collect();
-    fields.sort_by(|(a_key, a), (b_key, b)| {
+    super::sorting::sort_by(&mut fields, |(a_key, a), (b_key, b)| {
         b.activities
             .cmp(&a.activities)
             .then_with(|| a_key.cmp(b_key))

@@ -487,7 +487,7 @@ pub fn group_problems(problems: &[Problem]) -> Vec<ProblemGroup> {
         }
     }
     // A stable sort keeps file order within errors and within warnings.
-    groups.sort_by_key(|group| group.severity);
+    super::sorting::sort_by(&mut groups, |a, b| a.severity.cmp(&b.severity));
     groups
 }
 
