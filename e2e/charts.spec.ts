@@ -77,8 +77,8 @@ test.describe('matrix', () => {
         expect(await charts.cellCount(row, col), `${row} × ${col}`).toBe(matrixCell(activities, row, col, years).length);
       }
     }
-    expect(atlas.queryParams().get('from')).toBe('2020');
-    expect(atlas.queryParams().get('to')).toBe('2021');
+    await expect.poll(() => atlas.queryParams().get('from')).toBe('2020');
+    await expect.poll(() => atlas.queryParams().get('to')).toBe('2021');
     await expect(charts.matrix.locator('caption')).toContainText('2020–2021');
   });
 
@@ -161,7 +161,7 @@ test.describe('trends', () => {
     const f = yearFigures(activities, 2016);
     await expect(charts.chart.locator('g[data-year="2016"]')).toHaveAttribute('data-active', String(f.active));
     await expect(charts.chart.locator('g[data-year="2008"]')).toHaveCount(0);
-    expect(atlas.queryParams().get('from')).toBe('2009');
+    await expect.poll(() => atlas.queryParams().get('from')).toBe('2009');
     await page.getByTestId('trends-years-clear').click();
     await expect(charts.chartYears).toHaveCount(LAST - FIRST + 1);
   });

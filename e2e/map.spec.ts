@@ -76,7 +76,7 @@ test.describe('map', () => {
     expect(zero, 'the default dataset has a member state without CBC').toBeDefined();
     await expect(map.country(zero!).locator('path')).toHaveAttribute('fill', 'url(#map-hatch)');
     await expect(map.country('VNM').locator('path')).not.toHaveAttribute('fill', /hatch/);
-    expect(map.atlas.queryParams().get('measure')).toBe('CBC');
+    await expect.poll(() => map.atlas.queryParams().get('measure')).toBe('CBC');
   });
 
   test('clicking Viet Nam lists exactly the activities behind its count, sorted by year', async ({ map }) => {
@@ -96,7 +96,8 @@ test.describe('map', () => {
       await expect(link).toHaveAttribute('target', '_blank');
       await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
     }
-    expect(map.atlas.queryParams().get('country')).toBe('VNM');
+    // The address is written after the next frame: poll for it.
+    await expect.poll(() => map.atlas.queryParams().get('country')).toBe('VNM');
 
     // Adding the ASEAN-wide activities changes the number and the list together.
     await map.includeAseanWide.check();
@@ -104,7 +105,7 @@ test.describe('map', () => {
     expect(withAseanWide.length).toBeGreaterThan(expected.length);
     await expect.poll(() => map.rowIds()).toEqual(withAseanWide);
     expect(await map.countOf('VNM')).toBe(withAseanWide.length);
-    expect(map.atlas.queryParams().get('aw')).toBe('1');
+    await expect.poll(() => map.atlas.queryParams().get('aw')).toBe('1');
 
     await map.closePanelButton.click();
     await expect(map.panel).toBeHidden();
@@ -120,8 +121,8 @@ test.describe('map', () => {
     await expect(map.aseanWide).toHaveAttribute('data-count', String(count('ASEAN', q)));
     // The range must actually narrow the default data for this test to mean anything.
     expect(count('ASEAN', q)).toBeLessThan(count('ASEAN', { measure: 'ALL' }));
-    expect(map.atlas.queryParams().get('from')).toBe('2016');
-    expect(map.atlas.queryParams().get('to')).toBe('2020');
+    await expect.poll(() => map.atlas.queryParams().get('from')).toBe('2016');
+    await expect.poll(() => map.atlas.queryParams().get('to')).toBe('2020');
 
     await map.aseanWide.click();
     await expect.poll(() => map.rowIds()).toEqual(idsBehind('ASEAN', q));
