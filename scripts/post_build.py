@@ -37,7 +37,9 @@ SW_NAME = "sw.js"
 SINGLE_FILE_NAME = "vientiane-vision-atlas.html"
 BUILD_PLACEHOLDER = "/* BUILD */ { version: 'unbuilt', files: [], immutable: [] }"
 # Trunk's content-hashed names (Trunk.toml: filehash = true): such a name always means the same bytes.
-HASHED_NAME_RE = re.compile(r"-[0-9a-f]{16}(?:_bg)?\.(?:css|js|wasm)$")
+# Trunk writes the 64-bit content hash as `{:x}`, without leading zeros: up to 16 hex digits, fewer
+# now and then (one build in 16 has 15 or fewer). Eight or more is certain for any real build.
+HASHED_NAME_RE = re.compile(r"-[0-9a-f]{8,16}(?:_bg)?\.(?:css|js|wasm)$")
 
 # The policy of the hosted app. 'wasm-unsafe-eval' allows compiling WebAssembly and nothing else (no
 # eval); img-src needs data: and blob: because chart and map exports draw SVG images onto a canvas.

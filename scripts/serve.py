@@ -21,8 +21,9 @@ import os
 import re
 import sys
 
-# Trunk's content-hashed file names (the same pattern as scripts/post_build.py and docs/hosting.md).
-HASHED_NAME_RE = re.compile(r"-[0-9a-f]{16}(?:_bg)?\.(?:css|js|wasm)$")
+# Trunk's content-hashed file names (the same pattern as scripts/post_build.py and docs/hosting.md;
+# the hash has no leading zeros, so it can be shorter than 16 digits).
+HASHED_NAME_RE = re.compile(r"-[0-9a-f]{8,16}(?:_bg)?\.(?:css|js|wasm)$")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
