@@ -89,6 +89,8 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
         draft: initial,
     } = session;
     let unknown_keys: Vec<String> = initial.unknown.keys().cloned().collect();
+    // What the form started from, so that leaving it can tell whether anything would be lost.
+    let started_from = StoredValue::new(initial.clone());
     let draft = RwSignal::new(initial);
     let original = StoredValue::new(original_id);
     let problems = Memo::new(move |_| {
@@ -158,6 +160,16 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
         }
     };
 
+    // Cancel, the second Cancel button and Escape all leave through here: typed changes are only
+    // discarded when the user says so.
+    let cancel = move || {
+        let changed = draft.with_untracked(|d| started_from.with_value(|start| d != start));
+        if changed && !confirm_discard() {
+            return;
+        }
+        on_close.run(None);
+    };
+
     let title_ref = NodeRef::<leptos::html::Input>::new();
     request_animation_frame(move || {
         if let Some(input) = title_ref.get_untracked() {
@@ -168,7 +180,17 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
     let error_count = move || problems.with(|p| p.iter().filter(|p| p.is_error()).count());
 
     view! {
-        <section class="editor card" aria-labelledby="editor-heading" data-testid="activity-editor">
+        <section
+            class="editor card"
+            aria-labelledby="editor-heading"
+            data-testid="activity-editor"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && !ev.default_prevented() {
+                    ev.prevent_default();
+                    cancel();
+                }
+            }
+        >
             <datalist id="known-fields">
                 {KNOWN_FIELDS.iter().map(|f| view! { <option value=*f></option> }).collect_view()}
             </datalist>
@@ -186,7 +208,7 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                         type="button"
                         class="button button--ghost"
                         data-testid="activity-cancel"
-                        on:click=move |_| on_close.run(None)
+                        on:click=move |_| cancel()
                     >
                         "Cancel"
                     </button>
@@ -322,7 +344,7 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                     <button type="submit" class="button button--primary" data-testid="activity-save">
                         {if kind == EditKind::Edit { "Save changes" } else { "Add activity" }}
                     </button>
-                    <button type="button" class="button" on:click=move |_| on_close.run(None)>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| cancel()>"Cancel"</button>
                     <span class="editor__status" aria-live="polite">
                         {move || match error_count() {
                             0 => String::new(),
@@ -731,4 +753,15 @@ fn focus_control(path: &str) {
             let _ = target.focus();
         }
     });
+}
+
+/// Asks before typed changes are thrown away. Without a window (never in the app) nothing is discarded.
+fn confirm_discard() -> bool {
+    web_sys::window()
+        .and_then(|window| {
+            window
+                .confirm_with_message("Discard the changes to this activity?")
+                .ok()
+        })
+        .unwrap_or(false)
 }
