@@ -69,6 +69,19 @@ test.describe('export', () => {
     expect(second.text).toBe(first.text);
   });
 
+  test('only a whole JSON export counts as "last exported": not a CSV, not a filtered file', async ({ atlas }) => {
+    const data = new DataPage(atlas);
+    await data.goto();
+    await expect(data.lastExported).toHaveText('Not exported from this browser yet.');
+    await data.exportCsv();
+    await data.exportScope.selectOption('filtered');
+    await data.exportJson();
+    await expect(data.lastExported).toHaveText('Not exported from this browser yet.');
+    await data.exportScope.selectOption('whole');
+    await data.exportJson();
+    await expect(data.lastExported).toHaveText('Last exported today.');
+  });
+
   test('the default data exports byte for byte as the committed default file', async ({ atlas }) => {
     const data = new DataPage(atlas);
     await data.goto();

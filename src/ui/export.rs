@@ -43,7 +43,10 @@ pub fn ExportPanel() -> impl IntoView {
             })
         });
         match files::download_text(&name, mime, &text) {
-            Ok(()) => state.mark_exported(),
+            // "Last exported" and the never-exported warning are about having a copy that can bring
+            // everything back: only the whole dataset as JSON is one. A CSV or a filtered file is not.
+            Ok(()) if !csv && chosen == ExportScope::Whole => state.mark_exported(),
+            Ok(()) => {}
             Err(error) => state.notice.set(Some(format!("Export failed: {error}"))),
         }
     };
