@@ -269,7 +269,7 @@ fn try_store(state: AtlasState, text: &str) -> Value {
         "ok": result.is_ok(),
         "bytes": text.len(),
         "units": result.as_ref().ok(),
-        "packed": text.len() >= stored::PACK_FROM_BYTES,
+        "packed": stored::packs(text),
         "quota": matches!(result, Err(SaveError::QuotaExceeded(_))),
         "error": result.err().map(|e| e.message()),
         "restored": restored.is_ok(),

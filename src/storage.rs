@@ -1,4 +1,5 @@
-//! The only code that touches `localStorage` (through gloo-storage).
+//! The only code that touches `localStorage` (gloo-storage for the small meta value; the dataset through
+//! bindings that keep megabyte values as JavaScript strings).
 //!
 //! Keys are namespaced and versioned, because several apps may share an origin on a static host:
 //! `vientiane-vision-atlas:v1:dataset` holds the dataset as compact format-v1 JSON, packed when it is
@@ -268,11 +269,6 @@ pub fn saved_dataset_text() -> Option<String> {
     }
 }
 
-fn utf16_units(text: &str) -> usize {
-    // Packed values are mostly characters that take three bytes in UTF-8 but one UTF-16 unit.
-    text.chars().map(char::len_utf16).sum()
-}
-
 pub fn load_meta() -> Meta {
     LocalStorage::get(META_KEY).unwrap_or_default()
 }
@@ -319,8 +315,15 @@ pub fn bytes_used() -> usize {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(NAMESPACE))
         .map(|k| {
-            let value = storage.get_item(&k).ok().flatten().unwrap_or_default();
-            (utf16_units(&k) + utf16_units(&value)) * 2
+            // The value's length is read in JavaScript: a packed dataset is megabytes, and copying it
+            // into Rust only to count it would happen after every save while the panel is open.
+            let value_units = storage
+                .unchecked_ref::<ValueStorage>()
+                .get_item(&k)
+                .ok()
+                .and_then(|value| value.dyn_into::<js_sys::JsString>().ok())
+                .map_or(0, |value| value.length() as usize);
+            (k.encode_utf16().count() + value_units) * 2
         })
         .sum()
 }

@@ -37,20 +37,17 @@ pub enum StoredForm<'a> {
     Packed(Vec<u8>),
 }
 
-/// The form to store the compact JSON `json` in: the JSON itself when it is small, packed otherwise.
-pub fn stored_form(json: &str) -> StoredForm<'_> {
-    if json.len() < PACK_FROM_BYTES {
-        StoredForm::Plain(json)
-    } else {
-        StoredForm::Packed(pack_utf16le(json))
-    }
+/// Whether the compact JSON `json` is large enough to be stored packed.
+pub fn packs(json: &str) -> bool {
+    json.len() >= PACK_FROM_BYTES
 }
 
-/// [`stored_form`] as text (for tests and tools; the app writes the bytes).
-pub fn to_stored(json: &str) -> Cow<'_, str> {
-    match stored_form(json) {
-        StoredForm::Plain(text) => Cow::Borrowed(text),
-        StoredForm::Packed(bytes) => Cow::Owned(utf16le_text(&bytes)),
+/// The form to store the compact JSON `json` in: the JSON itself when it is small, packed otherwise.
+pub fn stored_form(json: &str) -> StoredForm<'_> {
+    if packs(json) {
+        StoredForm::Packed(pack_utf16le(json))
+    } else {
+        StoredForm::Plain(json)
     }
 }
 
@@ -169,6 +166,14 @@ fn unpack(rest: &str) -> Result<String, String> {
 mod tests {
     use super::*;
     use crate::model::{default_dataset, Dataset};
+
+    /// [`stored_form`] as text, as the browser ends up holding it.
+    fn to_stored(json: &str) -> Cow<'_, str> {
+        match stored_form(json) {
+            StoredForm::Plain(text) => Cow::Borrowed(text),
+            StoredForm::Packed(bytes) => Cow::Owned(utf16le_text(&bytes)),
+        }
+    }
 
     /// A dataset well above the packing threshold: the default activities repeated under new ids.
     fn large_json() -> String {
