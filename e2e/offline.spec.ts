@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures/atlas-page';
 import {
-  appLocalBytes,
+  appLocalUnits,
   cacheContents,
   defaultActivityCount,
   healthHooks,
@@ -152,9 +152,13 @@ test.describe('storage health', () => {
     // An edit is saved: the bytes of the app's keys and the time of the save follow.
     await renameDataset(page, 'Health check');
     await waitUntilSaved(page);
-    const local = await appLocalBytes(page);
+    const local = await appLocalUnits(page);
     expect(local).toBeGreaterThan(1000);
-    await expect(panel).toHaveAttribute('data-local-bytes', String(local));
+    await expect(panel).toHaveAttribute('data-local-units', String(local));
+    // The share is code units over a quota of code units (it once counted bytes and read double).
+    const percent = (local / 5_242_880) * 100;
+    const shown = percent < 10 ? percent.toFixed(1) : percent.toFixed(0);
+    await expect(atlas.byTestId('storage-local')).toContainText(`(${shown}\u00a0%)`);
     const today = await page.evaluate(() => {
       const d = new Date();
       const two = (n: number) => String(n).padStart(2, '0');

@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::files;
+use crate::model::history::Change;
 use crate::state::{use_atlas, AtlasState, SaveState, StorageBanner, View};
 use crate::storage;
 use crate::ui;
@@ -32,6 +33,7 @@ pub fn App() -> impl IntoView {
         <StorageBannerView/>
         <crate::pwa::UpdateBanner/>
         <Notice/>
+        <UndoConfirmation/>
         <ui::data::ImportDropZone/>
         <main id="main" class="main" tabindex="-1">
             {move || match state.view.get() {
@@ -129,7 +131,7 @@ fn Header() -> impl IntoView {
                 && next.chars().count() <= 200
                 && next != state.dataset.with_untracked(|d| d.title.clone())
             {
-                state.edit("rename the dataset", |d| d.title = next);
+                state.edit("rename the dataset", Change::Rename { title: next });
             }
         }
         editing.set(false);
@@ -336,6 +338,40 @@ fn Notice() -> impl IntoView {
                         }>"Undo"</button>
                     </Show>
                     <button class="button button--small button--ghost" aria-label="Dismiss" on:click=move |_| state.notice.set(None)>"×"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Asks before an undo that would remove what another tab saved (the step this tab recorded when it
+/// adopted that tab's save). The safe choice, keeping them, has the focus.
+#[component]
+fn UndoConfirmation() -> impl IntoView {
+    let state = use_atlas();
+    let keep_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if state.undo_confirmation.with(Option::is_some) {
+            if let Some(button) = keep_ref.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    move || {
+        state.undo_confirmation.get().map(|label| {
+            view! {
+                <div class="confirm confirm--undo" role="alertdialog" aria-labelledby="undo-question" data-testid="undo-confirmation">
+                    <p id="undo-question">
+                        <strong>{format!("Undo “{label}”?")}</strong>
+                        " It would remove the changes that another tab saved, in this tab and in storage."
+                    </p>
+                    <button class="button button--danger" data-testid="confirm-undo" on:click=move |_| {
+                        let undone = state.confirm_undo();
+                        state.notice.set(undone.map(|label| format!("Undone: {label}.")));
+                    }>"Undo anyway"</button>
+                    <button class="button" data-testid="cancel-undo" node_ref=keep_ref on:click=move |_| state.undo_confirmation.set(None)>
+                        "Keep them"
+                    </button>
                 </div>
             }
         })

@@ -1,22 +1,23 @@
 //! The app's state and every action that changes the dataset.
 //!
 //! Data flows one way: a component calls an action here → the dataset signal changes → the views
-//! re-derive from it (memos) → a debounced save writes it to storage. Nothing else writes the dataset,
-//! so every change gets an undo step and a save.
+//! re-derive from it (memos) → a debounced save writes it to storage. The dataset signal is writable
+//! only inside this module, and every change — an edit, an import, undo and redo, another tab's save,
+//! a reset — goes through [`AtlasState::apply`], which records its undo step (see
+//! [`crate::model::history`]) and, for a change made here, schedules its save.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::model::filter::SortOrder;
+use crate::model::history::{Change, History, Origin};
 use crate::model::stats::{MapCounts, Place};
 use crate::model::{default_dataset, Dataset, Filters};
 use crate::storage::{self, Loaded, Meta, SaveError};
 
 /// How long edits wait before they are written (one write per burst of typing).
 pub const SAVE_DELAY: Duration = Duration::from_millis(300);
-/// How many undo steps are kept.
-const HISTORY_LIMIT: usize = 100;
 
 /// The views the navigation switches between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -107,28 +108,21 @@ pub enum StorageBanner {
     OtherTabChanged(Box<Dataset>),
 }
 
-/// One undo step: the dataset before a change, and what the change was.
-#[derive(Clone, Debug)]
-pub struct Snapshot {
-    pub label: String,
-    pub dataset: Dataset,
-}
-
-/// Undo and redo stacks.
-#[derive(Clone, Debug, Default)]
-pub struct History {
-    pub undo: Vec<Snapshot>,
-    pub redo: Vec<Snapshot>,
-}
-
 /// Label of the undo step an import creates (the import dialog's "Undo import" looks for it).
 pub const IMPORT_LABEL: &str = "import";
+/// Label of the undo step left when this tab adopts what another tab saved.
+pub const OTHER_TAB_LABEL: &str = "load the changes saved in another tab";
 
 /// The whole state, shared through context. Every field is a cheap, copyable handle.
 #[derive(Clone, Copy)]
 pub struct AtlasState {
-    pub dataset: RwSignal<Dataset>,
-    pub history: RwSignal<History>,
+    /// The dataset, read-only outside this module: every change goes through [`AtlasState::apply`].
+    pub dataset: ReadSignal<Dataset>,
+    set_dataset: WriteSignal<Dataset>,
+    history: RwSignal<History>,
+    /// Set while an undo waits for the user's word because it would remove another tab's saved work
+    /// (the label of that step).
+    pub undo_confirmation: RwSignal<Option<String>>,
     pub save_state: RwSignal<SaveState>,
     pub banner: RwSignal<Option<StorageBanner>>,
     pub filters: RwSignal<Filters>,
@@ -175,7 +169,7 @@ impl AtlasState {
     }
 
     fn with(dataset: Dataset, save_state: SaveState, banner: Option<StorageBanner>) -> AtlasState {
-        let dataset = RwSignal::new(dataset);
+        let (dataset, set_dataset) = signal(dataset);
         let filters = RwSignal::new(Filters::default());
         // The counts do not depend on the measure, scope or country filters (the table holds them all),
         // so switching the map's measure is a lookup, not a pass over the activities.
@@ -192,7 +186,9 @@ impl AtlasState {
         });
         AtlasState {
             dataset,
+            set_dataset,
             history: RwSignal::new(History::default()),
+            undo_confirmation: RwSignal::new(None),
             save_state: RwSignal::new(save_state),
             banner: RwSignal::new(banner),
             filters,
@@ -207,69 +203,110 @@ impl AtlasState {
         }
     }
 
-    /// Changes the dataset through `change`, keeping an undo step labelled `label`, then saves.
-    pub fn edit(&self, label: &str, change: impl FnOnce(&mut Dataset)) {
-        let before = self.dataset.get_untracked();
-        self.dataset.update(change);
-        self.push_undo(label, before);
-        self.after_change();
-    }
-
-    /// Replaces the whole dataset (import, reset), keeping an undo step.
-    pub fn replace(&self, label: &str, next: Dataset) {
-        let before = self.dataset.get_untracked();
-        self.dataset.set(next);
-        self.push_undo(label, before);
-        self.after_change();
-    }
-
-    fn push_undo(&self, label: &str, before: Dataset) {
-        self.history.update(|history| {
-            history.undo.push(Snapshot {
-                label: label.to_string(),
-                dataset: before,
-            });
-            if history.undo.len() > HISTORY_LIMIT {
-                history.undo.remove(0);
-            }
-            history.redo.clear();
-        });
-    }
-
-    /// Restores the dataset before the last change. Returns what was undone.
-    pub fn undo(&self) -> Option<String> {
-        let snapshot = self.history.try_update(|h| h.undo.pop()).flatten()?;
-        let current = self.dataset.get_untracked();
-        self.dataset.set(snapshot.dataset);
-        self.history.update(|h| {
-            h.redo.push(Snapshot {
-                label: snapshot.label.clone(),
-                dataset: current,
+    /// The one path every change to the dataset takes: applies `change`, records its undo step and,
+    /// for a change made in this tab, schedules its save (another tab's save is already stored).
+    /// Returns whether anything changed; a change that changes nothing leaves no step and no save.
+    fn apply(&self, label: &str, change: Change, origin: Origin) -> bool {
+        let step = self
+            .set_dataset
+            .try_maybe_update(|dataset| {
+                let step = change.apply(dataset, label, origin);
+                (step.is_some(), step)
             })
-        });
-        self.after_change();
-        Some(snapshot.label)
+            .flatten();
+        let Some(step) = step else { return false };
+        self.history.update(|history| history.record(step));
+        self.undo_confirmation.set(None);
+        match origin {
+            Origin::ThisTab => self.after_change(),
+            Origin::OtherTab => self.adopted_stored_value(),
+        }
+        true
+    }
+
+    /// Changes the dataset in this tab (an edit, a deletion, a rename), keeping an undo step, then saves.
+    pub fn edit(&self, label: &str, change: Change) -> bool {
+        self.apply(label, change, Origin::ThisTab)
+    }
+
+    /// Replaces the whole dataset (import, reset), keeping an undo step, then saves.
+    pub fn replace(&self, label: &str, next: Dataset) -> bool {
+        self.apply(label, Change::Replace(next), Origin::ThisTab)
+    }
+
+    /// Restores the dataset before the last change and returns what was undone. When that change was
+    /// another tab's save, undoing it would remove that tab's work: nothing happens yet, and
+    /// [`AtlasState::undo_confirmation`] asks the user (see [`AtlasState::confirm_undo`]).
+    pub fn undo(&self) -> Option<String> {
+        let next = self
+            .history
+            .with_untracked(|h| h.next_undo().map(|s| (s.origin, s.label.clone())))?;
+        match next {
+            (Origin::OtherTab, label) => {
+                self.undo_confirmation.set(Some(label));
+                None
+            }
+            (Origin::ThisTab, _) => self.undo_now(),
+        }
+    }
+
+    /// The user confirmed an undo that removes what another tab saved.
+    pub fn confirm_undo(&self) -> Option<String> {
+        self.undo_confirmation.try_update(Option::take).flatten()?;
+        self.undo_now()
+    }
+
+    fn undo_now(&self) -> Option<String> {
+        self.undo_confirmation.set(None);
+        self.step_history(|history, dataset| history.undo(dataset))
     }
 
     /// Applies again the last undone change. Returns what was redone.
     pub fn redo(&self) -> Option<String> {
-        let snapshot = self.history.try_update(|h| h.redo.pop()).flatten()?;
-        let current = self.dataset.get_untracked();
-        self.dataset.set(snapshot.dataset);
-        self.history.update(|h| {
-            h.undo.push(Snapshot {
-                label: snapshot.label.clone(),
-                dataset: current,
+        self.undo_confirmation.set(None);
+        self.step_history(|history, dataset| history.redo(dataset))
+    }
+
+    /// Moves one step through the history; the dataset it leaves is this tab's change, and is saved.
+    fn step_history(
+        &self,
+        step: impl FnOnce(&mut History, &mut Dataset) -> Option<String>,
+    ) -> Option<String> {
+        // The history is taken out for the step and put back after, so that no signal is borrowed
+        // while the dataset's subscribers hear of the change.
+        let mut history = self
+            .history
+            .try_update_untracked(std::mem::take)
+            .unwrap_or_default();
+        let label = self
+            .set_dataset
+            .try_maybe_update(|dataset| {
+                let label = step(&mut history, dataset);
+                (label.is_some(), label)
             })
-        });
-        self.after_change();
-        Some(snapshot.label)
+            .flatten();
+        self.history.set(history);
+        if label.is_some() {
+            self.after_change();
+        }
+        label
     }
 
     /// The label of the change `undo` would revert.
     pub fn last_change(&self) -> Option<String> {
         self.history
-            .with(|h| h.undo.last().map(|s| s.label.clone()))
+            .with(|h| h.next_undo().map(|s| s.label.clone()))
+    }
+
+    /// The label of the change `redo` would make again.
+    pub fn next_redo(&self) -> Option<String> {
+        self.history
+            .with(|h| h.next_redo().map(|s| s.label.clone()))
+    }
+
+    /// Activities held by the undo and redo steps together (for the benchmark).
+    pub fn history_activities(&self) -> usize {
+        self.history.with_untracked(History::activities_held)
     }
 
     fn after_change(&self) {
@@ -347,6 +384,8 @@ impl AtlasState {
     }
 
     /// Another tab wrote `raw` to storage. Adopt it when this tab has nothing unsaved; otherwise ask.
+    /// Adopting is a change of its own, labelled in the history: undoing it asks first, because it
+    /// would remove what the other tab saved.
     pub fn other_tab_saved(&self, raw: Option<String>) {
         let Some(raw) = raw else { return };
         let Ok(theirs) = storage::decode_stored(&raw) else {
@@ -359,34 +398,50 @@ impl AtlasState {
             self.banner
                 .set(Some(StorageBanner::OtherTabChanged(Box::new(theirs))));
         } else {
-            self.dataset.set(theirs);
-            self.notice
-                .set(Some("Loaded the changes saved in another tab.".to_string()));
+            let count = theirs.activities.len();
+            if self.apply(OTHER_TAB_LABEL, Change::Replace(theirs), Origin::OtherTab) {
+                self.notice.set(Some(format!(
+                    "Loaded the changes saved in another tab ({count} activities). Undo asks first: it would remove that tab's work."
+                )));
+            }
         }
     }
 
-    /// Resolves the other-tab conflict: take their version (mine stays one undo away) or keep mine
-    /// (and write it, replacing theirs).
+    /// Resolves the other-tab conflict: take their version (mine stays one undo away, and that undo
+    /// asks first) or keep mine (and write it, replacing theirs).
     pub fn resolve_other_tab(&self, take_theirs: bool) {
         let Some(StorageBanner::OtherTabChanged(theirs)) = self.banner.get_untracked() else {
             return;
         };
         self.banner.set(None);
         if take_theirs {
-            self.pending_save.update_value(|pending| {
-                if let Some(handle) = pending.take() {
-                    handle.clear();
-                }
-            });
-            let before = self.dataset.get_untracked();
-            self.dataset.set(*theirs);
-            self.push_undo("load the other tab's version", before);
-            self.unsaved.set(false);
-            self.save_state
-                .set(SaveState::Saved(storage::load_meta().last_saved));
+            self.apply(
+                "load the other tab's version",
+                Change::Replace(*theirs),
+                Origin::OtherTab,
+            );
         } else {
             self.unsaved.set(true);
             self.save_now();
+        }
+    }
+
+    /// The dataset now equals what storage holds (another tab wrote it): nothing is left to save, and
+    /// an unreadable value that held saving back has been replaced by a readable one.
+    fn adopted_stored_value(&self) {
+        self.pending_save.update_value(|pending| {
+            if let Some(handle) = pending.take() {
+                handle.clear();
+            }
+        });
+        self.unsaved.set(false);
+        self.save_state
+            .set(SaveState::Saved(storage::load_meta().last_saved));
+        if matches!(
+            self.banner.get_untracked(),
+            Some(StorageBanner::Unreadable { .. })
+        ) {
+            self.banner.set(None);
         }
     }
 

@@ -54,6 +54,8 @@ pub enum SaveError {
     Unavailable(String),
     /// The value read back differs from the one written.
     Mismatch,
+    /// The dataset's JSON is larger than anything the app reads back (bytes).
+    TooLarge(usize),
 }
 
 impl SaveError {
@@ -66,6 +68,11 @@ impl SaveError {
                 "This browser does not let the page use local storage ({detail}), for example in a private window. The app works, but nothing is kept after you close it: export your data to keep it."
             ),
             SaveError::Mismatch => "The browser stored something other than what was written. Your latest changes may not be saved: export your data to keep it.".to_string(),
+            SaveError::TooLarge(bytes) => format!(
+                "The dataset has grown to {} MB, more than the {} MB the app can read back, so it is not saved in this browser. Split it and export the parts to keep them.",
+                bytes / 1_048_576,
+                stored::MAX_STORED_JSON_BYTES / 1_048_576
+            ),
         }
     }
 }
@@ -187,6 +194,10 @@ pub fn save(dataset: &Dataset) -> Result<usize, SaveError> {
 
 /// Writes a dataset's compact JSON, packed when it is large, and reads it back.
 pub fn save_json(json: &str) -> Result<usize, SaveError> {
+    // What is stored must read back: a value over the reading limit would be refused at the next start.
+    if json.len() > stored::MAX_STORED_JSON_BYTES {
+        return Err(SaveError::TooLarge(json.len()));
+    }
     write_form(stored::stored_form(json))
 }
 
@@ -305,8 +316,9 @@ pub fn backup_keys() -> Vec<String> {
     keys
 }
 
-/// Bytes this app uses in local storage (UTF-16 code units × 2, as browsers count them).
-pub fn bytes_used() -> usize {
+/// UTF-16 code units this app's keys and values take in local storage: the unit browsers count their
+/// quota in (see [`stored::LOCAL_STORAGE_QUOTA_UNITS`]).
+pub fn units_used() -> usize {
     let Ok(storage) = raw_storage() else {
         return 0;
     };
@@ -323,7 +335,7 @@ pub fn bytes_used() -> usize {
                 .ok()
                 .and_then(|value| value.dyn_into::<js_sys::JsString>().ok())
                 .map_or(0, |value| value.length() as usize);
-            (k.encode_utf16().count() + value_units) * 2
+            k.encode_utf16().count() + value_units
         })
         .sum()
 }

@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use vientiane_vision_atlas::model::history::Change;
 use vientiane_vision_atlas::model::{default_dataset, stored as stored_form, Activity, Dataset};
 use vientiane_vision_atlas::state::{AtlasState, SaveState, StorageBanner};
 use vientiane_vision_atlas::storage::{self, Loaded, SaveError, BACKUP_PREFIX, DATASET_KEY};
@@ -165,7 +166,12 @@ fn a_corrupted_value_is_backed_up_and_never_overwritten() {
             state.banner.get_untracked(),
             Some(StorageBanner::Unreadable { .. })
         ));
-        state.edit("rename", |d| d.title = "Edited".into());
+        state.edit(
+            "rename",
+            Change::Rename {
+                title: "Edited".into(),
+            },
+        );
         state.save_now();
         assert_eq!(
             stored().as_deref(),
@@ -197,7 +203,12 @@ fn a_value_from_a_newer_version_is_kept() {
     let owner = Owner::new();
     owner.with(|| {
         let state = AtlasState::load();
-        state.edit("rename", |d| d.title = "Edited".into());
+        state.edit(
+            "rename",
+            Change::Rename {
+                title: "Edited".into(),
+            },
+        );
         state.save_now();
     });
     assert_eq!(stored().as_deref(), Some(newer));
@@ -227,7 +238,12 @@ fn a_failed_save_shows_the_banner_and_keeps_working_in_memory() {
         let state = AtlasState::load();
         // A title of 12 M characters that do not compress cannot be stored, even packed: the save
         // fails, the edit stays in memory.
-        state.edit("huge title", |d| d.title = incompressible(12 * 1024 * 1024));
+        state.edit(
+            "huge title",
+            Change::Rename {
+                title: incompressible(12 * 1024 * 1024),
+            },
+        );
         state.save_now();
         assert!(matches!(
             state.save_state.get_untracked(),
@@ -266,7 +282,12 @@ fn another_tabs_save_is_adopted_only_without_unsaved_edits() {
         assert!(state.notice.get_untracked().is_some());
 
         // Unsaved edits here: ask, change nothing yet.
-        state.edit("rename", |d| d.title = "Mine".into());
+        state.edit(
+            "rename",
+            Change::Rename {
+                title: "Mine".into(),
+            },
+        );
         let newer = small_dataset("Theirs again");
         state.other_tab_saved(Some(newer.to_compact_json()));
         assert_eq!(state.dataset.with_untracked(|d| d.title.clone()), "Mine");
@@ -289,14 +310,112 @@ fn taking_the_other_tabs_version_keeps_mine_one_undo_away() {
     let owner = Owner::new();
     owner.with(|| {
         let state = AtlasState::load();
-        state.edit("rename", |d| d.title = "Mine".into());
+        state.edit(
+            "rename",
+            Change::Rename {
+                title: "Mine".into(),
+            },
+        );
         state.other_tab_saved(Some(small_dataset("Theirs").to_compact_json()));
         state.resolve_other_tab(true);
         assert_eq!(state.dataset.with_untracked(|d| d.title.clone()), "Theirs");
-        state.undo();
+        // Undoing would remove the other tab's work: it asks first and changes nothing yet.
+        assert_eq!(state.undo(), None);
+        assert_eq!(state.dataset.with_untracked(|d| d.title.clone()), "Theirs");
+        assert_eq!(
+            state.undo_confirmation.get_untracked().as_deref(),
+            Some("load the other tab's version")
+        );
+        assert_eq!(
+            state.confirm_undo().as_deref(),
+            Some("load the other tab's version")
+        );
         assert_eq!(state.dataset.with_untracked(|d| d.title.clone()), "Mine");
         state.save_now();
     });
+}
+
+/// Issue 11, scenario 2: tab A imports, tab B merges more, A adopts B's save; a single undo in A must
+/// not silently remove B's records — it asks, and only an explicit "undo anyway" goes back.
+#[wasm_bindgen_test]
+fn an_undo_never_silently_removes_what_another_tab_saved() {
+    clear();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AtlasState::load();
+        let imported = large_dataset(3);
+        let mut merged = imported.clone();
+        merged
+            .activities
+            .push(Activity::new("FROM-B", "Merged in tab B", 2024));
+        state.replace("import", imported.clone());
+        state.save_now();
+        // Tab B's save arrives; A has nothing unsaved, so it adopts it as a step of its own.
+        state.other_tab_saved(Some(merged.to_compact_json()));
+        assert_eq!(state.dataset.with_untracked(Clone::clone), merged);
+        assert_eq!(
+            state.last_change().as_deref(),
+            Some(vientiane_vision_atlas::state::OTHER_TAB_LABEL)
+        );
+        assert!(!state.unsaved.get_untracked());
+        // Ctrl+Z: nothing changes, nothing is written; the question names the other tab's change.
+        let stored_before = stored();
+        assert_eq!(state.undo(), None);
+        assert!(state.undo_confirmation.get_untracked().is_some());
+        assert_eq!(state.dataset.with_untracked(Clone::clone), merged);
+        assert!(!state.unsaved.get_untracked());
+        assert_eq!(stored(), stored_before);
+        // "Keep them" leaves everything as it is; a redo or a new change also clears the question.
+        state.undo_confirmation.set(None);
+        assert_eq!(state.confirm_undo(), None);
+        assert_eq!(state.dataset.with_untracked(Clone::clone), merged);
+        // Undoing A's own import after an explicit confirmation is what the user asked for.
+        assert_eq!(state.undo(), None);
+        assert!(state.confirm_undo().is_some());
+        assert_eq!(state.dataset.with_untracked(Clone::clone), imported);
+        assert_eq!(state.undo().as_deref(), Some("import"));
+        state.save_now();
+    });
+}
+
+/// Issue 11, scenario 1: damaged packed values whose lengths would size huge allocations. Each must be
+/// reported, kept under its backup key and left untouched, and the app must start (no abort).
+#[wasm_bindgen_test]
+fn damaged_packed_lengths_never_stop_the_app() {
+    let values = [
+        "vva-packed:lz4:1:3000000000:\u{0800}\u{0801}",
+        "vva-packed:lz4:1:1500000000:\u{0800}\u{0801}",
+        "vva-packed:lz4:100:1:\u{0800}\u{0801}",
+        "vva-packed:lz4:4294967295:4294967295:\u{0800}",
+        "vva-packed:lz4:67108865:300000:\u{0800}",
+    ];
+    for value in values {
+        clear();
+        local_storage().set_item(DATASET_KEY, value).expect("seed");
+        let owner = Owner::new();
+        owner.with(|| {
+            let state = AtlasState::load();
+            let Some(StorageBanner::Unreadable { backup_key, .. }) = state.banner.get_untracked()
+            else {
+                panic!("{value:?}: the unreadable banner");
+            };
+            assert_eq!(state.save_state.get_untracked(), SaveState::Held);
+            let backup_key = backup_key.expect("a backup key");
+            assert_eq!(
+                local_storage().get_item(&backup_key).unwrap().as_deref(),
+                Some(value)
+            );
+            // Held: an edit is not written over the value.
+            state.edit(
+                "rename",
+                Change::Rename {
+                    title: "Edited".into(),
+                },
+            );
+            state.save_now();
+            assert_eq!(stored().as_deref(), Some(value), "{value:?}");
+        });
+    }
 }
 
 #[wasm_bindgen_test]
@@ -306,5 +425,5 @@ fn export_tracking_is_stored() {
     let meta = storage::mark_exported();
     assert!(meta.last_exported.is_some());
     assert_eq!(storage::load_meta().last_exported, meta.last_exported);
-    assert!(storage::bytes_used() > 0);
+    assert!(storage::units_used() > 0);
 }

@@ -234,16 +234,6 @@ impl Draft {
     }
 }
 
-/// Puts a saved activity into the dataset: in place of the record it was opened from, or at the end
-/// when it is new (or its original has gone meanwhile, e.g. by an undo).
-pub fn put_activity(dataset: &mut Dataset, original_id: Option<&str>, activity: Activity) {
-    let position = original_id.and_then(|id| dataset.activities.iter().position(|a| a.id == id));
-    match position {
-        Some(index) => dataset.activities[index] = activity,
-        None => dataset.activities.push(activity),
-    }
-}
-
 /// An id for a copy of `original`: `original-copy`, then `original-copy-2`, … never one already used.
 pub fn copy_id(dataset: &Dataset, original: &str) -> String {
     let taken: HashSet<&str> = dataset.activities.iter().map(|a| a.id.as_str()).collect();
@@ -769,32 +759,6 @@ mod tests {
             draft.set_confidence(choice);
             assert_eq!(draft.confidence, after, "{before:?} then {choice:?}");
         }
-    }
-
-    #[test]
-    fn saving_replaces_in_place_or_appends() {
-        let mut dataset = dataset();
-        let mut edited = dataset.activities[0].clone();
-        edited.id = "SR-2".into();
-        put_activity(&mut dataset, Some("SR"), edited);
-        assert_eq!(
-            dataset
-                .activities
-                .iter()
-                .map(|a| a.id.as_str())
-                .collect::<Vec<_>>(),
-            ["SR-2", "VN"]
-        );
-        put_activity(&mut dataset, Some("gone"), Activity::new("G", "G", 2020));
-        put_activity(&mut dataset, None, Activity::new("N", "N", 2020));
-        assert_eq!(
-            dataset
-                .activities
-                .iter()
-                .map(|a| a.id.as_str())
-                .collect::<Vec<_>>(),
-            ["SR-2", "VN", "G", "N"]
-        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod edit;
 pub mod filter;
 pub mod format;
+pub mod history;
 pub mod map_export;
 pub mod matrix;
 pub mod merge;

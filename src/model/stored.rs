@@ -13,15 +13,29 @@
 
 use std::borrow::Cow;
 
+use super::format::MAX_FILE_BYTES;
+
 /// Marks a packed value; the version of the packing is part of it.
 pub const PACKED_PREFIX: &str = "vva-packed:lz4:";
+
+/// What Chromium allows one origin in local storage, in UTF-16 code units (keys and values together).
+/// Browsers count local storage in code units, so every figure about it (the health panel, the
+/// capacity benchmark) uses this unit, never bytes.
+pub const LOCAL_STORAGE_QUOTA_UNITS: usize = 5_242_880;
+
+/// The share of [`LOCAL_STORAGE_QUOTA_UNITS`] that `units` code units take (1.0 when full).
+pub fn quota_share(units: usize) -> f64 {
+    units as f64 / LOCAL_STORAGE_QUOTA_UNITS as f64
+}
 
 /// Compact JSON of at least this many bytes is packed; smaller datasets stay plain JSON.
 pub const PACK_FROM_BYTES: usize = 256 * 1024;
 
-/// The largest JSON a packed value may claim to hold, so a damaged length cannot make the app try to
-/// allocate gigabytes. Far above what the app's own limits let a dataset reach.
-const MAX_UNPACKED_BYTES: usize = 512 * 1024 * 1024;
+/// The largest JSON a stored value may hold: the largest file the app reads. A packed value that
+/// claims more is damaged (so a damaged length cannot make the app allocate gigabytes, which aborts a
+/// wasm32 page), and a save never writes more (`storage::save` refuses it), so whatever is stored can
+/// be read back and exported as a file that imports again.
+pub const MAX_STORED_JSON_BYTES: usize = MAX_FILE_BYTES;
 
 /// The first code unit used for packed characters: 15-bit values map to U+0800..U+87FF, all of them
 /// ordinary characters below the surrogate range.
@@ -125,11 +139,17 @@ fn unpack(rest: &str) -> Result<String, String> {
         .and_then(|n| n.parse().ok())
         .ok_or_else(|| damaged("its compressed length is missing"))?;
     let units = header.next().unwrap_or_default();
-    // LZ4 cannot shrink data more than about 255 times, so a larger claim is damage.
-    if json_len > MAX_UNPACKED_BYTES || json_len > compressed_len.saturating_mul(256) {
+    // Both lengths come from storage and size allocations below, so each is checked against what is
+    // really there before anything is allocated. LZ4 cannot shrink data more than about 255 times.
+    if json_len > MAX_STORED_JSON_BYTES || json_len > compressed_len.saturating_mul(256) {
         return Err(damaged("its length is impossible"));
     }
-    let mut compressed = Vec::with_capacity(compressed_len);
+    // Every packed character is three bytes of UTF-8 and carries 15 bits, so the characters present
+    // bound the compressed bytes they can hold.
+    if compressed_len > units.len() / 3 * 15 / 8 + 1 {
+        return Err(damaged("it is shorter or longer than its header says"));
+    }
+    let mut compressed = Vec::with_capacity(compressed_len + 1);
     let mut bits: u32 = 0;
     let mut held: u32 = 0;
     for character in units.chars() {
@@ -148,6 +168,10 @@ fn unpack(rest: &str) -> Result<String, String> {
         }
         // Only the low `held` bits are still needed; dropping the rest keeps `bits` from overflowing.
         bits &= (1 << held) - 1;
+        // A value longer than its header is damaged; stop before it grows the buffer any further.
+        if compressed.len() > compressed_len + 1 {
+            return Err(damaged("it is shorter or longer than its header says"));
+        }
     }
     // The last character may carry up to 14 bits of padding, which can add one byte.
     if compressed.len() < compressed_len || compressed.len() > compressed_len + 1 {
@@ -274,6 +298,37 @@ mod tests {
                 "empty body",
                 format!("{PACKED_PREFIX}10:4:"),
                 "shorter or longer",
+            ),
+            // The values of issue 11: a compressed length that would size a 3 GB buffer, one of
+            // 1.5 GB, and a length LZ4 could never reach.
+            (
+                "compressed length of 3 GB",
+                format!("{PACKED_PREFIX}1:3000000000:\u{0800}\u{0801}"),
+                "shorter or longer",
+            ),
+            (
+                "compressed length of 1.5 GB",
+                format!("{PACKED_PREFIX}1:1500000000:\u{0800}\u{0801}"),
+                "shorter or longer",
+            ),
+            (
+                "length beyond LZ4",
+                format!("{PACKED_PREFIX}100:1:\u{0800}"),
+                "decompress",
+            ),
+            (
+                "length beyond the file limit",
+                format!(
+                    "{PACKED_PREFIX}{}:{}:",
+                    MAX_STORED_JSON_BYTES + 1,
+                    usize::MAX
+                ),
+                "impossible",
+            ),
+            (
+                "lengths beyond usize",
+                format!("{PACKED_PREFIX}99999999999999999999999:1:"),
+                "length is missing",
             ),
         ];
         for (name, stored, expected) in cases {

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::model::edit::{revision, short_title, Draft, NEW_ID_PREFIX};
 use crate::model::filter::{keep_matching, SearchIndex, SortOrder};
+use crate::model::history::Change;
 use crate::model::Activity;
 use crate::state::{use_atlas, AtlasState};
 use crate::ui::editor::{EditKind, EditSession, Editor};
@@ -242,9 +243,10 @@ fn delete_activity(state: AtlasState, id: &str, editing: RwSignal<Option<EditSes
     else {
         return;
     };
-    state.edit(&format!("delete “{title}”"), |d| {
-        d.activities.retain(|a| a.id != id)
-    });
+    state.edit(
+        &format!("delete “{title}”"),
+        Change::RemoveActivity { id: id.to_string() },
+    );
     if editing.with_untracked(|e| {
         e.as_ref()
             .is_some_and(|s| s.original_id.as_deref() == Some(id))
@@ -344,16 +346,8 @@ fn ActivityDetails(activity: Activity) -> impl IntoView {
 #[component]
 pub fn UndoRedo() -> impl IntoView {
     let state = use_atlas();
-    let undo_label = move || {
-        state
-            .history
-            .with(|h| h.undo.last().map(|s| s.label.clone()))
-    };
-    let redo_label = move || {
-        state
-            .history
-            .with(|h| h.redo.last().map(|s| s.label.clone()))
-    };
+    let undo_label = move || state.last_change();
+    let redo_label = move || state.next_redo();
     view! {
         <div class="undo-redo" role="group" aria-label="Undo and redo">
             <button

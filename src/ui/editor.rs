@@ -9,9 +9,10 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use crate::model::edit::{
-    control_id, path_label, problems_at, problems_within, put_activity, short_title, utc_timestamp,
-    Draft, FollowUpDraft, SourceDraft,
+    control_id, path_label, problems_at, problems_within, short_title, utc_timestamp, Draft,
+    FollowUpDraft, SourceDraft,
 };
+use crate::model::history::Change;
 use crate::model::vision::KNOWN_FIELDS;
 use crate::model::{Confidence, Direction, Measure, MemberState, Problem, Scope, Status};
 use crate::state::use_atlas;
@@ -136,9 +137,13 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                     EditKind::Edit => format!("edit “{title}”"),
                     EditKind::New | EditKind::Duplicate => format!("add “{title}”"),
                 };
-                state.edit(&label, |dataset| {
-                    put_activity(dataset, original.as_deref(), activity)
-                });
+                state.edit(
+                    &label,
+                    Change::PutActivity {
+                        original_id: original.clone(),
+                        activity,
+                    },
+                );
                 let hidden = !state.filters.with_untracked(|f| {
                     state
                         .dataset

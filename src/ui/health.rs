@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::model::stored;
 use crate::pwa::{self, Persistence};
 use crate::state::use_atlas;
 use crate::storage;
@@ -18,9 +19,6 @@ pub struct Estimate {
     pub quota: Option<f64>,
 }
 
-/// Roughly what browsers allow one site in local storage, where the dataset lives.
-pub const LOCAL_STORAGE_LIMIT: f64 = 5.0 * 1024.0 * 1024.0;
-
 #[component]
 pub fn StorageHealth() -> impl IntoView {
     let state = use_atlas();
@@ -29,9 +27,9 @@ pub fn StorageHealth() -> impl IntoView {
         .unwrap_or_else(|| RwSignal::new(Persistence::Unknown));
     let estimate = RwSignal::new(Estimate::default());
     // The app's own keys; re-read after every save (the meta changes with each one).
-    let local_bytes = Memo::new(move |_| {
+    let local_units = Memo::new(move |_| {
         state.meta.track();
-        storage::bytes_used()
+        storage::units_used()
     });
 
     // Ask the browser again whenever a save or an export happened, so the numbers follow the data.
@@ -64,18 +62,7 @@ pub fn StorageHealth() -> impl IntoView {
             _ => "This browser does not say.".to_string(),
         }
     };
-    let local_text = move || {
-        let bytes = local_bytes.get() as f64;
-        if bytes == 0.0 {
-            return "Nothing stored yet: the sample data is built into the app.".to_string();
-        }
-        format!(
-            "{} of about {} that browsers allow ({})",
-            format_bytes(bytes),
-            format_bytes(LOCAL_STORAGE_LIMIT),
-            format_share(bytes / LOCAL_STORAGE_LIMIT)
-        )
-    };
+    let local_text = move || local_usage_text(local_units.get());
     let last_saved = move || time_label(state.meta.with(|m| m.last_saved), "Not saved yet");
     let last_exported = move || {
         time_label(
@@ -93,7 +80,7 @@ pub fn StorageHealth() -> impl IntoView {
             data-persisted=move || persistence.get().code()
             data-used-bytes=used_attr
             data-quota-bytes=move || estimate.get().quota.map(|q| format!("{q:.0}")).unwrap_or_default()
-            data-local-bytes=move || local_bytes.get().to_string()
+            data-local-units=move || local_units.get().to_string()
         >
             <h3 id="storage-health-title">"Storage health"</h3>
             <Show when=never_exported>
@@ -192,6 +179,32 @@ pub fn format_bytes(bytes: f64) -> String {
     format!("{value:.1}\u{a0}{}", UNITS[unit])
 }
 
+/// What the app's keys take of local storage, counted in UTF-16 code units as browsers count it.
+pub fn local_usage_text(units: usize) -> String {
+    if units == 0 {
+        return "Nothing stored yet: the sample data is built into the app.".to_string();
+    }
+    format!(
+        "{} of about {} characters that browsers allow ({})",
+        format_units(units),
+        format_units(stored::LOCAL_STORAGE_QUOTA_UNITS),
+        format_share(stored::quota_share(units))
+    )
+}
+
+/// A count of characters with thousands separators: "5,242,880".
+fn format_units(units: usize) -> String {
+    let digits = units.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// A share as a percentage: "0.4 %", "37 %", and "< 0.1 %" for a tiny but non-zero share. The spaces
 /// are non-breaking, so that a narrow screen never wraps between the number and its sign.
 pub fn format_share(share: f64) -> String {
@@ -230,6 +243,32 @@ mod tests {
                 expected,
                 "{bytes}"
             );
+        }
+    }
+
+    #[test]
+    fn the_local_share_counts_code_units_against_a_quota_of_code_units() {
+        // Issue 11: the panel counted two bytes a unit against a quota of units, so a full store read
+        // about 200 %. A full store is 100 %, half of it 50 %.
+        let cases = [
+            (0, "Nothing stored yet"),
+            (
+                stored::LOCAL_STORAGE_QUOTA_UNITS,
+                "5,242,880 of about 5,242,880 characters that browsers allow (100 %)",
+            ),
+            (
+                2_621_440,
+                "2,621,440 of about 5,242,880 characters that browsers allow (50 %)",
+            ),
+            (
+                52_429,
+                "52,429 of about 5,242,880 characters that browsers allow (1.0 %)",
+            ),
+            (999, "999 of about 5,242,880"),
+        ];
+        for (units, expected) in cases {
+            let text = local_usage_text(units).replace('\u{a0}', " ");
+            assert!(text.starts_with(expected), "{units}: {text}");
         }
     }
 
