@@ -3,44 +3,16 @@
 //! Natively a 64-bit process reserves a 3 GB buffer without complaint, so a length read from storage
 //! that sizes an allocation passes every ordinary test and still aborts the browser app (issue 11:
 //! `vva-packed:lz4:1:3000000000:…` blanked the page at every start). This test binary's allocator
-//! refuses any single allocation above [`LIMIT`], which aborts the test process the same way.
+//! refuses any single allocation above `bounded_alloc::LIMIT`, which aborts the test process the same way.
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::alloc::{GlobalAlloc, Layout, System};
+#[path = "support/bounded_alloc.rs"]
+mod bounded_alloc;
 
 use proptest::prelude::*;
 use vientiane_vision_atlas::model::format::read_dataset_text;
-use vientiane_vision_atlas::model::stored::{self, MAX_STORED_JSON_BYTES, PACKED_PREFIX};
-
-/// Larger than anything a stored value may hold (the 64 MiB JSON limit plus its own copy), far
-/// below the gigabytes a damaged length could ask for.
-const LIMIT: usize = MAX_STORED_JSON_BYTES * 2;
-
-struct Bounded;
-
-// SAFETY: every call is passed to the system allocator unchanged, except that a request above LIMIT
-// fails (returns null), which is what `GlobalAlloc` allows any allocator to do.
-unsafe impl GlobalAlloc for Bounded {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if layout.size() > LIMIT {
-            return std::ptr::null_mut();
-        }
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > LIMIT {
-            return std::ptr::null_mut();
-        }
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Bounded = Bounded;
+use vientiane_vision_atlas::model::stored::{self, PACKED_PREFIX};
 
 /// The load path of a stored value: unpack, then read the JSON. Errors are fine; a panic or an
 /// abort is not.
