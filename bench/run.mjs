@@ -76,6 +76,8 @@ const BUDGETS = [
   { id: 'saveOffInput', label: 'Save never runs on the input path (debounced)', limit: null, unit: '', text: 'no write in an input event; one write per burst' },
   { id: 'memory', label: 'Wasm linear memory at 10,000', limit: 64_000_000, unit: 'B', text: '≤ 64 MB' },
   { id: 'capacity', label: 'localStorage capacity (generated activities)', limit: 10_000, unit: 'activities', text: '≥ 10,000', atLeast: true },
+  { id: 'undo10k', label: 'Wasm memory added by 100 deletions at 10,000 (undo steps)', limit: 16_000_000, unit: 'B', text: '≤ 16 MB' },
+  { id: 'undo50k', label: 'Wasm memory after 100 deletions at 50,000 (all undone after)', limit: 256_000_000, unit: 'B', text: '< 256 MB' },
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -815,6 +817,53 @@ async function measureCapacity(browser) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// 9. Undo at scale: 100 deletions through the activities list, then 100 undos (issue 11: every step
+// was a copy of the dataset, 11 MB each at 10,000).
+
+const EDITS = 100;
+
+async function measureUndo(browser, count) {
+  const { context, page } = await openWithHook(browser);
+  await loadDataset(page, count);
+  await waitForSaveToSettle(page);
+  await page.click('[data-testid="nav-activities"]');
+  await page.waitForSelector('[data-testid="activity-row"]');
+  const memory = () => page.evaluate(() => window.atlasBench.wasmMemoryBytes());
+  const before = await memory();
+  const started = Date.now();
+  for (let n = 1; n <= EDITS; n += 1) {
+    const first = await page.getAttribute('[data-testid="activity-row"]', 'data-activity-id');
+    await page.click(`[data-testid="activity-row"][data-activity-id="${first}"] [data-testid="activity-delete"]`);
+    await page.waitForFunction(({ id, left }) => !document.querySelector(`[data-testid="activity-row"][data-activity-id="${id}"]`)
+      && document.querySelector('[data-testid="activity-count"]')?.textContent === String(left), { id: first, left: count - n });
+  }
+  const editSeconds = (Date.now() - started) / 1000;
+  await waitForSaveToSettle(page);
+  const afterEdits = await memory();
+  const held = await page.evaluate(() => window.atlasBench.historyActivities());
+  // Every deletion is one step, and undoing all of them gives the dataset back.
+  for (let n = 1; n <= EDITS; n += 1) {
+    await page.click('[data-testid="undo"]');
+    await page.waitForFunction((left) => document.querySelector('[data-testid="activity-count"]')?.textContent === String(left), count - EDITS + n);
+  }
+  await waitForSaveToSettle(page);
+  const afterUndos = await memory();
+  const errors = [...page.benchErrors];
+  await context.close();
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  return {
+    activities: count,
+    edits: EDITS,
+    wasmBefore: before,
+    wasmAfterEdits: afterEdits,
+    wasmAfterUndos: afterUndos,
+    addedByEdits: afterEdits - before,
+    activitiesHeldByHistory: held,
+    editSeconds,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Report
 
 function fmt(value, unit) {
@@ -848,6 +897,8 @@ function evaluateBudgets(results) {
     saveOffInput: results.save ? results.save.offInput : null,
     memory: results.memory?.wasmLinearMemory.median,
     capacity: results.capacity?.capacity,
+    undo10k: results.undo?.find((u) => u.activities === 10_000)?.addedByEdits,
+    undo50k: results.undo?.find((u) => u.activities === 50_000)?.wasmAfterUndos,
   };
   return BUDGETS.map((budget) => {
     const v = value[budget.id];
@@ -924,6 +975,15 @@ function report(results, budgets) {
     if (c.projected) rows.push(['   projected capacity (quota ÷ units per activity)', fmt(c.projected, 'B'), '', '', 'activities', '1']);
     if (c.banner) notes.push(`Beyond the capacity (${c.beyond.toLocaleString('en-US')} activities loaded; ${c.beyondBecause}), the app shows the storage banner (${c.banner.kind}): "${c.banner.text}" and the save status "${c.banner.saveStatus}".`);
   }
+  for (const u of results.undo ?? []) {
+    const n = u.activities.toLocaleString('en-US');
+    rows.push([`9. Undo at ${n}: wasm memory before ${u.edits} deletions`, fmt(u.wasmBefore, 'B'), '', '', 'B', '1']);
+    rows.push([`   after ${u.edits} deletions (through the list)`, fmt(u.wasmAfterEdits, 'B'), '', '', 'B', '1']);
+    rows.push([`   added by the ${u.edits} deletions`, fmt(u.addedByEdits, 'B'), '', '', 'B', '1']);
+    rows.push([`   after undoing all ${u.edits}`, fmt(u.wasmAfterUndos, 'B'), '', '', 'B', '1']);
+    rows.push([`   activities held by the undo history`, String(u.activitiesHeldByHistory), '', '', 'activities', '1']);
+    rows.push([`   time for the ${u.edits} deletions (clicks included)`, u.editSeconds.toFixed(1), '', '', 's', '1']);
+  }
   printTable('Figures (median of the runs, with min and max)', ['Measure', 'Median', 'Min', 'Max', 'Unit', 'Runs'], rows);
   if (notes.length) console.log(`\n${notes.map((note) => `- ${note}`).join('\n')}`);
 
@@ -996,6 +1056,10 @@ async function main() {
   await section('filter', async () => { results.filter = await measureFilter(browser); });
   await section('save', async () => { results.save = await measureSave(browser); });
   await section('capacity', async () => { results.capacity = await measureCapacity(browser); });
+  await section('undo at scale', async () => {
+    results.undo = [];
+    for (const count of options.quick ? [10_000] : [10_000, 50_000]) results.undo.push(await measureUndo(browser, count));
+  });
 
   const chromiumVersion = browser.version();
   await browser.close();

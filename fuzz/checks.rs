@@ -109,9 +109,17 @@ pub fn pasted_text(text: &str) {
         let resolution = Resolution::with_policy(policy);
         let merged = apply(local, incoming, ImportMode::Merge, &resolution);
         let merged_ids: HashSet<&str> = merged.activities.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(merged_ids.len(), merged.activities.len(), "merge keeps ids unique");
+        assert_eq!(
+            merged_ids.len(),
+            merged.activities.len(),
+            "merge keeps ids unique"
+        );
         for activity in &local.activities {
-            assert!(merged_ids.contains(activity.id.as_str()), "merge keeps {}", activity.id);
+            assert!(
+                merged_ids.contains(activity.id.as_str()),
+                "merge keeps {}",
+                activity.id
+            );
         }
         for id in &incoming_ids {
             assert!(merged_ids.contains(id), "merge adds {id}");

@@ -112,6 +112,11 @@ pub fn install(state: AtlasState) {
     );
     define(
         &hook,
+        "historyActivities",
+        Closure::<dyn Fn() -> f64>::new(move || state.history_activities() as f64).into_js_value(),
+    );
+    define(
+        &hook,
         "tryStore",
         Closure::<dyn Fn(String) -> JsValue>::new(move |text: String| {
             to_js(&try_store(state, &text))

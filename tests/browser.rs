@@ -427,3 +427,51 @@ fn export_tracking_is_stored() {
     assert_eq!(storage::load_meta().last_exported, meta.last_exported);
     assert!(storage::units_used() > 0);
 }
+
+fn wasm_memory_bytes() -> usize {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .expect("the module's memory")
+        .buffer()
+        .dyn_into::<js_sys::ArrayBuffer>()
+        .expect("an ArrayBuffer")
+        .byte_length() as usize
+}
+
+/// Issue 11, scenario 3: every undo step was a deep copy of the dataset (about 11 MB each at 10,000
+/// activities, 1.1 GB after 100 deletions). Now 100 deletions and 100 undos at 10,000 must add at most
+/// 16 MB of wasm memory, and give back exactly the dataset they started from.
+#[wasm_bindgen_test]
+fn a_hundred_deletions_at_ten_thousand_add_little_memory() {
+    clear();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AtlasState::load();
+        let large = large_dataset(127);
+        assert!(large.activities.len() >= 10_000);
+        state.replace("load", large.clone());
+        state.save_now();
+        let ids: Vec<String> = large
+            .activities
+            .iter()
+            .take(100)
+            .map(|a| a.id.clone())
+            .collect();
+        let before = wasm_memory_bytes();
+        for id in &ids {
+            assert!(state.edit("delete", Change::RemoveActivity { id: id.clone() }));
+        }
+        assert_eq!(state.history_activities(), 100);
+        for _ in &ids {
+            assert_eq!(state.undo().as_deref(), Some("delete"));
+        }
+        let added = wasm_memory_bytes() - before;
+        assert!(
+            added <= 16_000_000,
+            "100 deletions and undos added {added} bytes"
+        );
+        assert!(state.dataset.with_untracked(|d| d == &large));
+        state.save_now();
+    });
+}

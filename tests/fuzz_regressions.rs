@@ -58,5 +58,8 @@ fn every_fuzz_regression_passes_its_target_checks() {
         replayed += 1;
     }
     // The corpus holds at least issue 11's stored value; an empty replay would prove nothing.
-    assert!(replayed > 0, "no regression inputs found under fuzz/regressions/");
+    assert!(
+        replayed > 0,
+        "no regression inputs found under fuzz/regressions/"
+    );
 }

@@ -35,4 +35,3 @@ unsafe impl GlobalAlloc for Bounded {
 
 #[global_allocator]
 static ALLOCATOR: Bounded = Bounded;
-
