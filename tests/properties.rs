@@ -1,7 +1,8 @@
 //! Property tests of import and export over arbitrary valid datasets (generators in `support/`):
 //! export → import is the identity (unknown keys included), merge(a, a) = a, replace(a, b) = b, the
 //! merge of disjoint datasets is their union, the preview's counts add up, the CSV holds every cell,
-//! packing for storage round-trips, and reading arbitrary or damaged input never panics.
+//! packing for storage round-trips, reading arbitrary or damaged input never panics, and any sequence of
+//! changes undone step by step gives back the dataset it started from (and redone, the one it reached).
 
 // Native only: it reads files and uses native-only dev-dependencies (see Cargo.toml).
 #![cfg(not(target_arch = "wasm32"))]
@@ -11,6 +12,7 @@ mod support;
 use proptest::prelude::*;
 use vientiane_vision_atlas::model::csv::{row, to_csv, CSV_HEADER};
 use vientiane_vision_atlas::model::format::read_dataset_text;
+use vientiane_vision_atlas::model::history::{Change, History, Origin};
 use vientiane_vision_atlas::model::merge::{
     apply, merge, preview, read_import, ConflictPolicy, ImportMode, Resolution, Side,
 };
@@ -203,6 +205,64 @@ proptest! {
         if let Err(reason) = stored::from_stored(&damaged) {
             prop_assert!(!reason.is_empty());
         }
+    }
+}
+
+/// One change of the kinds the app makes, chosen by `kind` and `pick` from the current dataset and
+/// another generated one.
+fn change_from(kind: u8, pick: usize, current: &Dataset, other: &Dataset, title: &str) -> Change {
+    let at = |list: &[vientiane_vision_atlas::model::Activity]| {
+        list.get(pick % list.len().max(1)).cloned()
+    };
+    match (kind % 5, at(&current.activities), at(&other.activities)) {
+        (0, Some(activity), _) => Change::RemoveActivity { id: activity.id },
+        (1, Some(mut activity), _) => {
+            activity.title = format!("{} (edited)", activity.title);
+            Change::PutActivity {
+                original_id: Some(activity.id.clone()),
+                activity,
+            }
+        }
+        (2, _, Some(activity)) => Change::PutActivity {
+            original_id: None,
+            activity,
+        },
+        (3, _, _) => Change::Replace(merge(
+            current,
+            other,
+            &Resolution::with_policy(ConflictPolicy::TakeTheirs),
+        )),
+        _ => Change::Rename {
+            title: title.to_string(),
+        },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Any sequence of edits, removals, additions, merges and renames: undoing every step gives back
+    /// the dataset it started from, redoing every step the one it reached — with each step holding no
+    /// more activities than its change replaced.
+    #[test]
+    fn undo_and_redo_walk_back_and_forth_exactly(
+        (start, other) in support::overlapping_pair(),
+        steps in proptest::collection::vec((any::<u8>(), any::<usize>(), "[a-z ]{1,12}"), 1..24),
+    ) {
+        let mut dataset = start.clone();
+        let mut history = History::default();
+        for (kind, pick, title) in &steps {
+            let change = change_from(*kind, *pick, &dataset, &other, title);
+            if let Some(step) = change.apply(&mut dataset, "step", Origin::ThisTab) {
+                history.record(step);
+            }
+        }
+        let reached = dataset.clone();
+        prop_assert!(history.activities_held() <= steps.len() * (start.activities.len() + other.activities.len()));
+        while history.undo(&mut dataset).is_some() {}
+        prop_assert_eq!(&dataset, &start);
+        while history.redo(&mut dataset).is_some() {}
+        prop_assert_eq!(&dataset, &reached);
     }
 }
 

@@ -163,10 +163,11 @@ impl Change {
             }
             Change::Replace(next) => {
                 let mut before = std::mem::replace(dataset, next);
-                if before == *dataset {
+                let ranges = differing_ranges(&before.activities, &dataset.activities);
+                let same_fields = same_header(&before, dataset);
+                if ranges.is_empty() && same_fields {
                     return None;
                 }
-                let ranges = differing_ranges(&before.activities, &dataset.activities);
                 // Move the replaced activities out of the old dataset, last range first so that the
                 // earlier ranges keep their indices.
                 let mut hunks: Vec<Hunk> = ranges
@@ -183,7 +184,7 @@ impl Change {
                     .collect();
                 hunks.reverse();
                 before.activities = Vec::new();
-                let header = (!same_header(&before, dataset)).then_some(before);
+                let header = (!same_fields).then_some(before);
                 Some(Step::new(label, origin, hunks, header))
             }
         }
