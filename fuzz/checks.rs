@@ -10,7 +10,7 @@ use vientiane_vision_atlas::model::format::read_dataset_text;
 use vientiane_vision_atlas::model::merge::{
     apply, group_problems, read_import, ConflictPolicy, ImportMode, Resolution,
 };
-use vientiane_vision_atlas::model::stored::{self, PACKED_PREFIX};
+use vientiane_vision_atlas::model::stored::{self, CHUNKED_PREFIX, PACKED_PREFIX};
 use vientiane_vision_atlas::model::{default_dataset, Dataset};
 use vientiane_vision_atlas::url_state::UrlState;
 
@@ -49,16 +49,17 @@ pub fn read_dataset(bytes: &[u8]) {
 }
 
 /// What local storage gives back at start-up or in another tab's `storage` event: any string, plain
-/// or claiming to be packed (the first byte chooses). Never a panic or an abort (a length read from
+/// or claiming to be packed in either form (the first byte chooses). Never a panic or an abort (a length read from
 /// storage once sized a 3 GB allocation); a value the app packs itself unpacks to what was packed.
 pub fn stored_value(bytes: &[u8]) {
     let Some((&mode, rest)) = bytes.split_first() else {
         return;
     };
     let text = String::from_utf8_lossy(rest);
-    match mode % 3 {
+    match mode % 4 {
         0 => read_stored(&text),
         1 => read_stored(&format!("{PACKED_PREFIX}{text}")),
+        2 => read_stored(&format!("{CHUNKED_PREFIX}{text}")),
         _ => {
             let packed = stored::pack(&text);
             assert!(stored::is_packed(&packed));

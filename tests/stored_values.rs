@@ -12,7 +12,7 @@ mod bounded_alloc;
 
 use proptest::prelude::*;
 use vientiane_vision_atlas::model::format::read_dataset_text;
-use vientiane_vision_atlas::model::stored::{self, PACKED_PREFIX};
+use vientiane_vision_atlas::model::stored::{self, CHUNKED_PREFIX, PACKED_PREFIX};
 
 /// The load path of a stored value: unpack, then read the JSON. Errors are fine; a panic or an
 /// abort is not.
@@ -64,10 +64,25 @@ proptest! {
         let _ = load(&stored);
     }
 
+    /// Any chunked header with any body.
+    #[test]
+    fn any_chunked_header_is_read_safely(
+        json_len in prop_oneof![0usize..8192, any::<usize>()],
+        chunk_len in prop_oneof![Just(1024usize), 0usize..4096, any::<usize>()],
+        sizes in proptest::collection::vec(prop_oneof![0usize..4096, any::<usize>()], 0..6),
+        body in proptest::collection::vec(0x0700u32..0x8900, 0..64),
+    ) {
+        let body: String = body.into_iter().filter_map(char::from_u32).collect();
+        let sizes: Vec<String> = sizes.iter().map(ToString::to_string).collect();
+        let stored = format!("{CHUNKED_PREFIX}{json_len}:{chunk_len}:{}:{body}", sizes.join(","));
+        let _ = load(&stored);
+    }
+
     /// Any string at all, as storage may hold after another program or a damaged profile wrote it.
     #[test]
     fn any_stored_string_is_read_safely(stored in any::<String>()) {
         let _ = load(&stored);
         let _ = load(&format!("{PACKED_PREFIX}{stored}"));
+        let _ = load(&format!("{CHUNKED_PREFIX}{stored}"));
     }
 }

@@ -199,14 +199,17 @@ impl Dataset {
     /// see `model::stored`).
     pub fn to_compact_json(&self) -> String {
         let mut bytes = Vec::with_capacity(self.activities.len().saturating_mul(1_024));
-        if self
-            .serialize(&mut serde_json::Serializer::new(&mut bytes))
-            .is_err()
-        {
-            return String::new();
-        }
+        self.write_compact_json(&mut bytes);
         // serde_json writes UTF-8.
         String::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// Writes the compact JSON to `writer` as it is serialised (the save packs it chunk by chunk, so
+    /// it never holds the whole JSON). Serialising a dataset cannot fail: its keys are strings and
+    /// its numbers finite, so an error can only come from the writer, and the writers here never fail.
+    pub fn write_compact_json(&self, writer: &mut impl std::io::Write) {
+        let mut serializer = serde_json::Serializer::new(writer);
+        let _ = self.serialize(&mut serializer);
     }
 }
 

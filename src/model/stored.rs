@@ -7,16 +7,37 @@
 //! (Chromium allows 5,242,880 of them per origin), so 15 bits per unit holds almost twice as much as
 //! one byte per character, and no unit is a surrogate, which a browser could mangle.
 //!
-//! A packed value reads `vva-packed:lz4:<JSON bytes>:<compressed bytes>:` followed by the packed
-//! characters. JSON never starts with `v`, so the two forms cannot be confused, and an older build
-//! that meets a packed value treats it as unreadable: it backs it up and never overwrites it.
+//! The JSON is compressed in chunks of 1 MiB as it is serialised ([`DatasetPacker`]), so a save never
+//! holds the whole JSON of a large dataset, nor LZ4's worst-case buffer for it: at 50,000 activities
+//! that was 90 MB of transient memory on every save. LZ4 finds its matches within 64 KiB, so chunks
+//! compress as well as one block. A packed value reads
+//! `vva-packed:lz4-chunks:<JSON bytes>:<chunk bytes>:<compressed size of each chunk, comma-separated>:`
+//! followed by the packed characters of all chunks. The first release wrote one block,
+//! `vva-packed:lz4:<JSON bytes>:<compressed bytes>:`, which is still read.
+//!
+//! JSON never starts with `v`, so the forms cannot be confused, and an older build that meets a packed
+//! value it does not know treats it as unreadable: it backs it up and never overwrites it. Every length
+//! in a header is checked against the characters really present before anything is allocated.
 
 use std::borrow::Cow;
 
 use super::format::MAX_FILE_BYTES;
 
-/// Marks a packed value; the version of the packing is part of it.
+/// Marks a packed value of the first release: one LZ4 block (read, no longer written).
 pub const PACKED_PREFIX: &str = "vva-packed:lz4:";
+/// Marks a packed value compressed in chunks: what this build writes.
+pub const CHUNKED_PREFIX: &str = "vva-packed:lz4-chunks:";
+/// What every packed value starts with, whatever its version.
+const ANY_PACKED_PREFIX: &str = "vva-packed:";
+
+/// Uncompressed bytes of each chunk this build writes. The reader takes the size from the header,
+/// within [`CHUNK_BYTES_READ`].
+const CHUNK_BYTES: usize = 1 << 20;
+/// The chunk sizes a reader accepts, so that a damaged header cannot ask for one chunk per byte.
+const CHUNK_BYTES_READ: std::ops::RangeInclusive<usize> = 1024..=(16 << 20);
+/// How far back LZ4 looks for a match. Each chunk is compressed with the end of the JSON before it as
+/// its dictionary, so chunking loses no matches across chunk boundaries.
+const LZ4_WINDOW: usize = 64 * 1024;
 
 /// What Chromium allows one origin in local storage, in UTF-16 code units (keys and values together).
 /// Browsers count local storage in code units, so every figure about it (the health panel, the
@@ -45,7 +66,7 @@ const UNIT_BASE: u32 = 0x0800;
 #[derive(Debug, PartialEq, Eq)]
 pub enum StoredForm<'a> {
     /// A small dataset: the JSON as it is.
-    Plain(&'a str),
+    Plain(Cow<'a, str>),
     /// A large one: the packed value as UTF-16LE bytes (two a code unit), which the browser's
     /// `TextDecoder` turns into a string without the value passing through UTF-8 again.
     Packed(Vec<u8>),
@@ -59,46 +80,170 @@ pub fn packs(json: &str) -> bool {
 /// The form to store the compact JSON `json` in: the JSON itself when it is small, packed otherwise.
 pub fn stored_form(json: &str) -> StoredForm<'_> {
     if packs(json) {
-        StoredForm::Packed(pack_utf16le(json))
+        let mut packer = Packer::default();
+        packer.push(json.as_bytes());
+        StoredForm::Packed(packer.finish_packed())
     } else {
-        StoredForm::Plain(json)
+        StoredForm::Plain(Cow::Borrowed(json))
     }
 }
 
-/// Whether a stored value is in the packed form.
+/// The stored form of `dataset`, serialised and packed in one pass. Fails with the JSON's size when
+/// it is larger than [`MAX_STORED_JSON_BYTES`] (nothing larger is ever stored).
+pub fn dataset_form(dataset: &super::Dataset) -> Result<StoredForm<'static>, usize> {
+    let mut packer = Packer::default();
+    dataset.write_compact_json(&mut packer);
+    if packer.total > MAX_STORED_JSON_BYTES {
+        return Err(packer.total);
+    }
+    Ok(packer.finish())
+}
+
+/// Whether a stored value is in a packed form (of any version).
 pub fn is_packed(stored: &str) -> bool {
-    stored.starts_with(PACKED_PREFIX)
+    stored.starts_with(ANY_PACKED_PREFIX)
 }
 
 /// Packs `json` whatever its size (see [`stored_form`] for the choice).
 pub fn pack(json: &str) -> String {
-    utf16le_text(&pack_utf16le(json))
+    let mut packer = Packer::default();
+    packer.push(json.as_bytes());
+    utf16le_text(&packer.finish_packed())
 }
 
-/// The packed value of `json` as UTF-16LE bytes: the ASCII header, then one unit per 15 bits of the
-/// LZ4-compressed JSON (the last one padded with zero bits).
-pub fn pack_utf16le(json: &str) -> Vec<u8> {
-    let compressed = lz4_flex::block::compress(json.as_bytes());
-    let header = format!("{PACKED_PREFIX}{}:{}:", json.len(), compressed.len());
-    let mut packed = Vec::with_capacity((header.len() + compressed.len() * 8 / 15 + 1) * 2);
-    for byte in header.bytes() {
-        packed.extend_from_slice(&[byte, 0]);
-    }
-    let mut bits: u32 = 0;
-    let mut held: u32 = 0;
-    for &byte in &compressed {
-        bits = (bits << 8) | u32::from(byte);
-        held += 8;
-        if held >= 15 {
-            held -= 15;
-            push_unit(&mut packed, (bits >> held) & 0x7FFF);
-            bits &= (1 << held) - 1;
+/// Takes compact JSON as it is written and compresses it chunk by chunk. The first
+/// [`PACK_FROM_BYTES`] are kept as they are, so that a small dataset is stored as plain JSON; past
+/// them, only the compressed chunks and one chunk of JSON are held.
+#[derive(Default)]
+pub struct Packer {
+    /// JSON bytes not yet compressed: everything while the dataset is small, then at most one chunk.
+    pending: Vec<u8>,
+    /// Whether the JSON has reached the packing threshold.
+    packing: bool,
+    /// The compressed chunks, one after the other.
+    compressed: Vec<u8>,
+    /// The compressed size of each chunk.
+    sizes: Vec<usize>,
+    /// LZ4's output buffer for one chunk (its worst case), reused.
+    scratch: Vec<u8>,
+    /// The last [`LZ4_WINDOW`] bytes of the chunk before: the next chunk's dictionary.
+    dictionary: Vec<u8>,
+    /// JSON bytes written so far; past [`MAX_STORED_JSON_BYTES`] nothing more is kept.
+    total: usize,
+}
+
+impl Packer {
+    /// Takes the next bytes of the JSON.
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.total += bytes.len();
+        if self.total > MAX_STORED_JSON_BYTES {
+            return;
+        }
+        if self.packing {
+            self.feed(bytes);
+            return;
+        }
+        self.pending.extend_from_slice(bytes);
+        if self.pending.len() >= PACK_FROM_BYTES {
+            // From here on the JSON goes out in chunks: what was held is the start of the first ones.
+            self.packing = true;
+            let held = std::mem::replace(&mut self.pending, Vec::with_capacity(CHUNK_BYTES));
+            self.feed(&held);
         }
     }
-    if held > 0 {
-        push_unit(&mut packed, (bits << (15 - held)) & 0x7FFF);
+
+    /// Adds bytes to the pending chunk, compressing each chunk as it fills.
+    fn feed(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let room = CHUNK_BYTES - self.pending.len();
+            let (now, later) = bytes.split_at(room.min(bytes.len()));
+            self.pending.extend_from_slice(now);
+            bytes = later;
+            if self.pending.len() == CHUNK_BYTES {
+                self.compress_pending();
+            }
+        }
     }
-    packed
+
+    /// Compresses the pending JSON as one chunk.
+    fn compress_pending(&mut self) {
+        let needed = lz4_flex::block::get_maximum_output_size(self.pending.len());
+        if self.scratch.len() < needed {
+            self.scratch.resize(needed, 0);
+        }
+        // The scratch buffer has LZ4's worst-case size for this input, so compressing cannot fail; if
+        // it ever did, the chunk is stored as an empty one and the value fails its read-back check.
+        let size = lz4_flex::block::compress_into_with_dict(
+            &self.pending,
+            &mut self.scratch,
+            &self.dictionary,
+        )
+        .unwrap_or(0);
+        self.compressed.extend_from_slice(&self.scratch[..size]);
+        self.sizes.push(size);
+        self.dictionary.clear();
+        let tail = self.pending.len().saturating_sub(LZ4_WINDOW);
+        self.dictionary.extend_from_slice(&self.pending[tail..]);
+        self.pending.clear();
+    }
+
+    /// The stored form: the JSON itself when it stayed small, packed otherwise.
+    pub fn finish(self) -> StoredForm<'static> {
+        if self.packing {
+            StoredForm::Packed(self.finish_packed())
+        } else {
+            // serde_json writes UTF-8, and so does every caller of `push`.
+            StoredForm::Plain(Cow::Owned(
+                String::from_utf8(self.pending).unwrap_or_default(),
+            ))
+        }
+    }
+
+    /// The packed value as UTF-16LE bytes: the ASCII header, then one unit per 15 bits of the
+    /// compressed chunks (the last one padded with zero bits).
+    fn finish_packed(mut self) -> Vec<u8> {
+        if !self.pending.is_empty() || self.sizes.is_empty() {
+            self.compress_pending();
+        }
+        let sizes: Vec<String> = self.sizes.iter().map(ToString::to_string).collect();
+        let header = format!(
+            "{CHUNKED_PREFIX}{}:{CHUNK_BYTES}:{}:",
+            self.total,
+            sizes.join(",")
+        );
+        let compressed = std::mem::take(&mut self.compressed);
+        drop(self);
+        let mut packed = Vec::with_capacity((header.len() + compressed.len() * 8 / 15 + 1) * 2);
+        for byte in header.bytes() {
+            packed.extend_from_slice(&[byte, 0]);
+        }
+        let mut bits: u32 = 0;
+        let mut held: u32 = 0;
+        for &byte in &compressed {
+            bits = (bits << 8) | u32::from(byte);
+            held += 8;
+            if held >= 15 {
+                held -= 15;
+                push_unit(&mut packed, (bits >> held) & 0x7FFF);
+                bits &= (1 << held) - 1;
+            }
+        }
+        if held > 0 {
+            push_unit(&mut packed, (bits << (15 - held)) & 0x7FFF);
+        }
+        packed
+    }
+}
+
+impl std::io::Write for Packer {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.push(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Appends the code unit `UNIT_BASE + value` (U+0800..U+87FF), little-endian.
@@ -121,35 +266,107 @@ fn utf16le_text(bytes: &[u8]) -> String {
 /// The JSON held by a stored value: the value itself when plain, unpacked when packed. The error says,
 /// in words for the storage banner, why a packed value cannot be read.
 pub fn from_stored(stored: &str) -> Result<Cow<'_, str>, String> {
+    if let Some(rest) = stored.strip_prefix(CHUNKED_PREFIX) {
+        return unpack_chunks(rest).map(Cow::Owned);
+    }
     match stored.strip_prefix(PACKED_PREFIX) {
         None => Ok(Cow::Borrowed(stored)),
         Some(rest) => unpack(rest).map(Cow::Owned),
     }
 }
 
+fn damaged(what: &str) -> String {
+    format!("the saved data is packed, but {what}")
+}
+
+/// A length from a header, which must be a plain decimal number.
+fn header_number(field: Option<&str>, what: &str) -> Result<usize, String> {
+    field
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| damaged(&format!("its {what} is missing")))
+}
+
+/// The one-block form of the first release.
 fn unpack(rest: &str) -> Result<String, String> {
-    let damaged = |what: &str| format!("the saved data is packed, but {what}");
     let mut header = rest.splitn(3, ':');
-    let json_len: usize = header
-        .next()
-        .and_then(|n| n.parse().ok())
-        .ok_or_else(|| damaged("its length is missing"))?;
-    let compressed_len: usize = header
-        .next()
-        .and_then(|n| n.parse().ok())
-        .ok_or_else(|| damaged("its compressed length is missing"))?;
+    let json_len = header_number(header.next(), "length")?;
+    let compressed_len = header_number(header.next(), "compressed length")?;
     let units = header.next().unwrap_or_default();
     // Both lengths come from storage and size allocations below, so each is checked against what is
     // really there before anything is allocated. LZ4 cannot shrink data more than about 255 times.
     if json_len > MAX_STORED_JSON_BYTES || json_len > compressed_len.saturating_mul(256) {
         return Err(damaged("its length is impossible"));
     }
+    let compressed = unpack_units(units, compressed_len)?;
+    let json = lz4_flex::block::decompress(&compressed, json_len)
+        .map_err(|error| damaged(&format!("it cannot be decompressed ({error})")))?;
+    if json.len() != json_len {
+        return Err(damaged("it decompresses to a different length"));
+    }
+    String::from_utf8(json).map_err(|_| damaged("it does not decompress to text"))
+}
+
+/// The chunked form this build writes.
+fn unpack_chunks(rest: &str) -> Result<String, String> {
+    let mut header = rest.splitn(4, ':');
+    let json_len = header_number(header.next(), "length")?;
+    let chunk_len = header_number(header.next(), "chunk size")?;
+    let sizes_field = header.next().unwrap_or_default();
+    let units = header.next().unwrap_or_default();
+    if json_len > MAX_STORED_JSON_BYTES {
+        return Err(damaged("its length is impossible"));
+    }
+    if !CHUNK_BYTES_READ.contains(&chunk_len) {
+        return Err(damaged("its chunk size is impossible"));
+    }
+    // One chunk at least (an empty JSON is one empty chunk), and exactly as many as the length needs.
+    let chunks = json_len.div_ceil(chunk_len).max(1);
+    let mut sizes = Vec::with_capacity(chunks);
+    for field in sizes_field.split(',') {
+        if sizes.len() == chunks {
+            return Err(damaged("it lists more chunks than its length needs"));
+        }
+        sizes.push(header_number(Some(field), "chunk length")?);
+    }
+    if sizes.len() != chunks {
+        return Err(damaged("it lists fewer chunks than its length needs"));
+    }
+    let compressed_len = sizes
+        .iter()
+        .try_fold(0usize, |sum, &size| sum.checked_add(size))
+        .ok_or_else(|| damaged("its length is impossible"))?;
+    let compressed = unpack_units(units, compressed_len)?;
+    let mut json = vec![0u8; json_len];
+    let mut read = 0;
+    for (index, &size) in sizes.iter().enumerate() {
+        let start = index * chunk_len;
+        let end = (start + chunk_len).min(json_len);
+        // The JSON before the chunk is its dictionary, as it was when the chunk was compressed.
+        let (before, rest) = json.split_at_mut(start);
+        let dictionary = &before[start.saturating_sub(LZ4_WINDOW)..];
+        let written = lz4_flex::block::decompress_into_with_dict(
+            &compressed[read..read + size],
+            &mut rest[..end - start],
+            dictionary,
+        )
+        .map_err(|error| damaged(&format!("it cannot be decompressed ({error})")))?;
+        if written != end - start {
+            return Err(damaged("it decompresses to a different length"));
+        }
+        read += size;
+    }
+    String::from_utf8(json).map_err(|_| damaged("it does not decompress to text"))
+}
+
+/// The bytes spread over the packed characters `units`, which must hold exactly `expected` of them
+/// (the last character may add one byte of padding).
+fn unpack_units(units: &str, expected: usize) -> Result<Vec<u8>, String> {
     // Every packed character is three bytes of UTF-8 and carries 15 bits, so the characters present
-    // bound the compressed bytes they can hold.
-    if compressed_len > units.len() / 3 * 15 / 8 + 1 {
+    // bound the bytes they can hold: checked before the buffer is allocated.
+    if expected > units.len() / 3 * 15 / 8 + 1 {
         return Err(damaged("it is shorter or longer than its header says"));
     }
-    let mut compressed = Vec::with_capacity(compressed_len + 1);
+    let mut bytes = Vec::with_capacity(expected + 1);
     let mut bits: u32 = 0;
     let mut held: u32 = 0;
     for character in units.chars() {
@@ -164,26 +381,20 @@ fn unpack(rest: &str) -> Result<String, String> {
         held += 15;
         while held >= 8 {
             held -= 8;
-            compressed.push((bits >> held) as u8);
+            bytes.push((bits >> held) as u8);
         }
         // Only the low `held` bits are still needed; dropping the rest keeps `bits` from overflowing.
         bits &= (1 << held) - 1;
         // A value longer than its header is damaged; stop before it grows the buffer any further.
-        if compressed.len() > compressed_len + 1 {
+        if bytes.len() > expected + 1 {
             return Err(damaged("it is shorter or longer than its header says"));
         }
     }
-    // The last character may carry up to 14 bits of padding, which can add one byte.
-    if compressed.len() < compressed_len || compressed.len() > compressed_len + 1 {
+    if bytes.len() < expected || bytes.len() > expected + 1 {
         return Err(damaged("it is shorter or longer than its header says"));
     }
-    compressed.truncate(compressed_len);
-    let json = lz4_flex::block::decompress(&compressed, json_len)
-        .map_err(|error| damaged(&format!("it cannot be decompressed ({error})")))?;
-    if json.len() != json_len {
-        return Err(damaged("it decompresses to a different length"));
-    }
-    String::from_utf8(json).map_err(|_| damaged("it does not decompress to text"))
+    bytes.truncate(expected);
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -194,7 +405,7 @@ mod tests {
     /// [`stored_form`] as text, as the browser ends up holding it.
     fn to_stored(json: &str) -> Cow<'_, str> {
         match stored_form(json) {
-            StoredForm::Plain(text) => Cow::Borrowed(text),
+            StoredForm::Plain(text) => text,
             StoredForm::Packed(bytes) => Cow::Owned(utf16le_text(&bytes)),
         }
     }
@@ -217,7 +428,10 @@ mod tests {
     fn small_json_is_stored_as_it_is() {
         let json = default_dataset().to_compact_json();
         assert!(json.len() < PACK_FROM_BYTES);
-        assert_eq!(stored_form(&json), StoredForm::Plain(&json));
+        assert_eq!(
+            stored_form(&json),
+            StoredForm::Plain(Cow::Borrowed(json.as_str()))
+        );
         assert!(matches!(to_stored(&json), Cow::Borrowed(s) if s == json));
         assert_eq!(from_stored(&json).as_deref(), Ok(json.as_str()));
     }
@@ -339,6 +553,148 @@ mod tests {
         // A flipped bit either fails to decompress or changes the text; it never panics.
         if let Ok(text) = from_stored(&flipped) {
             assert_ne!(text, large_json());
+        }
+    }
+
+    /// The first release's writer: one LZ4 block for the whole JSON. Values it wrote are still read.
+    fn legacy_pack(json: &str) -> String {
+        let compressed = lz4_flex::block::compress(json.as_bytes());
+        let mut packed = Vec::new();
+        for byte in format!("{PACKED_PREFIX}{}:{}:", json.len(), compressed.len()).bytes() {
+            packed.extend_from_slice(&[byte, 0]);
+        }
+        let (mut bits, mut held) = (0u32, 0u32);
+        for &byte in &compressed {
+            bits = (bits << 8) | u32::from(byte);
+            held += 8;
+            if held >= 15 {
+                held -= 15;
+                push_unit(&mut packed, (bits >> held) & 0x7FFF);
+                bits &= (1 << held) - 1;
+            }
+        }
+        if held > 0 {
+            push_unit(&mut packed, (bits << (15 - held)) & 0x7FFF);
+        }
+        utf16le_text(&packed)
+    }
+
+    /// Many rounds of the default activities: several chunks of JSON.
+    fn json_of_rounds(rounds: usize) -> (Dataset, String) {
+        let sample = default_dataset();
+        let mut dataset = Dataset::empty("Chunks");
+        for round in 0..rounds {
+            for activity in &sample.activities {
+                let mut copy = activity.clone();
+                copy.id = format!("{}-{round}", activity.id);
+                dataset.activities.push(copy);
+            }
+        }
+        let json = dataset.to_compact_json();
+        (dataset, json)
+    }
+
+    #[test]
+    fn values_of_the_first_release_are_still_read() {
+        for json in [large_json(), String::new(), "{\"a\":1}".to_string()] {
+            let legacy = legacy_pack(&json);
+            assert!(legacy.starts_with(PACKED_PREFIX) && is_packed(&legacy));
+            assert_eq!(from_stored(&legacy).as_deref(), Ok(json.as_str()));
+        }
+    }
+
+    #[test]
+    fn a_large_dataset_is_packed_in_chunks_as_it_is_serialised() {
+        let (dataset, json) = json_of_rounds(60);
+        assert!(json.len() > 2 * CHUNK_BYTES, "{}", json.len());
+        let StoredForm::Packed(streamed) = dataset_form(&dataset).expect("within the limit") else {
+            panic!("a large dataset is packed");
+        };
+        // Serialising into the packer gives the same value as packing the finished JSON.
+        let StoredForm::Packed(buffered) = stored_form(&json) else {
+            panic!("large JSON is packed");
+        };
+        assert_eq!(streamed, buffered);
+        let text = utf16le_text(&streamed);
+        assert!(text.starts_with(CHUNKED_PREFIX));
+        let chunks = json.len().div_ceil(CHUNK_BYTES);
+        let header: Vec<&str> = text.splitn(6, ':').collect();
+        assert_eq!(header[4].split(',').count(), chunks, "{}", header[4]);
+        assert_eq!(from_stored(&text).as_deref(), Ok(json.as_str()));
+        // Chunks cost almost nothing against one block (LZ4 matches within 64 KiB anyway).
+        let (chunked, single) = (
+            text.encode_utf16().count(),
+            legacy_pack(&json).encode_utf16().count(),
+        );
+        assert!(
+            chunked < single * 105 / 100,
+            "{chunked} units chunked, {single} as one block"
+        );
+    }
+
+    #[test]
+    fn a_small_dataset_is_plain_and_a_huge_one_is_refused() {
+        let small = default_dataset();
+        assert_eq!(
+            dataset_form(&small),
+            Ok(StoredForm::Plain(Cow::Owned(small.to_compact_json())))
+        );
+        let mut huge = Dataset::empty("Huge");
+        huge.description = Some("x".repeat(MAX_STORED_JSON_BYTES));
+        assert!(matches!(dataset_form(&huge), Err(size) if size > MAX_STORED_JSON_BYTES));
+    }
+
+    #[test]
+    fn damaged_chunked_headers_are_errors() {
+        let good = pack(&json_of_rounds(30).1);
+        let body = good
+            .rsplit_once(':')
+            .map(|(_, body)| body)
+            .unwrap_or_default();
+        let cases: Vec<(String, &str)> = vec![
+            (CHUNKED_PREFIX.to_string(), "length is missing"),
+            (format!("{CHUNKED_PREFIX}10:"), "chunk size is missing"),
+            (
+                format!("{CHUNKED_PREFIX}10:1:5:{body}"),
+                "chunk size is impossible",
+            ),
+            (
+                format!("{CHUNKED_PREFIX}10:999999999999:5:{body}"),
+                "chunk size is impossible",
+            ),
+            (
+                format!("{CHUNKED_PREFIX}99999999999:1048576:5:{body}"),
+                "length is impossible",
+            ),
+            (
+                format!("{CHUNKED_PREFIX}3000000:1048576:5:{body}"),
+                "fewer chunks",
+            ),
+            (
+                format!("{CHUNKED_PREFIX}10:1048576:5,5:{body}"),
+                "more chunks",
+            ),
+            (
+                format!("{CHUNKED_PREFIX}10:1048576:x:{body}"),
+                "chunk length is missing",
+            ),
+            (
+                format!("{CHUNKED_PREFIX}10:1048576:3000000000:\u{0800}"),
+                "shorter or longer",
+            ),
+            (
+                format!(
+                    "{CHUNKED_PREFIX}2097152:1048576:{},{}:",
+                    usize::MAX,
+                    usize::MAX
+                ),
+                "impossible",
+            ),
+        ];
+        for (stored, expected) in cases {
+            let name: String = stored.chars().take(60).collect();
+            let error = from_stored(&stored).expect_err(&name);
+            assert!(error.contains(expected), "{name}: {error}");
         }
     }
 }
