@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::format::read_dataset_text;
+use crate::model::quota::{Engine, Room};
 use crate::model::stored::{self, StoredForm};
 use crate::model::{Dataset, Problem};
 
@@ -326,4 +327,37 @@ pub fn bytes_used() -> usize {
             (k.encode_utf16().count() + value_units) * 2
         })
         .sum()
+}
+
+/// The browser engine this page runs in, for its local storage quota ([`crate::model::quota`]).
+pub fn engine() -> Engine {
+    web_sys::window()
+        .and_then(|window| window.navigator().user_agent().ok())
+        .map_or(Engine::Other, |user_agent| {
+            Engine::from_user_agent(&user_agent)
+        })
+}
+
+/// Whether a dataset with the compact JSON `json` would fit in this browser's local storage in place
+/// of the stored dataset, beside the origin's other keys (which are counted at two bytes a unit, the
+/// most any engine charges). The import preview asks this before anything is applied.
+pub fn room_for(json: &str) -> Room {
+    let engine = engine();
+    let others = raw_storage().map_or(0, |storage| {
+        let length = storage.length().unwrap_or(0);
+        (0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|key| key != DATASET_KEY)
+            .map(|key| {
+                let value_units = storage
+                    .unchecked_ref::<ValueStorage>()
+                    .get_item(&key)
+                    .ok()
+                    .and_then(|value| value.dyn_into::<js_sys::JsString>().ok())
+                    .map_or(0, |value| value.length() as usize);
+                (key.encode_utf16().count() + value_units) * 2
+            })
+            .sum()
+    });
+    Room::for_value(engine, DATASET_KEY, stored::stored_size(json), others)
 }

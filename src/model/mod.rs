@@ -11,6 +11,7 @@ pub mod format;
 pub mod map_export;
 pub mod matrix;
 pub mod merge;
+pub mod quota;
 pub mod report;
 pub mod sorting;
 pub mod stats;

@@ -87,6 +87,34 @@ pub fn pack_utf16le(json: &str) -> Vec<u8> {
     packed
 }
 
+/// The size of the stored form of `json` without building it: what a browser's quota counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredSize {
+    /// UTF-16 code units of the stored value.
+    pub units: usize,
+    /// Whether every unit is below U+0100. WebKit keeps such a string at one byte a unit and counts it
+    /// so against its quota; a packed value never is.
+    pub latin1: bool,
+}
+
+/// The size of what [`stored_form`] would store for `json`. A packed value's size needs the
+/// compressed length, so this compresses (but does not spread the bits into characters).
+pub fn stored_size(json: &str) -> StoredSize {
+    if packs(json) {
+        let compressed = lz4_flex::block::compress(json.as_bytes()).len();
+        let header = format!("{PACKED_PREFIX}{}:{compressed}:", json.len());
+        StoredSize {
+            units: header.len() + (compressed * 8).div_ceil(15),
+            latin1: false,
+        }
+    } else {
+        StoredSize {
+            units: json.encode_utf16().count(),
+            latin1: json.chars().all(|c| u32::from(c) < 0x100),
+        }
+    }
+}
+
 /// Appends the code unit `UNIT_BASE + value` (U+0800..U+87FF), little-endian.
 fn push_unit(packed: &mut Vec<u8>, value: u32) {
     let code = UNIT_BASE + value;
@@ -284,6 +312,29 @@ mod tests {
         // A flipped bit either fails to decompress or changes the text; it never panics.
         if let Ok(text) = from_stored(&flipped) {
             assert_ne!(text, large_json());
+        }
+    }
+
+    #[test]
+    fn stored_size_is_the_size_of_what_is_stored() {
+        let large = large_json();
+        let cases: Vec<(&str, String, bool)> = vec![
+            ("empty", String::new(), true),
+            ("ascii", r#"{"title":"Seminar"}"#.to_string(), true),
+            ("latin-1", r#"{"title":"Séminaire"}"#.to_string(), true),
+            (
+                "japanese",
+                r#"{"title":"ビエンチャン・ビジョン"}"#.to_string(),
+                false,
+            ),
+            ("astral", r#"{"title":"🛳 ship"}"#.to_string(), false),
+            ("packed", large, false),
+        ];
+        for (name, json, latin1) in cases {
+            let stored = to_stored(&json);
+            let size = stored_size(&json);
+            assert_eq!(size.units, stored.encode_utf16().count(), "{name}");
+            assert_eq!(size.latin1, latin1, "{name}");
         }
     }
 }
