@@ -31,13 +31,15 @@ test.describe('capacity', () => {
       expect(preview['storage-replace'] <= preview['storage-available']).toBe(fits);
       expect(await atlas.isShown('import-room-warning')).toBe(!fits);
       if (!fits) {
+        const screenshot = Buffer.from(await atlas.driver.takeScreenshot(), 'base64');
+        await testInfo.attach('import-room-warning', { body: screenshot, contentType: 'image/png' });
         expect(await atlas.text('import-room-warning')).toMatch(
           /^Too large to be saved in this browser: the data would need \d+\.\d MB after Merge and \d+\.\d MB after Replace, and .* keeps at most \d+\.\d MB for this page\./,
         );
       }
 
-      // What the browser really does with the same data (written as the save writes it, then put back).
-      const result = await atlas.tryStoreChosenFile();
+      // What the browser really does with the same file (written as the save writes it, then put back).
+      const result = await atlas.tryStoreFile(file);
       expect(result.ok, JSON.stringify(result)).toBe(fits);
       expect(result.quota).toBe(!fits);
       expect(result.restored).toBe(true);
@@ -58,6 +60,25 @@ test.describe('capacity', () => {
 });
 
 test.describe('capacity, measured', () => {
+  test("the origin's quota counts as src/model/quota.rs says", async ({ atlas, engine, baseURL }) => {
+    // A page of the origin where the app does not run, with nothing stored.
+    await atlas.open(new URL('favicon.ico', baseURL).href, { waitForApp: false });
+    expect(await atlas.storageKeys()).toEqual([]);
+    const key = 'quota-probe';
+    const wide = await atlas.longestStorableValue(key, '\u0800');
+    const latin1 = await atlas.longestStorableValue(key, 'a');
+    console.log(`quota ${engine}: ${wide} units of U+0800, ${latin1} of "a" under a key of ${key.length}`);
+    // Blink and Gecko: 5 Mi UTF-16 units for key and value, whatever the characters. WebKit: 5 MiB,
+    // a wide string at two bytes a unit, an all-Latin-1 one (key too) at one.
+    const units = 5 * 1024 * 1024;
+    const expected = {
+      chromium: { wide: units - key.length, latin1: units - key.length },
+      firefox: { wide: units - key.length, latin1: units - key.length },
+      webkit: { wide: Math.floor((units - key.length) / 2), latin1: units - key.length },
+    }[engine];
+    expect({ wide, latin1 }).toEqual(expected);
+  });
+
   test('the most generated activities each engine stores, and the estimate agrees on both sides of it', async ({
     atlas,
     engine,
