@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+
 import { test, expect } from './fixtures/engines';
 import { generatedFile } from './fixtures/files';
 import { DATASET_KEY } from './fixtures/atlas';
@@ -31,8 +33,11 @@ test.describe('capacity', () => {
       expect(preview['storage-replace'] <= preview['storage-available']).toBe(fits);
       expect(await atlas.isShown('import-room-warning')).toBe(!fits);
       if (!fits) {
-        const screenshot = Buffer.from(await atlas.driver.takeScreenshot(), 'base64');
-        await testInfo.attach('import-room-warning', { body: screenshot, contentType: 'image/png' });
+        // A look at the warning, kept with the test's results.
+        await atlas.script("document.querySelector('[data-testid=\"import-room-warning\"]').scrollIntoView({ block: 'center' });");
+        const screenshot = testInfo.outputPath('import-room-warning.png');
+        writeFileSync(screenshot, Buffer.from(await atlas.driver.takeScreenshot(), 'base64'));
+        await testInfo.attach('import-room-warning', { path: screenshot, contentType: 'image/png' });
         expect(await atlas.text('import-room-warning')).toMatch(
           /^Too large to be saved in this browser: the data would need \d+\.\d MB after Merge and \d+\.\d MB after Replace, and .* keeps at most \d+\.\d MB for this page\./,
         );
