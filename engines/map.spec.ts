@@ -20,6 +20,22 @@ test.describe('first load', () => {
   });
 });
 
+test.describe('the console watch', () => {
+  // The check of item 1 must be able to fail on every engine: it sees a console error and an
+  // uncaught exception (these two are then allowed, so this test passes).
+  test.use({ allowedPageIssues: [/engine-suite probe/] });
+
+  test('sees a console error and an uncaught exception', async ({ atlas }) => {
+    await atlas.goto();
+    await atlas.script(`
+      console.error('engine-suite probe: console');
+      setTimeout(() => { throw new Error('engine-suite probe: uncaught'); }, 0);`);
+    await expect
+      .poll(async () => (await atlas.pageIssues()).filter((issue) => issue.includes('engine-suite probe')).length)
+      .toBe(2);
+  });
+});
+
 test.describe('the list behind a number', () => {
   for (const code of ['VNM', 'IDN', 'PHL']) {
     test(`clicking ${code} inside its shape lists exactly the activities behind its count`, async ({ atlas }) => {
