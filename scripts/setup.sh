@@ -127,6 +127,7 @@ if [ "$WANT_BROWSER" -eq 1 ]; then
   [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
   { [ -x /usr/bin/WebKitWebDriver ] && [ -x "$MINIBROWSER" ]; } || missing+=(webkit2gtk-driver)
   command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
+  command -v xauth >/dev/null 2>&1 || missing+=(xauth) # xvfb-run needs it (only recommended by xvfb)
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
   fi
