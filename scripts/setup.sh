@@ -2,10 +2,12 @@
 # Idempotent project setup: installs only what is missing (or at the wrong version).
 #
 #   bash scripts/setup.sh             # Rust target + components, trunk, wasm-bindgen-cli, npm deps, cargo fetch
-#   bash scripts/setup.sh --browser   # ... plus Debian's chromium + chromium-driver (for the tests)
+#   bash scripts/setup.sh --browser   # ... plus the browsers and drivers of the tests: Debian's chromium +
+#                                     # chromium-driver, firefox-esr, webkit2gtk-driver (WebKitGTK's
+#                                     # WebKitWebDriver and MiniBrowser), xvfb; geckodriver from crates.io
 #
 # Versions are pinned here and in Trunk.toml / package.json / Cargo.lock:
-#   trunk 0.21.14, wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock,
+#   trunk 0.21.14, geckodriver 0.37.1, wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock,
 #   wasm-opt = npm binaryen 132.0.0 (node_modules/.bin, put first on PATH by run.sh/test.sh).
 # Nothing here downloads a prebuilt binary or a browser of its own: only crates.io, npm and apt.
 set -euo pipefail
@@ -14,12 +16,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.1"
+MINIBROWSER="/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
 WASM_OPT_VERSION="132"
 WANT_BROWSER=0
 for arg in "$@"; do
   case "$arg" in
     --browser) WANT_BROWSER=1 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -116,6 +120,25 @@ if [ "$WANT_BROWSER" -eq 1 ]; then
     log "ok: $(/usr/bin/chromium --version 2>/dev/null | head -n1), $(/usr/bin/chromedriver --version 2>/dev/null | awk '{print $1, $2}')"
   else
     apt_install chromium chromium-driver
+  fi
+  # Firefox and WebKit (Safari's engine) for the cross-engine suite (engines/): Debian's Firefox ESR,
+  # WebKitGTK's WebDriver (with its MiniBrowser) and a virtual display for it.
+  missing=()
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  { [ -x /usr/bin/WebKitWebDriver ] && [ -x "$MINIBROWSER" ]; } || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
+  command -v xauth >/dev/null 2>&1 || missing+=(xauth) # xvfb-run needs it (only recommended by xvfb)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}"
+  fi
+  log "ok: $(/usr/bin/firefox-esr --version 2>/dev/null | head -n1), WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null), xvfb-run"
+  # geckodriver from crates.io (no prebuilt download), at the pinned version.
+  have_gecko="$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}' || true)"
+  if [ "$have_gecko" = "$GECKODRIVER_VERSION" ]; then
+    log "ok: geckodriver $GECKODRIVER_VERSION"
+  else
+    log "installing geckodriver $GECKODRIVER_VERSION (found: ${have_gecko:-none}); this compiles for ~5 min on 2 cores"
+    cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
   fi
 fi
 

@@ -78,5 +78,8 @@ async function cachedOrNetwork(request, url) {
   const key = isShell ? SHELL : url.origin + url.pathname;
   const cache = await caches.open(CACHE);
   const cached = await cache.match(key, { ignoreSearch: true, ignoreVary: true });
-  return cached || fetch(request);
+  if (cached || request.mode === 'navigate') return cached || fetch(request);
+  // Offline, a file outside the build (say an icon a browser asks for by itself) gets a plain "not
+  // available" answer: a rejected respondWith() is reported as an error on the page (Firefox).
+  return fetch(request).catch(() => new Response('', { status: 503, statusText: 'Offline' }));
 }

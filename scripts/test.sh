@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, fail-fast, in this order:
 #   setup (--browser) -> cargo fmt --check -> clippy (native, wasm32) -> native cargo test
-#   -> browser tests (wasm-bindgen-test in headless chromium via chromedriver)
-#   -> trunk build --release (dist/) + relative-URL check -> Playwright e2e against dist/
+#   -> browser tests (wasm-bindgen-test) in headless Chromium (chromedriver), headless Firefox
+#      (geckodriver) and WebKit (WebKitWebDriver as SAFARIDRIVER, MiniBrowser under xvfb-run)
+#   -> trunk build --release (dist/) + relative-URL check -> Playwright e2e against dist/ (Chromium)
+#   -> the cross-engine suite (engines/, WebDriver) on Chromium, Firefox and WebKit
 # Ends with a timing table and, on its own line, "N passed, M failed" (all test layers added up;
 # a failing non-test phase such as clippy counts as 1 failed). Exits non-zero on any failure.
 #
@@ -14,7 +16,8 @@ cd "$ROOT"
 
 LOG_DIR="$ROOT/target/test-logs"
 E2E_JSON="$ROOT/test-results/e2e-results.json"
-rm -rf "$LOG_DIR" "$E2E_JSON"
+ENGINES_JSON="$ROOT/test-results/engines-results.json"
+rm -rf "$LOG_DIR" "$E2E_JSON" "$ENGINES_JSON"
 mkdir -p "$LOG_DIR"
 
 CURRENT_PHASE=""
@@ -48,15 +51,15 @@ count_cargo() {
     } END { print p + 0, f + 0 }'
 }
 
-# Playwright's JSON report: expected + flaky = passed, unexpected (+ global errors) = failed.
+# Playwright's JSON report ($1): expected + flaky = passed, unexpected (+ global errors) = failed.
 count_playwright() {
-  [ -f "$E2E_JSON" ] || { echo "0 0"; return; }
+  [ -f "$1" ] || { echo "0 0"; return; }
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const s = r.stats || {};
     const errors = (r.errors || []).length;
     console.log((s.expected || 0) + (s.flaky || 0), (s.unexpected || 0) + errors);
-  ' "$E2E_JSON" 2>/dev/null || echo "0 1"
+  ' "$1" 2>/dev/null || echo "0 1"
 }
 
 finish() {
@@ -68,12 +71,14 @@ finish() {
     if [ "$rc" -eq 0 ]; then end_phase ok; else end_phase FAILED; fi
   fi
   local passed=0 failed=0 p f layer
-  for layer in native browser; do
+  for layer in native browser-chromium browser-firefox browser-webkit; do
     read -r p f < <(count_cargo "$LOG_DIR/$layer.log")
     passed=$((passed + p)); failed=$((failed + f))
   done
-  read -r p f < <(count_playwright)
-  passed=$((passed + p)); failed=$((failed + f))
+  for report in "$E2E_JSON" "$ENGINES_JSON"; do
+    read -r p f < <(count_playwright "$report")
+    passed=$((passed + p)); failed=$((failed + f))
+  done
   if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
   printf '\n==> timings\n'
@@ -120,18 +125,28 @@ browser_tests=()
 for f in tests/*.rs; do
   [ -f "$f" ] && grep -q 'run_in_browser' "$f" && browser_tests+=(--test "$(basename "$f" .rs)")
 done
-phase test-browser "cargo test --target wasm32-unknown-unknown ${browser_tests[*]:-} (headless chromium)"
-if [ "${#browser_tests[@]}" -eq 0 ]; then
-  echo "no tests/*.rs with wasm_bindgen_test_configure!(run_in_browser): skipped"
-else
-  # wasm-bindgen-test-runner (the wasm32 runner in .cargo/config.toml) starts chromedriver, which
-  # starts /usr/bin/chromium with the capabilities in webdriver.json (+ headless, no-sandbox).
-  CHROMEDRIVER=/usr/bin/chromedriver \
-  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" \
-  WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
-  WASM_BINDGEN_TEST_TIMEOUT=300 \
-    cargo test --no-fail-fast --target wasm32-unknown-unknown "${browser_tests[@]}" 2>&1 | tee "$LOG_DIR/browser.log"
-fi
+# wasm-bindgen-test-runner (the wasm32 runner in .cargo/config.toml) starts the WebDriver server named
+# by CHROMEDRIVER, GECKODRIVER or SAFARIDRIVER, which starts the browser with the capabilities in
+# WASM_BINDGEN_TEST_WEBDRIVER_JSON (the runner adds headless and, for Chromium, no-sandbox). The test
+# binary is compiled once; each engine only runs it.
+browser_phase() { # browser_phase ENGINE DRIVER-VARIABLE=PATH [CAPABILITIES-JSON] [WRAPPER...]
+  local engine="$1" driver="$2" caps="${3:-}"
+  shift 3
+  phase "test-$engine" "cargo test --target wasm32-unknown-unknown ${browser_tests[*]:-} ($engine)"
+  if [ "${#browser_tests[@]}" -eq 0 ]; then
+    echo "no tests/*.rs with wasm_bindgen_test_configure!(run_in_browser): skipped"
+    return
+  fi
+  local vars=("$driver" WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 WASM_BINDGEN_TEST_TIMEOUT=300)
+  [ -n "$caps" ] && vars+=(WASM_BINDGEN_TEST_WEBDRIVER_JSON="$caps")
+  env "${vars[@]}" "$@" cargo test --no-fail-fast --target wasm32-unknown-unknown "${browser_tests[@]}" 2>&1 \
+    | tee "$LOG_DIR/browser-$engine.log"
+}
+browser_phase chromium CHROMEDRIVER=/usr/bin/chromedriver "$ROOT/webdriver.json"
+browser_phase firefox GECKODRIVER="$HOME/.cargo/bin/geckodriver" "$ROOT/webdriver-firefox.json"
+# The runner sends Safari's driver no capabilities of its own: WebKitWebDriver then starts its default
+# browser, WebKitGTK's MiniBrowser, which needs a display (a virtual one from xvfb-run).
+browser_phase webkit SAFARIDRIVER=/usr/bin/WebKitWebDriver "" xvfb-run -a
 
 phase build "trunk build --release -> dist/"
 echo "wasm-opt: $(command -v wasm-opt) ($(wasm-opt --version))"
@@ -153,5 +168,11 @@ ls -l dist/
 
 phase e2e "playwright test (dist/ served on 127.0.0.1:4173, /usr/bin/chromium)"
 node_modules/.bin/playwright test 2>&1 | tee "$LOG_DIR/e2e.log"
+
+phase engines "the cross-engine suite (engines/): Chromium, Firefox and WebKit through WebDriver"
+echo "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
+echo "firefox: $(/usr/bin/firefox-esr --version 2>/dev/null | head -n1), $(geckodriver --version 2>/dev/null | head -n1)"
+echo "webkit: WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null) (MiniBrowser, WebKitWebDriver)"
+node_modules/.bin/playwright test -c engines.config.ts 2>&1 | tee "$LOG_DIR/engines.log"
 
 end_phase ok

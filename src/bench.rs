@@ -28,9 +28,11 @@
 //!   The activities list answers the same question from a search index built once per dataset, so
 //!   this is an upper bound of the model's share of a keystroke there.
 //! - `wasmMemoryBytes()` → the size of the wasm linear memory in bytes.
-//! - `tryStore(text)` → `{ok, bytes, units, packed, error, quota, restored}`: writes the dataset in
-//!   `text` as the app's save writes it, through `storage::save_json` (the capacity probe), then puts
-//!   back exactly what was stored before.
+//! - `tryStore(text)` → `{ok, bytes, units, packed, error, quota, restored, estimate}`: writes the
+//!   dataset in `text` as the app's save writes it, through `storage::save_json` (the capacity probe),
+//!   then puts back exactly what was stored before. `estimate` is what the import preview would have
+//!   said first (`storage::room_for`: `{engine, needed, available, fits}`), so a probe can check the
+//!   estimate against the browser.
 
 use leptos::prelude::{GetUntracked, WithUntracked};
 use serde_json::{json, Value};
@@ -266,6 +268,8 @@ fn try_store(state: AtlasState, text: &str) -> Value {
         }
     };
     let text = stored_json.as_str();
+    // What the import preview would have said about this dataset, before anything is written.
+    let room = storage::room_for(text);
     let before = storage::raw_dataset();
     let meta = storage::load_meta();
     let result = storage::save_json(text);
@@ -282,5 +286,11 @@ fn try_store(state: AtlasState, text: &str) -> Value {
         "quota": matches!(result, Err(SaveError::QuotaExceeded(_))),
         "error": result.err().map(|e| e.message()),
         "restored": restored.is_ok(),
+        "estimate": {
+            "engine": format!("{:?}", room.engine),
+            "needed": room.needed,
+            "available": room.available,
+            "fits": room.fits(),
+        },
     })
 }

@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::format::read_dataset_text;
+use crate::model::quota::{Engine, Room};
 use crate::model::stored::{self, StoredForm};
 use crate::model::{Dataset, Problem};
 
@@ -341,4 +342,49 @@ pub fn units_used() -> usize {
             k.encode_utf16().count() + value_units
         })
         .sum()
+}
+
+/// The browser engine this page runs in, for its local storage quota ([`crate::model::quota`]).
+pub fn engine() -> Engine {
+    web_sys::window()
+        .and_then(|window| window.navigator().user_agent().ok())
+        .map_or(Engine::Other, |user_agent| {
+            Engine::from_user_agent(&user_agent)
+        })
+}
+
+/// Whether a dataset with the compact JSON `json` would fit in this browser's local storage in place
+/// of the stored dataset, beside the origin's other keys (the benchmark's capacity probe asks this of
+/// text it was given).
+pub fn room_for(json: &str) -> Room {
+    room_for_size(stored::stored_size(json))
+}
+
+/// Whether `dataset` would fit, sized as a save would store it (serialised and compressed chunk by
+/// chunk, so the whole JSON is never held). The import preview asks this before anything is applied.
+pub fn room_for_dataset(dataset: &Dataset) -> Room {
+    room_for_size(stored::dataset_stored_size(dataset))
+}
+
+/// Whether a stored value of `size` fits beside the origin's other keys, which are counted at two
+/// bytes a unit, the most any engine charges.
+fn room_for_size(size: stored::StoredSize) -> Room {
+    let engine = engine();
+    let others = raw_storage().map_or(0, |storage| {
+        let length = storage.length().unwrap_or(0);
+        (0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|key| key != DATASET_KEY)
+            .map(|key| {
+                let value_units = storage
+                    .unchecked_ref::<ValueStorage>()
+                    .get_item(&key)
+                    .ok()
+                    .and_then(|value| value.dyn_into::<js_sys::JsString>().ok())
+                    .map_or(0, |value| value.length() as usize);
+                (key.encode_utf16().count() + value_units) * 2
+            })
+            .sum()
+    });
+    Room::for_value(engine, DATASET_KEY, size, others)
 }

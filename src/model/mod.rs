@@ -12,6 +12,7 @@ pub mod history;
 pub mod map_export;
 pub mod matrix;
 pub mod merge;
+pub mod quota;
 pub mod report;
 pub mod sorting;
 pub mod stats;

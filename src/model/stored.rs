@@ -187,6 +187,35 @@ impl Packer {
         self.pending.clear();
     }
 
+    /// Compresses what is still pending and returns the packed value's header.
+    fn finish_header(&mut self) -> String {
+        if !self.pending.is_empty() || self.sizes.is_empty() {
+            self.compress_pending();
+        }
+        let sizes: Vec<String> = self.sizes.iter().map(ToString::to_string).collect();
+        format!(
+            "{CHUNKED_PREFIX}{}:{CHUNK_BYTES}:{}:",
+            self.total,
+            sizes.join(",")
+        )
+    }
+
+    /// The size of the stored form, without building it.
+    pub fn finish_size(mut self) -> StoredSize {
+        if !self.packing {
+            let json = String::from_utf8_lossy(&self.pending);
+            return StoredSize {
+                units: json.encode_utf16().count(),
+                latin1: json.chars().all(|c| u32::from(c) < 0x100),
+            };
+        }
+        let header = self.finish_header();
+        StoredSize {
+            units: header.len() + (self.compressed.len() * 8).div_ceil(15),
+            latin1: false,
+        }
+    }
+
     /// The stored form: the JSON itself when it stayed small, packed otherwise.
     pub fn finish(self) -> StoredForm<'static> {
         if self.packing {
@@ -202,15 +231,7 @@ impl Packer {
     /// The packed value as UTF-16LE bytes: the ASCII header, then one unit per 15 bits of the
     /// compressed chunks (the last one padded with zero bits).
     fn finish_packed(mut self) -> Vec<u8> {
-        if !self.pending.is_empty() || self.sizes.is_empty() {
-            self.compress_pending();
-        }
-        let sizes: Vec<String> = self.sizes.iter().map(ToString::to_string).collect();
-        let header = format!(
-            "{CHUNKED_PREFIX}{}:{CHUNK_BYTES}:{}:",
-            self.total,
-            sizes.join(",")
-        );
+        let header = self.finish_header();
         let compressed = std::mem::take(&mut self.compressed);
         drop(self);
         let mut packed = Vec::with_capacity((header.len() + compressed.len() * 8 / 15 + 1) * 2);
@@ -244,6 +265,31 @@ impl std::io::Write for Packer {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// The size of the stored form of `json` without building it: what a browser's quota counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredSize {
+    /// UTF-16 code units of the stored value.
+    pub units: usize,
+    /// Whether every unit is below U+0100. WebKit keeps such a string at one byte a unit and counts it
+    /// so against its quota; a packed value never is.
+    pub latin1: bool,
+}
+
+/// The size of what [`stored_form`] would store for `json`, without spreading it into characters.
+pub fn stored_size(json: &str) -> StoredSize {
+    let mut packer = Packer::default();
+    packer.push(json.as_bytes());
+    packer.finish_size()
+}
+
+/// The size of what a save of `dataset` would store, serialised and compressed chunk by chunk (the
+/// import preview asks this of a merged dataset, so it never holds the whole JSON either).
+pub fn dataset_stored_size(dataset: &super::Dataset) -> StoredSize {
+    let mut packer = Packer::default();
+    dataset.write_compact_json(&mut packer);
+    packer.finish_size()
 }
 
 /// Appends the code unit `UNIT_BASE + value` (U+0800..U+87FF), little-endian.
@@ -695,6 +741,27 @@ mod tests {
             let name: String = stored.chars().take(60).collect();
             let error = from_stored(&stored).expect_err(&name);
             assert!(error.contains(expected), "{name}: {error}");
+
+    #[test]
+    fn stored_size_is_the_size_of_what_is_stored() {
+        let large = large_json();
+        let cases: Vec<(&str, String, bool)> = vec![
+            ("empty", String::new(), true),
+            ("ascii", r#"{"title":"Seminar"}"#.to_string(), true),
+            ("latin-1", r#"{"title":"Séminaire"}"#.to_string(), true),
+            (
+                "japanese",
+                r#"{"title":"ビエンチャン・ビジョン"}"#.to_string(),
+                false,
+            ),
+            ("astral", r#"{"title":"🛳 ship"}"#.to_string(), false),
+            ("packed", large, false),
+        ];
+        for (name, json, latin1) in cases {
+            let stored = to_stored(&json);
+            let size = stored_size(&json);
+            assert_eq!(size.units, stored.encode_utf16().count(), "{name}");
+            assert_eq!(size.latin1, latin1, "{name}");
         }
     }
 }

@@ -16,8 +16,10 @@ use crate::model::merge::{
     self, field_diffs, group_problems, ConflictPolicy, FieldDiff, ImportMode, ImportPreview,
     ProblemGroup, Resolution, Side,
 };
+use crate::model::quota::{self, Room};
 use crate::model::{Dataset, Problem, Severity};
 use crate::state::{use_atlas, AtlasState, IMPORT_LABEL};
+use crate::storage;
 
 /// How many changed activities the preview lists with their diff; the rest follow the policy.
 const CHANGES_SHOWN: usize = 100;
@@ -481,6 +483,27 @@ fn ImportPreviewView() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // Whether the dataset after Merge and after Replace would fit in this browser's local storage
+    // (engines differ: src/model/quota.rs), so the preview can say so before anything is applied.
+    let rooms = Memo::new(move |_| {
+        let resolution = Resolution {
+            policy: session.policy.get(),
+            per_record: session.choices.get(),
+        };
+        session.pending.with(|pending| {
+            let pending = pending.as_ref()?;
+            state.dataset.with(|local| {
+                // Replace stores the file's dataset as it is; Merge needs the merged one built.
+                let merged = merge::apply(local, &pending.incoming, ImportMode::Merge, &resolution);
+                Some((
+                    storage::room_for_dataset(&merged),
+                    storage::room_for_dataset(&pending.incoming),
+                ))
+            })
+        })
+    });
+    let room_attr =
+        move |pick: fn(&(Room, Room)) -> usize| move || rooms.with(|r| r.as_ref().map(pick));
 
     view! {
         <Show when=move || session.pending.with(Option::is_some)>
@@ -491,6 +514,9 @@ fn ImportPreviewView() -> impl IntoView {
                 data-changed=changed
                 data-unchanged=unchanged
                 data-only-here=only_here
+                data-storage-merge=room_attr(|(merge, _)| merge.needed)
+                data-storage-replace=room_attr(|(_, replace)| replace.needed)
+                data-storage-available=room_attr(|(merge, _)| merge.available)
                 aria-labelledby="import-preview-title"
             >
                 <h4 id="import-preview-title" tabindex="-1" node_ref=heading>
@@ -532,6 +558,13 @@ fn ImportPreviewView() -> impl IntoView {
                             </div>
                         }
                     })
+                }}
+                {move || {
+                    rooms
+                        .with(|r| r.and_then(|(merge, replace)| quota::import_warning(merge, replace)))
+                        .map(|warning| view! {
+                            <p class="import-room-warning" role="alert" data-testid="import-room-warning">{warning}</p>
+                        })
                 }}
                 <Conflicts/>
                 <div class="toolbar import-actions">
