@@ -12,9 +12,16 @@ use std::path::Path;
 const SOURCE: &str = "src/model/default_dataset.json";
 
 fn main() {
-    println!("cargo:rerun-if-changed={SOURCE}");
+    // The absolute path, not the relative one: Cargo names build outputs without the package's path,
+    // so two checkouts sharing one CARGO_TARGET_DIR (git worktrees) share this script's output, and only
+    // a different path list makes Cargo run it again for the other checkout's dataset.
+    let Some(manifest_dir) = env::var_os("CARGO_MANIFEST_DIR") else {
+        panic!("cargo sets CARGO_MANIFEST_DIR for build scripts");
+    };
+    let source = Path::new(&manifest_dir).join(SOURCE);
+    println!("cargo:rerun-if-changed={}", source.display());
     println!("cargo:rerun-if-changed=build.rs");
-    let pretty = match fs::read_to_string(SOURCE) {
+    let pretty = match fs::read_to_string(&source) {
         Ok(text) => text,
         Err(error) => panic!("cannot read {SOURCE}: {error}"),
     };

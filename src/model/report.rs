@@ -254,6 +254,7 @@ mod tests {
         FollowUp {
             year,
             note: text.to_string(),
+            sources: Vec::new(),
             unknown: Default::default(),
         }
     }
