@@ -114,6 +114,30 @@ impl Direction {
         }
     }
 
+    /// The short name for narrow places (a matrix column).
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Direction::RuleOfLaw => "Rule of law",
+            Direction::MaritimeSecurity => "Maritime security",
+            Direction::DiverseCapabilities => "Diverse challenges",
+        }
+    }
+
+    /// What the direction is about, in the Vision's words (a tooltip).
+    pub fn description(self) -> &'static str {
+        match self {
+            Direction::RuleOfLaw => {
+                "Supporting ASEAN's efforts to uphold international law, especially at sea and in the air"
+            }
+            Direction::MaritimeSecurity => {
+                "Capabilities for information gathering, surveillance and search and rescue at sea and in the air"
+            }
+            Direction::DiverseCapabilities => {
+                "Coping with diverse and complex security challenges: HA/DR, PKO, mines and UXO, cyber and more"
+            }
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Direction> {
         Direction::ALL.into_iter().find(|d| d.code() == code)
     }
