@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::model::edit::{revision, short_title, Draft, NEW_ID_PREFIX};
 use crate::model::filter::{keep_matching, SearchIndex, SortOrder};
-use crate::model::Activity;
+use crate::model::{Activity, Confidence};
 use crate::state::{use_atlas, AtlasState};
 use crate::ui::editor::{EditKind, EditSession, Editor};
 use crate::ui::filters::FilterBar;
@@ -351,6 +351,9 @@ fn ActivityDetails(activity: Activity) -> impl IntoView {
                         {activity.follow_ups.iter().map(|f| view! {
                             <li>
                                 <strong>{f.year}</strong>" "{f.note.clone()}
+                                // A folded research record keeps its confidence flag as an extra key.
+                                {(f.unknown.get("confidence").and_then(|c| c.as_str()) == Some(Confidence::Uncertain.code()))
+                                    .then(|| view! { <ConfidenceMark confidence=Confidence::Uncertain/> })}
                                 <SourceList sources=f.sources.clone()/>
                             </li>
                         }).collect_view()}

@@ -80,7 +80,7 @@ pub fn FilterBar(
                 value=Memo::new(move |_| filters.with(|f| f.country.map(MemberState::iso3).unwrap_or_default().to_string()))
                 set=move |code: String| filters.update(|f| f.country = MemberState::from_iso3(&code))
             />
-            <label class="filter-bar__check">
+            <label class="check filter-bar__check">
                 <input
                     type="checkbox"
                     data-testid="filter-official"
