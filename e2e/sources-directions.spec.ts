@@ -24,7 +24,11 @@ function isOfficial(url: string): boolean {
   return ['asean.org', 'un.org'].some((d) => host === d || host.endsWith(`.${d}`));
 }
 
-type WithFollowUps = ActivityRecord & { followUps?: { sources?: { url: string }[] }[]; directions?: string[] };
+type WithFollowUps = ActivityRecord & {
+  followUps?: { sources?: { url: string }[] }[];
+  directions?: string[];
+  directionsDerived?: boolean;
+};
 
 function officiallyBacked(a: WithFollowUps): boolean {
   const urls = [...(a.sources ?? []), ...(a.followUps ?? []).flatMap((f) => f.sources ?? [])].map((s) => s.url);
@@ -111,6 +115,31 @@ test.describe('the three directions', () => {
     await atlas.page.getByTestId('filter-official').check();
     const both = records.filter((a) => (a.directions ?? []).includes('diverse-capabilities') && officiallyBacked(a));
     await activities.expectCount(both.length, TOTAL);
+  });
+
+  test('derived directions are marked until the user edits them', async ({ atlas }) => {
+    const derived = records.find((a) => a.directionsDerived === true && (a.directions ?? []).length < 3)!;
+    const activities = new ActivitiesPage(atlas);
+    await activities.goto({ q: derived.id });
+    const row = activities.row(derived.id);
+    await row.getByTestId('activity-toggle').click();
+    await expect(row.getByTestId('activity-directions')).toContainText('derived from measures and fields');
+    await row.getByTestId('activity-edit').click();
+    const hint = atlas.byTestId('editor-directions-derived');
+    await expect(hint).toBeVisible();
+    for (const d of derived.directions ?? []) {
+      await expect(activities.editor.locator(`input[name="directions"][value="${d}"]`)).toBeChecked();
+    }
+    const other = DIRECTIONS.find((d) => !(derived.directions ?? []).includes(d))!;
+    await activities.editor.locator(`input[name="directions"][value="${other}"]`).check();
+    await expect(hint).toHaveCount(0);
+    await activities.saveButton.click();
+    await expect(activities.editor).toBeHidden();
+    await activities.waitUntilSaved();
+    const stored = await activities.storedDataset();
+    const saved = stored!.activities.find((a) => a.id === derived.id)!;
+    expect(saved.directions).toContain(other);
+    expect(saved.directionsDerived).toBeUndefined();
   });
 
   test('countries × directions: every cell holds its count and lists its activities', async ({ atlas }) => {
