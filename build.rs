@@ -12,9 +12,19 @@ use std::path::Path;
 const SOURCE: &str = "src/model/default_dataset.json";
 
 fn main() {
-    println!("cargo:rerun-if-changed={SOURCE}");
+    // Cargo names build outputs without the package's path, so checkouts that share one
+    // CARGO_TARGET_DIR (git worktrees) share this script's output, and Cargo judges it fresh by file
+    // times alone: another checkout's older dataset would not make it run again, and that checkout would
+    // embed this one's dataset. The directory Cargo was started from tells the checkouts apart (a
+    // false rerun costs milliseconds; a stale dataset costs a wrong build).
+    println!("cargo:rerun-if-env-changed=PWD");
+    let Some(manifest_dir) = env::var_os("CARGO_MANIFEST_DIR") else {
+        panic!("cargo sets CARGO_MANIFEST_DIR for build scripts");
+    };
+    let source = Path::new(&manifest_dir).join(SOURCE);
+    println!("cargo:rerun-if-changed={}", source.display());
     println!("cargo:rerun-if-changed=build.rs");
-    let pretty = match fs::read_to_string(SOURCE) {
+    let pretty = match fs::read_to_string(&source) {
         Ok(text) => text,
         Err(error) => panic!("cannot read {SOURCE}: {error}"),
     };

@@ -16,6 +16,12 @@ import {
 // Every expected number is computed here from src/model/default_dataset.json, independently of the app.
 const activities = defaultActivities();
 const [FIRST, LAST] = yearSpan(activities);
+// Trends and the report open on the first year with at least three active activities; "All years" goes
+// back to FIRST.
+const OPENING = (() => {
+  for (let y = FIRST; y <= LAST; y++) if (yearFigures(activities, y).active >= 3) return y;
+  return FIRST;
+})();
 const DATASET_KEY = 'vientiane-vision-atlas:v1:dataset';
 
 test.describe('matrix', () => {
@@ -85,7 +91,7 @@ test.describe('matrix', () => {
   test('filters set in the activities list narrow the matrix, and it says so', async ({ charts }) => {
     await charts.openMatrix({ status: 'completed' });
     // The default dataset records no status, so every cell is empty under "completed".
-    await expect(charts.atlas.byTestId('matrix-other-filters')).toContainText('status Completed');
+    await expect(charts.atlas.byTestId('matrix-other-filters')).toContainText('status: Completed');
     await expect(charts.cell('VNM', 'TOTAL')).toHaveAttribute('data-count', '0');
     await charts.atlas.byTestId('matrix-other-filters').getByRole('button').click();
     await expect(charts.atlas.byTestId('matrix-other-filters')).toHaveCount(0);
@@ -121,8 +127,24 @@ test.describe('matrix', () => {
 });
 
 test.describe('trends', () => {
+  test('opens on the first year with three active activities, all years one click away', async ({ charts }) => {
+    expect(OPENING).toBeGreaterThan(FIRST);
+    await charts.openTrends();
+    await expect(charts.chartYears).toHaveCount(LAST - OPENING + 1);
+    await expect(charts.chart.locator(`g[data-year="${OPENING}"]`)).toBeAttached();
+    await expect(charts.chart.locator(`g[data-year="${OPENING - 1}"]`)).toHaveCount(0);
+    expect(yearFigures(activities, OPENING - 1).active).toBeLessThan(3);
+    await expect(charts.atlas.byTestId('trends-opening')).toContainText(`From ${OPENING}`);
+    await charts.trendsAllYears.click();
+    await expect(charts.trendsAllYears).toHaveAttribute('aria-pressed', 'true');
+    await expect(charts.chartYears).toHaveCount(LAST - FIRST + 1);
+    await charts.trendsAllYears.click();
+    await expect(charts.chartYears).toHaveCount(LAST - OPENING + 1);
+  });
+
   test('one bar group per year of the span, with the numbers of the dataset and of the table', async ({ charts }) => {
     await charts.openTrends();
+    await charts.trendsAllYears.click();
     await expect(charts.chartYears).toHaveCount(LAST - FIRST + 1);
     const years = await charts.chartYears.evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-year'))));
     expect(years).toEqual(Array.from({ length: LAST - FIRST + 1 }, (_, i) => FIRST + i));
@@ -163,7 +185,7 @@ test.describe('trends', () => {
     await expect(charts.chart.locator('g[data-year="2008"]')).toHaveCount(0);
     await expect.poll(() => atlas.queryParams().get('from')).toBe('2009');
     await page.getByTestId('trends-years-clear').click();
-    await expect(charts.chartYears).toHaveCount(LAST - FIRST + 1);
+    await expect(charts.chartYears).toHaveCount(LAST - OPENING + 1);
   });
 
   test('exports a standalone SVG and a PNG at twice the size', async ({ charts, page }) => {
@@ -176,11 +198,11 @@ test.describe('trends', () => {
     const svg = readFileSync((await svgDownload.path())!, 'utf8');
     expect(svg.startsWith('<?xml')).toBe(true);
     expect(svg.match(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g)).toHaveLength(1);
-    expect(svg).toContain(`per year, ${FIRST}–${LAST}`);
+    expect(svg).toContain(`per year, ${OPENING}–${LAST}`);
     expect(svg).toContain('fill="#e69f00"');
     expect(svg).not.toContain('var(--');
     expect(svg).toContain('ASEAN-wide share (right axis, %)');
-    expect((svg.match(/data-year="/g) ?? []).length).toBe(LAST - FIRST + 1);
+    expect((svg.match(/data-year="/g) ?? []).length).toBe(LAST - OPENING + 1);
 
     const [pngDownload] = await Promise.all([
       page.waitForEvent('download'),
@@ -208,7 +230,11 @@ test.describe('annual report', () => {
     await charts.openReport();
     await expect(charts.yearSelect).toHaveValue(String(expected));
     await expect(charts.report).toHaveAttribute('data-year', String(expected));
+    // The year list opens on the same era as the trends; "All years" adds the earlier ones.
+    await expect(charts.yearSelect.locator('option')).toHaveCount(LAST - OPENING + 1);
+    await charts.reportAllYears.click();
     await expect(charts.yearSelect.locator('option')).toHaveCount(LAST - FIRST + 1);
+    await expect(charts.yearSelect).toHaveValue(String(expected));
   });
 
   test('the report for a chosen year shows the expected counts', async ({ charts }) => {

@@ -67,8 +67,8 @@ fn large_dataset(rounds: usize) -> Dataset {
 #[wasm_bindgen_test]
 fn a_large_dataset_is_stored_packed_and_loads_back() {
     clear();
-    // 79 × 130 = 10,270 activities: about 6 MB of JSON, more than local storage holds as plain JSON.
-    let dataset = large_dataset(130);
+    // 225 × 34 = 7,650 activities: about 6 MB of JSON, more than local storage holds as plain JSON.
+    let dataset = large_dataset(34);
     let json = dataset.to_compact_json();
     assert!(json.len() > 5_500_000, "{}", json.len());
     let units = storage::save(&dataset).expect("a packed save fits");
@@ -448,7 +448,7 @@ fn a_hundred_deletions_at_ten_thousand_add_little_memory() {
     let owner = Owner::new();
     owner.with(|| {
         let state = AtlasState::load();
-        let large = large_dataset(127);
+        let large = large_dataset(10_000_usize.div_ceil(default_dataset().activities.len()));
         assert!(large.activities.len() >= 10_000);
         state.replace("load", large.clone());
         state.save_now();

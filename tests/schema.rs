@@ -107,7 +107,7 @@ struct Activity {
     status: Option<Status_>,
     /// How sure the sources make the record; absent means verified.
     confidence: Option<Confidence_>,
-    /// Notes from the annual follow-up of the Vision.
+    /// Dated steps: notes from the annual follow-up of the Vision, or a programme's dated events.
     follow_ups: Option<Vec<FollowUp>>,
     /// Where the record comes from.
     sources: Option<Vec<Source>>,
@@ -116,7 +116,8 @@ struct Activity {
     updated: Option<String>,
 }
 
-/// A note from the annual follow-up at the Japan–ASEAN Defense Vice-Ministerial Forum.
+/// A dated step of an activity: a note from the annual follow-up at the Japan–ASEAN Defense
+/// Vice-Ministerial Forum, or a dated event of a multi-year programme.
 #[derive(JsonSchema)]
 #[schemars(extend("additionalProperties" = true))]
 #[allow(dead_code)]
@@ -125,6 +126,9 @@ struct FollowUp {
     year: i32,
     #[schemars(length(min = 1, max = 2000), regex(pattern = r"\S"))]
     note: String,
+    /// Where this step is documented, with the same rules as the activity's sources (added in format
+    /// version 1; a build that does not know it keeps it as an unknown key).
+    sources: Option<Vec<Source>>,
 }
 
 /// A source: an absolute http or https address, with an optional title and access date.
@@ -355,7 +359,7 @@ fn the_schemas_keys_and_limits_are_the_models() {
     );
     assert_eq!(
         property_names(definition(&schema, "FollowUp")),
-        ["year", "note"]
+        ["year", "note", "sources"]
     );
     assert_eq!(
         property_names(definition(&schema, "Source")),

@@ -72,11 +72,15 @@ pub struct Activity {
     pub unknown: UnknownKeys,
 }
 
-/// A note from the annual follow-up at the Japan–ASEAN Defense Vice-Ministerial Forum.
+/// A dated step of an activity: a note from the annual follow-up at the Japan–ASEAN Defense
+/// Vice-Ministerial Forum, or a dated event of a multi-year programme.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FollowUp {
     pub year: i32,
     pub note: String,
+    /// Where this dated step is documented, when it has sources of its own (a programme's event keeps
+    /// the sources it was researched with). Optional: a file without it reads as no sources.
+    pub sources: Vec<Source>,
     pub unknown: UnknownKeys,
 }
 
@@ -295,6 +299,9 @@ impl Serialize for FollowUp {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("year", &self.year)?;
         map.serialize_entry("note", &self.note)?;
+        if !self.sources.is_empty() {
+            map.serialize_entry("sources", &self.sources)?;
+        }
         serialize_unknown(&mut map, &self.unknown)?;
         map.end()
     }

@@ -52,6 +52,8 @@ pub struct Draft {
 pub struct FollowUpDraft {
     pub year: String,
     pub note: String,
+    /// The follow-up's own sources: the form shows them but does not edit them, and keeps them.
+    pub sources: Vec<Source>,
     pub unknown: UnknownKeys,
 }
 
@@ -94,6 +96,7 @@ impl Draft {
                 .map(|f| FollowUpDraft {
                     year: f.year.to_string(),
                     note: f.note.clone(),
+                    sources: f.sources.clone(),
                     unknown: f.unknown.clone(),
                 })
                 .collect(),
@@ -125,8 +128,16 @@ impl Draft {
         toggle(&mut self.measures, measure, on);
     }
 
+    /// Ticks or unticks a direction. Directions the converter derived stop being marked as derived:
+    /// from now on they are the user's choice.
     pub fn set_direction(&mut self, direction: Direction, on: bool) {
         toggle(&mut self.directions, direction, on);
+        self.unknown.shift_remove(super::directions::DERIVED_KEY);
+    }
+
+    /// Whether the directions are still the ones derived from measures and fields.
+    pub fn directions_derived(&self) -> bool {
+        super::directions::marked_derived(&self.unknown)
     }
 
     pub fn set_country(&mut self, state: MemberState, on: bool) {
@@ -188,6 +199,7 @@ impl Draft {
                 )
                 .unwrap_or(start),
                 note: f.note.trim().to_string(),
+                sources: f.sources.clone(),
                 unknown: f.unknown.clone(),
             })
             .collect();
@@ -292,6 +304,9 @@ pub fn revision(activity: &Activity) -> u64 {
     (a.start, a.end, a.status, a.confidence).hash(&mut h);
     for f in &a.follow_ups {
         (f.year, &f.note).hash(&mut h);
+        for s in &f.sources {
+            (&s.url, &s.title, &s.accessed).hash(&mut h);
+        }
     }
     for s in &a.sources {
         (&s.url, &s.title, &s.accessed).hash(&mut h);
@@ -440,6 +455,12 @@ mod tests {
         ship_rider.follow_ups.push(FollowUp {
             year: 2017,
             note: "Held".into(),
+            sources: vec![Source {
+                url: "https://www.mod.go.jp/en/".into(),
+                title: None,
+                accessed: None,
+                unknown: UnknownKeys::new(),
+            }],
             unknown: UnknownKeys::new(),
         });
         dataset.activities.push(ship_rider);
@@ -715,6 +736,12 @@ mod tests {
         assert_eq!(
             saved.sources[0].unknown.get("lang"),
             Some(&Value::String("ja".into()))
+        );
+        // A follow-up's own sources are not edited by the form, and kept.
+        assert_eq!(saved.follow_ups, dataset.activities[0].follow_ups);
+        assert_eq!(
+            saved.follow_ups[0].sources[0].url,
+            "https://www.mod.go.jp/en/"
         );
         let json = serde_json::to_string(&saved).expect("serializes");
         assert!(json.contains("\"zLater\":\"kept\""), "{json}");

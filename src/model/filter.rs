@@ -4,7 +4,8 @@
 //! disagree: both call [`Filters::matches`].
 
 use super::dataset::{Activity, Dataset};
-use super::vision::{Confidence, Measure, MemberState, Scope, Status};
+use super::sources::has_official_source;
+use super::vision::{Confidence, Direction, Measure, MemberState, Scope, Status};
 
 /// What the user narrowed the dataset to. `None` everywhere means "everything".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,6 +21,10 @@ pub struct Filters {
     pub field: Option<String>,
     pub status: Option<Status>,
     pub confidence: Option<Confidence>,
+    /// One of the Vision's three directions.
+    pub direction: Option<Direction>,
+    /// Only activities backed by an official source (`model::sources`).
+    pub official: bool,
     /// Free text searched in titles, summaries, fields and sources.
     pub search: String,
 }
@@ -55,6 +60,10 @@ impl Filters {
         activity.overlaps(from, to)
             && self.status.is_none_or(|s| activity.status == Some(s))
             && self.confidence.is_none_or(|c| activity.confidence() == c)
+            && self
+                .direction
+                .is_none_or(|d| activity.directions.contains(&d))
+            && (!self.official || has_official_source(activity))
             && self.field.as_deref().is_none_or(|field| {
                 activity
                     .fields
@@ -71,9 +80,22 @@ impl Filters {
             || self.field.is_some()
             || self.status.is_some()
             || self.confidence.is_some()
+            || self.direction.is_some()
+            || self.official
             || !self.search.trim().is_empty()
             || self.from.is_some()
             || self.to.is_some()
+    }
+
+    /// Clears the filters that only the Activities view sets (status, confidence, field, direction,
+    /// official source, search): what the map's and the matrix's "remove them" buttons undo.
+    pub fn clear_other_filters(&mut self) {
+        self.status = None;
+        self.confidence = None;
+        self.field = None;
+        self.direction = None;
+        self.official = false;
+        self.search.clear();
     }
 
     /// The filters as query-string pairs, in a fixed order, leaving out what is unset.
@@ -103,6 +125,12 @@ impl Filters {
         if let Some(c) = self.confidence {
             pairs.push(("confidence", c.code().to_string()));
         }
+        if let Some(d) = self.direction {
+            pairs.push(("direction", d.code().to_string()));
+        }
+        if self.official {
+            pairs.push(("official", "1".to_string()));
+        }
         if !self.search.is_empty() {
             pairs.push(("q", self.search.clone()));
         }
@@ -123,6 +151,8 @@ impl Filters {
                 "field" if !value.trim().is_empty() => filters.field = Some(value.to_string()),
                 "status" => filters.status = Status::from_code(value),
                 "confidence" => filters.confidence = Confidence::from_code(value),
+                "direction" => filters.direction = Direction::from_code(value),
+                "official" => filters.official = value == "1",
                 "q" => filters.search = value.to_string(),
                 _ => {}
             }
@@ -414,8 +444,33 @@ mod tests {
         vietnam.measures = vec![Measure::CapacityBuilding];
         vietnam.confidence = Some(Confidence::Uncertain);
         vietnam.status = Some(Status::Ongoing);
+        ship_rider.directions = vec![Direction::RuleOfLaw, Direction::MaritimeSecurity];
+        vietnam.sources = vec![Source {
+            url: "https://portal-worlds.com/news/vietnam/1".into(),
+            title: None,
+            accessed: None,
+            unknown: Default::default(),
+        }];
+        let direction = |d| Filters {
+            direction: Some(d),
+            ..Default::default()
+        };
+        let official = Filters {
+            official: true,
+            ..Default::default()
+        };
 
         let cases: Vec<(Filters, &Activity, bool)> = vec![
+            (direction(Direction::RuleOfLaw), &ship_rider, true),
+            (direction(Direction::MaritimeSecurity), &ship_rider, true),
+            (
+                direction(Direction::DiverseCapabilities),
+                &ship_rider,
+                false,
+            ),
+            (direction(Direction::RuleOfLaw), &vietnam, false),
+            (official.clone(), &ship_rider, true),
+            (official.clone(), &vietnam, false),
             (Filters::default(), &ship_rider, true),
             (
                 Filters {
@@ -590,15 +645,21 @@ mod tests {
             field: Some("HA/DR".into()),
             status: Some(Status::Completed),
             confidence: Some(Confidence::Uncertain),
+            direction: Some(Direction::MaritimeSecurity),
+            official: true,
             search: "ship rider".into(),
         };
         let pairs = filters.to_query_pairs();
+        assert!(pairs.contains(&("direction", "maritime-security".to_string())));
+        assert!(pairs.contains(&("official", "1".to_string())));
         let back = Filters::from_query_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back, filters);
         let junk = Filters::from_query_pairs([
             ("measure", "XYZ"),
             ("from", "abc"),
             ("in", "FRA"),
+            ("direction", "peace"),
+            ("official", "yes"),
             ("other", "1"),
         ]);
         assert_eq!(junk, Filters::default());
@@ -767,6 +828,11 @@ mod tests {
                 search: "ship".into(),
                 scope: Some(Scope::AseanWide),
                 from: Some(2018),
+                ..Default::default()
+            },
+            Filters {
+                official: true,
+                direction: Some(Direction::DiverseCapabilities),
                 ..Default::default()
             },
         ];

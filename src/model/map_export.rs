@@ -134,9 +134,9 @@ pub fn set_year_bound(
     true
 }
 
-/// The filters other than measure and years that also narrow the map (set in the Activities view),
-/// in words: "status: Completed", "search: “ship rider”". The scope and country filters do not
-/// apply to the map, which shows every place at once.
+/// The filters other than measure and years that also narrow the map and the matrix (set in the
+/// Activities view), in words: "status: Completed", "search: “ship rider”". The scope and country
+/// filters do not apply to the map, which shows every place at once.
 pub fn other_filters(filters: &Filters) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(status) = filters.status {
@@ -147,6 +147,12 @@ pub fn other_filters(filters: &Filters) -> Vec<String> {
     }
     if let Some(field) = &filters.field {
         out.push(format!("field: “{}”", field.trim()));
+    }
+    if let Some(direction) = filters.direction {
+        out.push(format!("direction: {}", direction.name()));
+    }
+    if filters.official {
+        out.push("backed by an official source".to_string());
     }
     if !filters.search.trim().is_empty() {
         out.push(format!("search: “{}”", filters.search.trim()));

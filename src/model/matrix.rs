@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::dataset::{Activity, Dataset};
 use super::filter::{Filters, SortOrder};
 use super::stats::{class_bounds, class_labels, class_of, Place};
-use super::vision::{Measure, MemberState, Scope};
+use super::vision::{Direction, Measure, MemberState, Scope};
 
 /// What the columns of the matrix are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -22,15 +22,22 @@ pub enum MatrixMode {
     Measures,
     /// Countries × the fields present in the filtered activities, "no field" and a total.
     Fields,
+    /// Countries × the Vision's three directions, "no direction" and a total.
+    Directions,
 }
 
 impl MatrixMode {
-    pub const ALL: [MatrixMode; 2] = [MatrixMode::Measures, MatrixMode::Fields];
+    pub const ALL: [MatrixMode; 3] = [
+        MatrixMode::Measures,
+        MatrixMode::Fields,
+        MatrixMode::Directions,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             MatrixMode::Measures => "measures",
             MatrixMode::Fields => "fields",
+            MatrixMode::Directions => "directions",
         }
     }
 
@@ -38,7 +45,12 @@ impl MatrixMode {
         match self {
             MatrixMode::Measures => "Countries × measures",
             MatrixMode::Fields => "Countries × fields",
+            MatrixMode::Directions => "Countries × directions",
         }
+    }
+
+    pub fn from_code(code: &str) -> Option<MatrixMode> {
+        MatrixMode::ALL.into_iter().find(|m| m.code() == code)
     }
 }
 
@@ -53,6 +65,10 @@ pub enum Column {
     Field(String),
     /// Activities without any field.
     NoField,
+    /// Activities serving this direction.
+    Direction(Direction),
+    /// Activities without any direction.
+    NoDirection,
     /// Every activity of the row.
     Total,
 }
@@ -63,7 +79,8 @@ impl Column {
     pub fn code(&self) -> String {
         match self {
             Column::Measure(m) => m.code().to_string(),
-            Column::NoMeasure | Column::NoField => "NONE".to_string(),
+            Column::NoMeasure | Column::NoField | Column::NoDirection => "NONE".to_string(),
+            Column::Direction(d) => d.code().to_string(),
             Column::Field(key) => key.clone(),
             Column::Total => "TOTAL".to_string(),
         }
@@ -76,6 +93,8 @@ impl Column {
             Column::NoMeasure => activity.measures.is_empty(),
             Column::Field(key) => activity.fields.iter().any(|f| fold_field(f) == *key),
             Column::NoField => activity.fields.iter().all(|f| f.trim().is_empty()),
+            Column::Direction(d) => activity.directions.contains(d),
+            Column::NoDirection => activity.directions.is_empty(),
             Column::Total => true,
         }
     }
@@ -152,6 +171,7 @@ impl Matrix {
         let columns = match mode {
             MatrixMode::Measures => measure_columns(),
             MatrixMode::Fields => field_columns(&passing),
+            MatrixMode::Directions => direction_columns(),
         };
         let rows = rows();
         let mut counts = vec![vec![0u32; columns.len()]; rows.len()];
@@ -274,6 +294,24 @@ fn measure_columns() -> Vec<ColumnHead> {
                 column: Column::NoMeasure,
                 label: "No measure".to_string(),
                 title: "Dialogue or exchange without any of the five measures".to_string(),
+            },
+            total_column(),
+        ])
+        .collect()
+}
+
+fn direction_columns() -> Vec<ColumnHead> {
+    let directions = Direction::ALL.into_iter().map(|d| ColumnHead {
+        column: Column::Direction(d),
+        label: d.short_label().to_string(),
+        title: d.description().to_string(),
+    });
+    directions
+        .chain([
+            ColumnHead {
+                column: Column::NoDirection,
+                label: "No direction".to_string(),
+                title: "Activities that name none of the three directions".to_string(),
             },
             total_column(),
         ])
@@ -606,6 +644,62 @@ mod tests {
             }
         }
         assert!(cells > 500, "checked {cells} cells");
+    }
+
+    /// A direction column of a row counts what the direction filter lists for that place, and "no
+    /// direction" the rest.
+    #[test]
+    fn direction_cells_are_what_the_direction_filter_lists() {
+        let dataset = crate::model::default_dataset();
+        let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Directions);
+        let codes: Vec<String> = matrix.columns.iter().map(|c| c.column.code()).collect();
+        assert_eq!(
+            codes,
+            [
+                "rule-of-law",
+                "maritime-security",
+                "diverse-capabilities",
+                "NONE",
+                "TOTAL"
+            ]
+        );
+        assert_eq!(
+            MatrixMode::from_code("directions"),
+            Some(MatrixMode::Directions)
+        );
+        for place in rows() {
+            let mut with_some = 0;
+            for d in Direction::ALL {
+                let filters = Filters {
+                    direction: Some(d),
+                    ..Default::default()
+                };
+                let listed = dataset
+                    .activities
+                    .iter()
+                    .filter(|a| filters.matches(a) && row_contains(place, a))
+                    .count() as u32;
+                assert_eq!(
+                    matrix.count(place, &Column::Direction(d)),
+                    Some(listed),
+                    "{place:?} {d:?}"
+                );
+            }
+            for a in dataset.activities.iter().filter(|a| row_contains(place, a)) {
+                with_some += u32::from(!a.directions.is_empty());
+            }
+            let total = matrix.count(place, &Column::Total).unwrap_or_default();
+            assert_eq!(
+                matrix.count(place, &Column::NoDirection),
+                Some(total - with_some)
+            );
+        }
+        assert!(
+            matrix.count(
+                Place::MemberState(VietNam),
+                &Column::Direction(Direction::MaritimeSecurity)
+            ) > Some(0)
+        );
     }
 
     /// The matrix is the map's accessible twin: on the default dataset its measure cells are the map's

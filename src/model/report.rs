@@ -7,6 +7,7 @@
 
 use super::dataset::{Activity, Dataset, Source};
 use super::filter::SortOrder;
+use super::sources::has_official_source;
 use super::trends::YearTally;
 use super::vision::Measure;
 
@@ -28,6 +29,8 @@ pub struct Headline {
     pub asean_wide_share: Option<f64>,
     /// The same share in the previous year.
     pub previous_share: Option<f64>,
+    /// Active activities backed by an official source (`model::sources`).
+    pub official: u32,
 }
 
 impl Headline {
@@ -35,10 +38,11 @@ impl Headline {
         let this = YearTally::of_year(&dataset.activities, year);
         let previous = YearTally::of_year(&dataset.activities, year - 1);
         let active = dataset.activities.iter().filter(|a| a.active_in(year));
-        let (new, completed) = active.fold((0, 0), |(new, completed), a| {
+        let (new, completed, official) = active.fold((0, 0, 0), |(new, completed, official), a| {
             (
                 new + u32::from(a.start == year),
                 completed + u32::from(a.end == Some(year)),
+                official + u32::from(has_official_source(a)),
             )
         });
         Headline {
@@ -50,7 +54,13 @@ impl Headline {
             asean_wide: this.asean_wide,
             asean_wide_share: this.asean_wide_share(),
             previous_share: previous.asean_wide_share(),
+            official,
         }
+    }
+
+    /// The share of the active activities backed by an official source, in percent.
+    pub fn official_share(&self) -> Option<f64> {
+        (self.active > 0).then(|| f64::from(self.official) * 100.0 / f64::from(self.active))
     }
 
     /// The change of the ASEAN-wide share from the previous year, in percentage points.
@@ -254,6 +264,7 @@ mod tests {
         FollowUp {
             year,
             note: text.to_string(),
+            sources: Vec::new(),
             unknown: Default::default(),
         }
     }
@@ -295,6 +306,28 @@ mod tests {
             .activities
             .push(activity("later", false, &[], 2020, Some(2020)));
         dataset
+    }
+
+    #[test]
+    fn the_official_share_counts_the_active_activities_with_an_official_source() {
+        let dataset = crate::model::default_dataset();
+        for year in [2016, 2020, 2024] {
+            let h = Headline::of_year(&dataset, year);
+            let active: Vec<&Activity> = dataset
+                .activities
+                .iter()
+                .filter(|a| a.active_in(year))
+                .collect();
+            let official = active.iter().filter(|a| has_official_source(a)).count() as u32;
+            assert_eq!(h.official, official, "{year}");
+            assert!(h.official > 0 && h.official < h.active, "{year}");
+            let share = h.official_share().unwrap_or_default();
+            assert!((share - f64::from(official) * 100.0 / active.len() as f64).abs() < 1e-9);
+        }
+        assert_eq!(
+            Headline::of_year(&Dataset::empty("t"), 2020).official_share(),
+            None
+        );
     }
 
     #[test]

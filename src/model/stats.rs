@@ -293,21 +293,34 @@ mod tests {
     /// The list behind every count has exactly that many activities, for every place, measure and toggle.
     #[test]
     fn the_number_and_the_list_always_agree() {
-        let dataset = sample();
-        for filters in [
+        let datasets = [sample(), crate::model::default_dataset()];
+        let filter_cases = [
             Filters::default(),
             Filters {
                 from: Some(2018),
                 to: Some(2019),
                 ..Default::default()
             },
-        ] {
-            let counts = MapCounts::build(&dataset, &filters);
+            Filters {
+                official: true,
+                ..Default::default()
+            },
+            Filters {
+                direction: Some(crate::model::Direction::MaritimeSecurity),
+                from: Some(2016),
+                ..Default::default()
+            },
+        ];
+        for (dataset, filters) in datasets
+            .iter()
+            .flat_map(|d| filter_cases.iter().map(move |f| (d, f.clone())))
+        {
+            let counts = MapCounts::build(dataset, &filters);
             for measure in std::iter::once(None).chain(Measure::ALL.map(Some)) {
                 for include in [false, true] {
                     for state in MemberState::ALL {
                         let list = activities_behind(
-                            &dataset,
+                            dataset,
                             &filters,
                             measure,
                             Place::MemberState(state),
@@ -320,7 +333,7 @@ mod tests {
                         );
                     }
                     let list =
-                        activities_behind(&dataset, &filters, measure, Place::AseanWide, include);
+                        activities_behind(dataset, &filters, measure, Place::AseanWide, include);
                     assert_eq!(list.len() as u32, counts.asean_wide(measure));
                 }
             }

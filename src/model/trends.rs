@@ -109,6 +109,20 @@ pub fn yearly_series_between(
         .collect()
 }
 
+/// How many activities must be active in a year for the trends and the report to open on it.
+pub const OPENING_MIN_ACTIVE: u32 = 3;
+
+/// The first year the trends and the report open on: the first year with at least
+/// [`OPENING_MIN_ACTIVE`] active activities (the span's first year when no year has that many), so that
+/// one long-running record (the National Defense Academy's foreign cadets since 1958) does not leave
+/// most of the chart empty. "All years" goes back to [`Dataset::year_span`]'s first year.
+pub fn opening_first_year(dataset: &Dataset) -> Option<i32> {
+    let (first, last) = dataset.year_span()?;
+    (first..=last)
+        .find(|year| YearTally::of_year(&dataset.activities, *year).active >= OPENING_MIN_ACTIVE)
+        .or(Some(first))
+}
+
 /// A value axis from zero: the top and the gridline values, in steps of 1, 2 or 5 × 10ⁿ, about
 /// `target_ticks` of them, so labels stay round.
 pub fn axis_ticks(max: u32, target_ticks: u32) -> (u32, Vec<u32>) {
@@ -263,6 +277,30 @@ mod tests {
         let tally = YearTally::of_year([&twice], 2020);
         assert_eq!(tally.count(Measure::JointTraining), 1);
         assert_eq!(tally.combined, 0);
+    }
+
+    #[test]
+    fn the_charts_open_on_the_first_year_with_three_active_activities() {
+        // The sample has at most two active activities a year: it opens on its first year.
+        let mut dataset = sample();
+        assert_eq!(opening_first_year(&dataset), Some(2016));
+        // A third activity in 2018 makes 2018 the first year with three.
+        dataset
+            .activities
+            .push(activity("third", false, &[], 2018, Some(2018)));
+        assert_eq!(opening_first_year(&dataset), Some(2018));
+        assert_eq!(dataset.year_span().map(|s| s.0), Some(2016));
+        // Fewer than three in every year: the span's first year.
+        let mut one = Dataset::empty("t");
+        one.activities
+            .push(activity("a", false, &[], 2010, Some(2012)));
+        assert_eq!(opening_first_year(&one), Some(2010));
+        assert_eq!(opening_first_year(&Dataset::empty("t")), None);
+        // The default dataset: its first record is from 1958, its third active one from 2008.
+        let default = crate::model::default_dataset();
+        assert_eq!(default.year_span().map(|s| s.0), Some(1958));
+        assert_eq!(opening_first_year(&default), Some(2008));
+        assert_eq!(YearTally::of_year(&default.activities, 2007).active, 2);
     }
 
     #[test]

@@ -516,15 +516,18 @@ fn decode_follow_ups(
         };
         let year = year_at(entry, &at, "year", true, problems).flatten();
         let note = required_text(entry, &at, "note", 2_000, true, problems);
+        // A follow-up's sources obey the same rules as the activity's, checked by the same code.
+        let sources = decode_sources(entry, &at, problems);
         let unknown = entry
             .iter()
-            .filter(|(key, _)| !matches!(key.as_str(), "year" | "note"))
+            .filter(|(key, _)| !matches!(key.as_str(), "year" | "note" | "sources"))
             .map(|(key, value)| (key.clone(), value.clone()))
             .collect();
         if let (Some(year), Some(note)) = (year, note) {
             follow_ups.push(FollowUp {
                 year,
                 note,
+                sources: sources.unwrap_or_default(),
                 unknown,
             });
         }
@@ -1103,6 +1106,34 @@ mod tests {
                 with_activity("sources", Some(json!([{"url": "javascript:alert(1)"}]))),
                 "activities[0].sources[0].url",
                 "\"javascript:\" scheme",
+            ),
+            (
+                with_activity(
+                    "followUps",
+                    Some(
+                        json!([{"year": 2017, "note": "n", "sources": [{"url": "ftp://x.org/a"}]}]),
+                    ),
+                ),
+                "activities[0].followUps[0].sources[0].url",
+                "\"ftp:\" scheme",
+            ),
+            (
+                with_activity(
+                    "followUps",
+                    Some(
+                        json!([{"year": 2017, "note": "n", "sources": [{"title": "no address"}]}]),
+                    ),
+                ),
+                "activities[0].followUps[0].sources[0].url",
+                "every source needs a web address",
+            ),
+            (
+                with_activity(
+                    "followUps",
+                    Some(json!([{"year": 2017, "note": "n", "sources": "https://x.org"}])),
+                ),
+                "activities[0].followUps[0].sources",
+                "must be an array",
             ),
             (
                 with_activity("sources", Some(json!([{"url": "/relative"}]))),

@@ -114,6 +114,30 @@ impl Direction {
         }
     }
 
+    /// The short name for narrow places (a matrix column).
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Direction::RuleOfLaw => "Rule of law",
+            Direction::MaritimeSecurity => "Maritime security",
+            Direction::DiverseCapabilities => "Diverse challenges",
+        }
+    }
+
+    /// What the direction is about, in the Vision's words (a tooltip).
+    pub fn description(self) -> &'static str {
+        match self {
+            Direction::RuleOfLaw => {
+                "Supporting ASEAN's efforts to uphold international law, especially at sea and in the air"
+            }
+            Direction::MaritimeSecurity => {
+                "Capabilities for information gathering, surveillance and search and rescue at sea and in the air"
+            }
+            Direction::DiverseCapabilities => {
+                "Coping with diverse and complex security challenges: HA/DR, PKO, mines and UXO, cyber and more"
+            }
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Direction> {
         Direction::ALL.into_iter().find(|d| d.code() == code)
     }
@@ -359,6 +383,48 @@ pub const KNOWN_FIELDS: &[&str] = &[
     "Cyber",
     "Aviation",
     "Air domain",
+    // Labels the researched default dataset uses (scripts/research/).
+    "50th anniversary",
+    "AOIP",
+    "Academic exchange",
+    "Air and missile defence",
+    "Air defence",
+    "Air operations",
+    "Air transport",
+    "Airborne operations",
+    "Airlift",
+    "Amphibious operations",
+    "Anti-submarine warfare",
+    "CBRE",
+    "CBRNE",
+    "Capacity building",
+    "Civil-military relations",
+    "Coastal defence",
+    "Combined arms",
+    "Communications",
+    "Counter-terrorism",
+    "Damage control",
+    "Defense exchange",
+    "Defense technology",
+    "Disaster management",
+    "Disaster risk reduction",
+    "IUU fishing",
+    "Information sharing",
+    "Infrastructure",
+    "Jungle warfare",
+    "Language education",
+    "Logistics",
+    "Maritime cooperation",
+    "Naval diplomacy",
+    "Naval exchange",
+    "Naval port call",
+    "Naval staff talks",
+    "Naval vessels",
+    "Officer training",
+    "Radar maintenance",
+    "Rule of law",
+    "VBSS",
+    "Water purification",
 ];
 
 /// Whether `label` is one of [`KNOWN_FIELDS`], compared case-insensitively.

@@ -13,11 +13,11 @@ use leptos::prelude::*;
 use crate::model::edit::{revision, short_title, Draft, NEW_ID_PREFIX};
 use crate::model::filter::{keep_matching, SearchIndex, SortOrder};
 use crate::model::history::Change;
-use crate::model::Activity;
+use crate::model::{Activity, Confidence};
 use crate::state::{use_atlas, AtlasState};
 use crate::ui::editor::{EditKind, EditSession, Editor};
 use crate::ui::filters::FilterBar;
-use crate::ui::{places_label, ConfidenceMark, MeasureBadges, SourceList};
+use crate::ui::{places_label, ConfidenceMark, MeasureBadges, OfficialMark, SourceList};
 
 /// How many rows are drawn at first, and how many more each "Show more" adds.
 pub const PAGE: usize = 100;
@@ -277,6 +277,7 @@ fn ActivityRow(activity: Activity, open: RwSignal<HashSet<String>>) -> impl Into
     let title = activity.title.clone();
     let short = short_title(&title);
     let badges = activity.clone();
+    let official = activity.clone();
 
     view! {
         <li class="activity-row" data-testid="activity-row" data-activity-id=id>
@@ -295,6 +296,7 @@ fn ActivityRow(activity: Activity, open: RwSignal<HashSet<String>>) -> impl Into
                     <span><MeasureBadges activity=badges/></span>
                     <span>{places}</span>
                     <ConfidenceMark confidence/>
+                    <OfficialMark activity=official/>
                 </p>
             </div>
             // The group's name tells a screen reader which activity "Edit" and "Delete" act on.
@@ -316,11 +318,19 @@ fn ActivityRow(activity: Activity, open: RwSignal<HashSet<String>>) -> impl Into
 const SMALL_BUTTON: &str = "button button--small";
 const DELETE_BUTTON: &str = "button button--small activity-row__delete";
 
-/// What the row keeps folded: id, summary, fields, status, follow-ups and sources.
+/// What the row keeps folded: id, summary, fields, directions, status, follow-ups (each with its own
+/// sources) and sources.
 #[component]
 fn ActivityDetails(activity: Activity) -> impl IntoView {
     let status = activity.status.map(|s| s.name());
     let fields = activity.fields.join(", ");
+    let directions = activity
+        .directions
+        .iter()
+        .map(|d| d.name())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let derived = crate::model::directions::is_derived(&activity);
     let has_sources = !activity.sources.is_empty();
     view! {
         <dl class="activity-row__facts">
@@ -328,16 +338,31 @@ fn ActivityDetails(activity: Activity) -> impl IntoView {
             <dd><code>{activity.id.clone()}</code></dd>
             {activity.summary.clone().map(|s| view! { <dt>"Summary"</dt><dd>{s}</dd> })}
             {(!fields.is_empty()).then(|| view! { <dt>"Fields"</dt><dd>{fields}</dd> })}
+            {(!directions.is_empty()).then(|| view! {
+                <dt>"Directions"</dt>
+                <dd data-testid="activity-directions">
+                    {directions}
+                    {derived.then(|| view! { <span class="activity-row__derived">" (derived from measures and fields)"</span> })}
+                </dd>
+            })}
             {status.map(|s| view! { <dt>"Status"</dt><dd>{s}</dd> })}
             {(!activity.follow_ups.is_empty()).then(|| view! {
                 <dt>"Follow-ups"</dt>
                 <dd>
                     <ul class="activity-row__follow-ups">
-                        {activity.follow_ups.iter().map(|f| view! { <li><strong>{f.year}</strong>" "{f.note.clone()}</li> }).collect_view()}
+                        {activity.follow_ups.iter().map(|f| view! {
+                            <li>
+                                <strong>{f.year}</strong>" "{f.note.clone()}
+                                // A folded research record keeps its confidence flag as an extra key.
+                                {(f.unknown.get("confidence").and_then(|c| c.as_str()) == Some(Confidence::Uncertain.code()))
+                                    .then(|| view! { <ConfidenceMark confidence=Confidence::Uncertain/> })}
+                                <SourceList sources=f.sources.clone()/>
+                            </li>
+                        }).collect_view()}
                     </ul>
                 </dd>
             })}
-            {has_sources.then(|| view! { <dt>"Sources"</dt><dd><SourceList activity/></dd> })}
+            {has_sources.then(|| view! { <dt>"Sources"</dt><dd><SourceList sources=activity.sources.clone()/></dd> })}
         </dl>
     }
 }

@@ -245,6 +245,11 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                     is_on=|d, code| Direction::from_code(code).is_some_and(|x| d.directions.contains(&x))
                     set=|d, code, on| if let Some(x) = Direction::from_code(code) { d.set_direction(x, on) }
                 />
+                {move || form.draft.with(Draft::directions_derived).then(|| view! {
+                    <p class="editor__hint" data-testid="editor-directions-derived">
+                        "These directions were derived from the measures and fields; ticking or unticking one makes them yours."
+                    </p>
+                })}
 
                 <fieldset class="editor__group" id=control_id("scope") aria-describedby=format!("{}-problems", control_id("scope"))>
                     <legend>"Scope"</legend>

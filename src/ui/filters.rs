@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 
 use crate::model::filter::field_labels;
-use crate::model::{Confidence, Filters, Measure, MemberState, Scope, Status};
+use crate::model::{Confidence, Direction, Filters, Measure, MemberState, Scope, Status};
 use crate::state::use_atlas;
 
-/// Controls for every shared filter: text search, measure, member state, scope, field, year range,
-/// status and confidence, plus "Clear filters" while any is set.
+/// Controls for every shared filter: text search, measure, member state, "backed by an official
+/// source", scope, direction, field, year range, status and confidence, plus "Clear filters" while any
+/// is set.
 ///
 /// `search` (default on) shows the text search; `measure` (default on) shows the measure choice, which a
 /// view that already has one (the map's legend) can leave out.
@@ -30,6 +31,7 @@ pub fn FilterBar(
         filters.with(|f| {
             [
                 f.scope.is_some(),
+                f.direction.is_some(),
                 f.field.is_some(),
                 f.from.is_some(),
                 f.to.is_some(),
@@ -78,6 +80,18 @@ pub fn FilterBar(
                 value=Memo::new(move |_| filters.with(|f| f.country.map(MemberState::iso3).unwrap_or_default().to_string()))
                 set=move |code: String| filters.update(|f| f.country = MemberState::from_iso3(&code))
             />
+            <label class="check filter-bar__check">
+                <input
+                    type="checkbox"
+                    data-testid="filter-official"
+                    prop:checked=move || filters.with(|f| f.official)
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        filters.update(|f| f.official = on);
+                    }
+                />
+                "Backed by an official source"
+            </label>
             // On a phone the less used filters fold away behind one button; on wider screens the
             // wrapper is `display: contents` and they sit in the same row.
             <button
@@ -101,6 +115,14 @@ pub fn FilterBar(
                     choices=Scope::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
                     value=Memo::new(move |_| filters.with(|f| f.scope.map(Scope::code).unwrap_or_default().to_string()))
                     set=move |code: String| filters.update(|f| f.scope = Scope::from_code(&code))
+                />
+                <CodeSelect
+                    label="Direction"
+                    any="Any"
+                    test_id="filter-direction"
+                    choices=Direction::ALL.iter().map(|d| (d.code(), d.name().to_string())).collect()
+                    value=Memo::new(move |_| filters.with(|f| f.direction.map(Direction::code).unwrap_or_default().to_string()))
+                    set=move |code: String| filters.update(|f| f.direction = Direction::from_code(&code))
                 />
                 <label>
                     "Field"

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::map_export::other_filters;
 use crate::model::matrix::{activities_in_cell, Column, Matrix, MatrixMode};
 use crate::model::stats::Place;
 use crate::model::{Activity, Dataset, Filters};
@@ -154,6 +155,7 @@ fn caption(mode: MatrixMode, filters: &Filters) -> String {
     let what = match mode {
         MatrixMode::Measures => "Activities by member state and measure",
         MatrixMode::Fields => "Activities by member state and field",
+        MatrixMode::Directions => "Activities by member state and direction",
     };
     let years = match (filters.from, filters.to) {
         (None, None) => "all years".to_string(),
@@ -225,24 +227,8 @@ pub fn YearRange(test_prefix: &'static str) -> impl IntoView {
 #[component]
 fn OtherFilters() -> impl IntoView {
     let state = use_atlas();
-    let active = move || {
-        state.filters.with(|f| {
-            let mut parts = Vec::new();
-            if let Some(field) = &f.field {
-                parts.push(format!("field \"{field}\""));
-            }
-            if let Some(status) = f.status {
-                parts.push(format!("status {}", status.name()));
-            }
-            if let Some(confidence) = f.confidence {
-                parts.push(format!("confidence {}", confidence.name()));
-            }
-            if !f.search.trim().is_empty() {
-                parts.push(format!("search \"{}\"", f.search.trim()));
-            }
-            parts
-        })
-    };
+    // The same words as the map's note, from the one list of those filters.
+    let active = move || state.filters.with(other_filters);
     move || {
         let parts = active();
         (!parts.is_empty()).then(|| {
@@ -251,12 +237,7 @@ fn OtherFilters() -> impl IntoView {
                     {format!("Also narrowed by the activity filters: {}. ", parts.join(", "))}
                     <button
                         class="button button--small"
-                        on:click=move |_| state.filters.update(|f| {
-                            f.field = None;
-                            f.status = None;
-                            f.confidence = None;
-                            f.search.clear();
-                        })
+                        on:click=move |_| state.filters.update(Filters::clear_other_filters)
                     >
                         "Clear these filters"
                     </button>

@@ -17,8 +17,9 @@ pub mod vision;
 
 use leptos::prelude::*;
 
+use crate::model::sources::{has_official_source, source_kind, SourceKind};
 use crate::model::validate::check_url;
-use crate::model::{Activity, Confidence, Scope};
+use crate::model::{Activity, Confidence, Scope, Source};
 
 /// The measures of an activity as short-code badges ("dialogue" when it has none).
 #[component]
@@ -65,31 +66,56 @@ pub fn ConfidenceMark(confidence: Confidence) -> impl IntoView {
     })
 }
 
+/// A marker shown on activities backed by at least one official source (`model::sources`).
+#[component]
+pub fn OfficialMark(activity: Activity) -> impl IntoView {
+    has_official_source(&activity).then(|| {
+        view! {
+            <span
+                class="badge badge--official"
+                data-testid="official-badge"
+                title="Backed by an official source: a government's or an intergovernmental body's own page"
+            >
+                "official source"
+            </span>
+        }
+    })
+}
+
 /// A source link. Only `http`/`https` addresses become links, opened in a new tab without giving the
-/// new page access to this one; anything else is shown as plain text.
+/// new page access to this one; anything else is shown as plain text. Every source says whether it is
+/// official or secondary (`data-source-kind`, and in words on hover and for screen readers).
 #[component]
 pub fn SourceLink(url: String, #[prop(optional)] title: Option<String>) -> impl IntoView {
     let label = title
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| url.clone());
+    let kind = source_kind(&url);
+    let class = match kind {
+        SourceKind::Official => "source-link source-link--official",
+        SourceKind::Secondary => "source-link",
+    };
     if check_url(&url).is_ok() {
         view! {
-            <a class="source-link" href=url target="_blank" rel="noopener noreferrer">{label}</a>
+            <a class=class href=url target="_blank" rel="noopener noreferrer" data-source-kind=kind.code() title=kind.label()>
+                {label}
+            </a>
+            <span class="visually-hidden">{format!(" ({})", kind.label())}</span>
         }
         .into_any()
     } else {
-        view! { <span class="source-link source-link--inert">{label}</span> }.into_any()
+        view! { <span class="source-link source-link--inert" data-source-kind=kind.code()>{label}</span> }
+            .into_any()
     }
 }
 
-/// The sources of an activity as a list of links.
+/// A list of sources as links (an activity's, or a follow-up's).
 #[component]
-pub fn SourceList(activity: Activity) -> impl IntoView {
-    (!activity.sources.is_empty()).then(|| {
+pub fn SourceList(sources: Vec<Source>) -> impl IntoView {
+    (!sources.is_empty()).then(|| {
         view! {
             <ul class="sources">
-                {activity
-                    .sources
+                {sources
                     .into_iter()
                     .map(|s| view! { <li><SourceLink url=s.url title=s.title.unwrap_or_default()/></li> })
                     .collect_view()}

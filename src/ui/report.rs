@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::model::report::{
     default_year, format_share, format_share_change, report_years, AnnualReport, Headline,
 };
-use crate::model::trends::YearTally;
+use crate::model::sources::{source_kind, SourceKind};
+use crate::model::trends::{opening_first_year, YearTally, OPENING_MIN_ACTIVE};
 use crate::model::{Activity, Source};
 use crate::state::use_atlas;
 use crate::ui::trends::TrendsChart;
@@ -69,7 +70,20 @@ fn this_year() -> i32 {
 #[component]
 pub fn ReportView() -> impl IntoView {
     let state = use_atlas();
-    let years = Memo::new(move |_| state.dataset.with(report_years));
+    // The year list opens on the Vision's era (from the first year with three active activities, as
+    // the trends); "All years" adds the earlier ones.
+    let all_years = RwSignal::new(false);
+    let every_year = Memo::new(move |_| state.dataset.with(report_years));
+    let opening = Memo::new(move |_| state.dataset.with(opening_first_year));
+    let years = Memo::new(move |_| {
+        let every = every_year.get();
+        match opening.get() {
+            Some(first) if !all_years.get() => every.into_iter().filter(|y| *y >= first).collect(),
+            _ => every,
+        }
+    });
+    let cuts_years =
+        move || every_year.with(|e| e.last().copied()) < opening.get() && opening.get().is_some();
     // `None` follows the default (the latest year up to now with activities) until the user picks one.
     let picked = RwSignal::new(None::<i32>);
     let year = Memo::new(move |_| {
@@ -136,6 +150,24 @@ pub fn ReportView() -> impl IntoView {
                         />
                     </select>
                 </label>
+                <Show when=cuts_years>
+                    <button
+                        class="button button--small"
+                        data-testid="report-all-years"
+                        aria-pressed=move || if all_years.get() { "true" } else { "false" }
+                        title=move || format!(
+                            "The list starts in {}, the first year with at least {OPENING_MIN_ACTIVE} active activities",
+                            opening.get().unwrap_or_default()
+                        )
+                        on:click=move |_| all_years.update(|a| *a = !*a)
+                    >
+                        {move || if all_years.get() {
+                            format!("From {} only", opening.get().unwrap_or_default())
+                        } else {
+                            format!("All years (from {})", every_year.with(|e| e.last().copied()).unwrap_or_default())
+                        }}
+                    </button>
+                </Show>
                 <button class="button button--primary" data-testid="report-print" on:click=print>
                     "Print / Save as PDF"
                 </button>
@@ -195,6 +227,12 @@ fn ReportBody(
                         value=format_share_change(h.share_change())
                         detail=format!("{}: {}", year - 1, format_share(h.previous_share))
                     />
+                    <Figure
+                        label="Backed by an official source"
+                        test_id="report-official-share"
+                        value=format_share(h.official_share())
+                        detail=format!("{} of {} activities", h.official, h.active)
+                    />
                 </dl>
                 <p class="report__note" data-testid="report-followed-up">
                     {format!(
@@ -222,6 +260,13 @@ fn ReportBody(
 
             <section class="report__section" aria-labelledby="report-sources-title">
                 <h4 id="report-sources-title">{format!("Sources ({})", report.sources.len())}</h4>
+                <p class="report__note" data-testid="report-sources-official">
+                    {format!(
+                        "{} of these {} sources are official (a government's or an intergovernmental body's own page, marked ✓); the others are secondary.",
+                        report.sources.iter().filter(|s| source_kind(&s.url) == SourceKind::Official).count(),
+                        report.sources.len()
+                    )}
+                </p>
                 <ol class="report__sources" data-testid="report-sources">
                     {report.sources.into_iter().map(|s| view! {
                         <li data-testid="report-source">

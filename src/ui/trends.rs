@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 
 use crate::files;
-use crate::model::trends::{axis_ticks, year_label_step, yearly_series_between, YearTally};
+use crate::model::trends::{
+    axis_ticks, opening_first_year, year_label_step, yearly_series_between, YearTally,
+    OPENING_MIN_ACTIVE,
+};
 use crate::model::Measure;
 use crate::state::use_atlas;
 
@@ -514,12 +517,36 @@ pub fn export_chart(
 #[component]
 pub fn TrendsView() -> impl IntoView {
     let state = use_atlas();
+    // The chart opens on the first year with three active activities; "All years" goes back to the
+    // dataset's first year. A "From" year the user sets wins over both.
+    let all_years = RwSignal::new(false);
+    let opening = Memo::new(move |_| state.dataset.with(opening_first_year));
+    let first_year = Memo::new(move |_| state.dataset.with(|d| d.year_span().map(|s| s.0)));
     let series = Memo::new(move |_| {
         let (from, to) = state.filters.with(|f| (f.from, f.to));
+        let from = from.or_else(|| (!all_years.get()).then(|| opening.get()).flatten());
         state
             .dataset
             .with(|dataset| yearly_series_between(dataset, from, to))
     });
+    // Whether the opening range leaves earlier years out (and the toggle has something to do).
+    let cuts_years = move || {
+        state.filters.with(|f| f.from.is_none())
+            && matches!((opening.get(), first_year.get()), (Some(o), Some(f)) if o > f)
+    };
+    let opening_note = move || {
+        let (opening, first) = (
+            opening.get().unwrap_or_default(),
+            first_year.get().unwrap_or_default(),
+        );
+        if all_years.get() {
+            format!("All years, from {first}.")
+        } else {
+            format!(
+                "From {opening}, the first year with at least {OPENING_MIN_ACTIVE} active activities (the dataset starts in {first})."
+            )
+        }
+    };
     let title = Signal::derive(move || {
         series.with(|s| {
             format!(
@@ -557,7 +584,7 @@ pub fn TrendsView() -> impl IntoView {
         <section class="view trends" aria-labelledby="view-title">
             <h2 id="view-title">"Trends"</h2>
             <p class="trends__lead">
-                "Activities active each year, from the dataset's first year to its last (an ongoing activity "
+                "Activities active each year up to the dataset's last (an ongoing activity "
                 "counts to the last year), by the Vision's five measures; the dashed line follows the share of "
                 "ASEAN-wide activities, the Vision's stated direction. The year range below (shared with the map "
                 "and the matrix) narrows the chart; the other filters of the map and the list do not apply here. "
@@ -565,6 +592,23 @@ pub fn TrendsView() -> impl IntoView {
             </p>
             <div class="toolbar">
                 <crate::ui::matrix::YearRange test_prefix="trends"/>
+                <Show when=cuts_years>
+                    <p class="trends__opening" data-testid="trends-opening">
+                        {opening_note}" "
+                        <button
+                            class="button button--small"
+                            data-testid="trends-all-years"
+                            aria-pressed=move || if all_years.get() { "true" } else { "false" }
+                            on:click=move |_| all_years.update(|a| *a = !*a)
+                        >
+                            {move || if all_years.get() {
+                                format!("From {}", opening.get().unwrap_or_default())
+                            } else {
+                                "All years".to_string()
+                            }}
+                        </button>
+                    </p>
+                </Show>
                 <button class="button" data-testid="trends-export-svg" on:click=move |_| export(false)>"Export SVG"</button>
                 <button class="button" data-testid="trends-export-png" on:click=move |_| export(true)>"Export PNG"</button>
             </div>

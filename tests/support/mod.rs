@@ -67,11 +67,18 @@ fn shuffled<T: Clone + std::fmt::Debug + 'static>(
 }
 
 fn follow_up() -> impl Strategy<Value = FollowUp> {
-    (1950..=2100i32, text(40), unknown_keys()).prop_map(|(year, note, unknown)| FollowUp {
-        year,
-        note,
-        unknown,
-    })
+    (
+        1950..=2100i32,
+        text(40),
+        vec(source(), 0..2),
+        unknown_keys(),
+    )
+        .prop_map(|(year, note, sources, unknown)| FollowUp {
+            year,
+            note,
+            sources,
+            unknown,
+        })
 }
 
 fn source() -> impl Strategy<Value = Source> {

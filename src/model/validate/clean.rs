@@ -298,12 +298,14 @@ impl<'de> Deserialize<'de> for CleanFollowUp {
                 f.write_str("a follow-up")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CleanFollowUp, A::Error> {
-                let (mut year, mut note) = (None, None);
+                let (mut year, mut note, mut sources) = (None, None, None);
                 let mut unknown = UnknownKeys::new();
                 while let Some(key) = map.next_key::<Text>()? {
                     match key.as_str() {
                         "year" => fill(&mut year, map.next_value::<Year>()?.0)?,
                         "note" => fill(&mut note, map.next_value::<String>()?)?,
+                        // The same source reader as the activity's own sources.
+                        "sources" => fill(&mut sources, clean_sources(&mut map)?)?,
                         _ => keep_unknown(&mut unknown, key, &mut map)?,
                     }
                 }
@@ -314,6 +316,7 @@ impl<'de> Deserialize<'de> for CleanFollowUp {
                 Ok(CleanFollowUp(FollowUp {
                     year,
                     note,
+                    sources: sources.unwrap_or_default(),
                     unknown,
                 }))
             }
@@ -323,6 +326,15 @@ impl<'de> Deserialize<'de> for CleanFollowUp {
 }
 
 struct CleanSource(Source);
+
+/// The next value of `map` as a list of sources: an activity's or a follow-up's.
+fn clean_sources<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Vec<Source>, A::Error> {
+    Ok(map
+        .next_value::<Vec<CleanSource>>()?
+        .into_iter()
+        .map(|s| s.0)
+        .collect())
+}
 
 impl<'de> Deserialize<'de> for CleanSource {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -411,13 +423,7 @@ impl<'de> Visitor<'de> for ActivityVisitor {
                         .map(|f| f.0)
                         .collect::<Vec<_>>(),
                 )?,
-                "sources" => fill(
-                    &mut sources,
-                    map.next_value::<Vec<CleanSource>>()?
-                        .into_iter()
-                        .map(|s| s.0)
-                        .collect::<Vec<_>>(),
-                )?,
+                "sources" => fill(&mut sources, clean_sources(&mut map)?)?,
                 "updated" => fill(&mut updated, map.next_value::<String>()?)?,
                 _ => keep_unknown(&mut unknown, key, &mut map)?,
             }
@@ -592,9 +598,24 @@ mod tests {
     }
 
     #[test]
-    fn the_default_dataset_takes_the_fast_path_and_decodes_the_same() {
+    fn the_default_dataset_decodes_the_same_on_both_paths() {
+        // Seven records list Timor-Leste before it joined ASEAN: a warning, which the fast path leaves
+        // to the full validation.
         agree(DEFAULT_DATASET_JSON, true);
-        assert!(decode_clean(DEFAULT_DATASET_JSON).is_some());
+        assert!(decode_clean(DEFAULT_DATASET_JSON).is_none());
+        // Without them, the default dataset is spotless and takes the fast path.
+        let mut file: Value = serde_json::from_str(DEFAULT_DATASET_JSON).unwrap();
+        file["activities"].as_array_mut().unwrap().retain(|a| {
+            let countries = a["countries"].as_array().cloned().unwrap_or_default();
+            let last = a["end"]
+                .as_i64()
+                .map_or(i64::MAX, |end| end.max(a["start"].as_i64().unwrap_or(end)));
+            !(countries.contains(&Value::from("TLS")) && last < 2025)
+        });
+        assert_eq!(file["activities"].as_array().map(Vec::len), Some(218));
+        let text = file.to_string();
+        agree(&text, true);
+        assert!(decode_clean(&text).is_some());
     }
 
     #[test]
@@ -602,7 +623,7 @@ mod tests {
         let mut activity = serde_json::json!({
             "id": "A-1", "title": "T", "summary": "S", "measures": ["PIL"], "directions": ["rule-of-law"],
             "fields": ["HA/DR"], "scope": "member-states", "countries": ["VNM"], "start": 2017, "end": 2018,
-            "status": "completed", "confidence": "uncertain", "followUps": [{"year": 2018, "note": "N"}],
+            "status": "completed", "confidence": "uncertain", "followUps": [{"year": 2018, "note": "N", "sources": [{"url": "https://example.org/f"}]}],
             "sources": [{"url": "https://example.org/a", "title": "A", "accessed": "2024-01-02"}],
             "updated": "2026-01-01T00:00:00Z"
         });
@@ -666,6 +687,12 @@ mod tests {
             base(r#"{"id":"a","title":"t","measures":[],"scope":"asean-wide","start":1949}"#),
             base(
                 r#"{"id":"a","title":"t","measures":[],"scope":"asean-wide","start":2017,"sources":[{"url":"javascript:alert(1)"}]}"#,
+            ),
+            base(
+                r#"{"id":"a","title":"t","measures":[],"scope":"asean-wide","start":2017,"followUps":[{"year":2017,"note":"n","sources":[{"url":"javascript:alert(1)"}]}]}"#,
+            ),
+            base(
+                r#"{"id":"a","title":"t","measures":[],"scope":"asean-wide","start":2017,"followUps":[{"year":2017,"note":"n","sources":[{"url":"https://x.org","accessed":"May"}]}]}"#,
             ),
             base(
                 r#"{"id":"a","title":"t","measures":[],"scope":"asean-wide","start":2017,"updated":"yesterday"}"#,
@@ -773,7 +800,7 @@ mod tests {
         original["activities"].as_array_mut().unwrap().retain(|a| {
             a["id"]
                 .as_str()
-                .is_some_and(|id| !("VV-013"..="VV-070").contains(&id))
+                .is_some_and(|id| id.starts_with("VV-") && !("VV-013"..="VV-070").contains(&id))
         });
         let long = "x".repeat(301);
         let replacements: Vec<Value> = vec![

@@ -21,7 +21,7 @@ use crate::model::map_export::{
     PARTNER_FILL, YEAR_LIMITS,
 };
 use crate::model::stats::{class_bounds, class_labels, MeasureChoice, Place};
-use crate::model::{Measure, MemberState};
+use crate::model::{Filters, Measure, MemberState};
 use crate::state::{use_atlas, AtlasState};
 
 /// The map's derived signals, shared by its parts. Every field is a cheap, copyable handle.
@@ -332,12 +332,7 @@ fn OtherFiltersNote() -> impl IntoView {
                     {format!("The map also applies the filters set in the Activities view: {}. ", others.join("; "))}
                     <button
                         class="button button--small"
-                        on:click=move |_| state.filters.update(|f| {
-                            f.status = None;
-                            f.confidence = None;
-                            f.field = None;
-                            f.search.clear();
-                        })
+                        on:click=move |_| state.filters.update(Filters::clear_other_filters)
                     >
                         "Remove them"
                     </button>

@@ -9,7 +9,7 @@ use super::MapSignals;
 use crate::model::map_export::{activities_phrase, measure_title, year_range};
 use crate::model::stats::{activities_behind, Place};
 use crate::model::Activity;
-use crate::ui::{places_label, ConfidenceMark, MeasureBadges, SourceList};
+use crate::ui::{places_label, ConfidenceMark, MeasureBadges, OfficialMark, SourceList};
 
 #[component]
 pub(super) fn CountryPanel(signals: MapSignals, place: Place) -> impl IntoView {
@@ -115,8 +115,9 @@ fn ActivityRow(activity: Activity) -> impl IntoView {
                 <span class="map-panel__years">{years}</span>
                 <MeasureBadges activity=activity.clone()/>
                 <span class="map-panel__places">{places}</span>
+                <OfficialMark activity=activity.clone()/>
             </p>
-            <SourceList activity/>
+            <SourceList sources=activity.sources/>
         </li>
     }
 }
