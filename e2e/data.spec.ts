@@ -264,7 +264,7 @@ test.describe('import', () => {
     await expect(atlas.byTestId('save-status')).toHaveText('Saved on this device');
     await expect(atlas.byTestId('storage-banner')).toHaveCount(0);
     const stored = (await data.stored())!;
-    expect(stored.startsWith('vva-packed:lz4:')).toBe(true);
+    expect(stored.startsWith('vva-packed:lz4-chunks:')).toBe(true);
     expect(stored.length).toBeLessThan(text.length / 5);
 
     await atlas.reload();

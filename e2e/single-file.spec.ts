@@ -59,7 +59,8 @@ test.describe('single file', () => {
 
     // The view state lives in the query string here too.
     await atlas.byTestId('nav-matrix').click();
-    expect(new URL(page.url()).searchParams.get('view')).toBe('matrix');
+    // The address is written after the next frame: wait for it.
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('matrix');
     await page.reload();
     await atlas.waitForApp();
     await expect(atlas.byTestId('nav-matrix')).toHaveAttribute('aria-current', 'page');

@@ -380,6 +380,9 @@ impl AtlasState {
             self.banner.set(None);
         }
         self.replace("reset to sample data", default_dataset());
+        // The user chose to replace what is stored, so it is written even when this tab already shows
+        // the sample (as it does behind the unreadable-value banner) and the replacement changed nothing.
+        self.unsaved.set(true);
         self.save_now();
     }
 
