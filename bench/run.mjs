@@ -949,7 +949,7 @@ function report(results, budgets) {
   if (results.save) {
     const s = results.save;
     rows.push(row(`6. Save 10,000 (${(s.bytes / 1e6).toFixed(1)} MB of JSON): serialise + pack + write`, s.total, 'ms'));
-    rows.push(row(`   serialise + pack in one pass (${s.packed ? `LZ4 in 1 MiB chunks, 15 bits a character: ${fmt(s.storedUnits, 'B')} UTF-16 units stored` : 'not packed'})`, s.pack, 'ms'));
+    rows.push(row(`   serialise + pack in one pass (${s.packed ? `LZ4 in 4 MiB chunks, 15 bits a character: ${fmt(s.storedUnits, 'B')} UTF-16 units stored` : 'not packed'})`, s.pack, 'ms'));
     rows.push(row('   write (setItem, read back, meta)', s.write, 'ms'));
     if (s.error) notes.push(`Save of 10,000: the write fails: "${s.error}"`);
     rows.push(row('   debounced save task at 10,000 (main thread blocked)', s.debouncedSaveTask, 'ms'));
