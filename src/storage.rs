@@ -323,23 +323,28 @@ pub fn backup_keys() -> Vec<String> {
 /// UTF-16 code units this app's keys and values take in local storage: the unit browsers count their
 /// quota in (see [`stored::LOCAL_STORAGE_QUOTA_UNITS`]).
 pub fn units_used() -> usize {
+    units_of_keys(|key| key.starts_with(NAMESPACE))
+}
+
+/// The UTF-16 code units (key and value) of every key of this origin's local storage that `counts`.
+fn units_of_keys(counts: impl Fn(&str) -> bool) -> usize {
     let Ok(storage) = raw_storage() else {
         return 0;
     };
     let length = storage.length().unwrap_or(0);
     (0..length)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(NAMESPACE))
-        .map(|k| {
+        .filter(|key| counts(key))
+        .map(|key| {
             // The value's length is read in JavaScript: a packed dataset is megabytes, and copying it
             // into Rust only to count it would happen after every save while the panel is open.
             let value_units = storage
                 .unchecked_ref::<ValueStorage>()
-                .get_item(&k)
+                .get_item(&key)
                 .ok()
                 .and_then(|value| value.dyn_into::<js_sys::JsString>().ok())
                 .map_or(0, |value| value.length() as usize);
-            k.encode_utf16().count() + value_units
+            key.encode_utf16().count() + value_units
         })
         .sum()
 }
@@ -370,21 +375,6 @@ pub fn room_for_dataset(dataset: &Dataset) -> Room {
 /// bytes a unit, the most any engine charges.
 fn room_for_size(size: stored::StoredSize) -> Room {
     let engine = engine();
-    let others = raw_storage().map_or(0, |storage| {
-        let length = storage.length().unwrap_or(0);
-        (0..length)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|key| key != DATASET_KEY)
-            .map(|key| {
-                let value_units = storage
-                    .unchecked_ref::<ValueStorage>()
-                    .get_item(&key)
-                    .ok()
-                    .and_then(|value| value.dyn_into::<js_sys::JsString>().ok())
-                    .map_or(0, |value| value.length() as usize);
-                (key.encode_utf16().count() + value_units) * 2
-            })
-            .sum()
-    });
+    let others = units_of_keys(|key| key != DATASET_KEY) * 2;
     Room::for_value(engine, DATASET_KEY, size, others)
 }
