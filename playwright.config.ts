@@ -1,5 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
+import { CHROMIUM, CHROMIUM_FLAGS } from './e2e/fixtures/chromium';
+
 // End-to-end tests against the release build in dist/ (built by `trunk build --release`).
 // Run through `bash scripts/test.sh` (or, with dist/ built: `npx playwright test`).
 //
@@ -8,7 +10,6 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 // Which build to serve: several people can test their own build side by side (E2E_DIST=dist-map).
 const DIST = process.env.E2E_DIST ?? 'dist';
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,15 +39,7 @@ export default defineConfig({
         launchOptions: {
           executablePath: CHROMIUM,
           // Playwright adds --headless, --no-sandbox and a fresh --user-data-dir itself.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: [...CHROMIUM_FLAGS],
         },
       },
     },
