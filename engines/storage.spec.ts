@@ -66,6 +66,9 @@ test.describe('capacity', () => {
 
 test.describe('capacity, measured', () => {
   test("the origin's quota counts as src/model/quota.rs says", async ({ atlas, engine, baseURL }) => {
+    // Two searches of about 23 writes of megabytes each: WebKit's storage process took 90 s once on a
+    // busy machine.
+    test.setTimeout(300_000);
     // A page of the origin where the app does not run, with nothing stored.
     await atlas.open(new URL('favicon.ico', baseURL).href, { waitForApp: false });
     expect(await atlas.storageKeys()).toEqual([]);
