@@ -16,7 +16,7 @@ use super::vision::{Measure, MemberState};
 /// Fill of each palette class, 0 ("none") to 5. These equal `--class-0` … `--class-5` in
 /// `style/main.css` (ColorBrewer YlGnBu, colour-blind safe); a test keeps the two in step.
 pub const CLASS_FILLS: [&str; 6] = [
-    "#eceff2", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494",
+    "#eceff2", "#c7e9b4", "#7fcdbb", "#41b6c4", "#225ea8", "#0c2c84",
 ];
 /// Japan, the partner: a warm tint outside the sequential scale, so it never reads as a count.
 pub const PARTNER_FILL: &str = "#f3d9c6";

@@ -617,7 +617,9 @@ pub fn TrendsView() -> impl IntoView {
                 fallback=|| view! { <p class="placeholder">"There are no activities to chart."</p> }
             >
                 <figure class="chart-figure">
-                    <div class="chart-scroll">
+                    // On a narrow screen the chart scrolls sideways: the region is a tab stop so that
+                    // a keyboard can scroll it too (WCAG 2.1.1).
+                    <div class="chart-scroll" tabindex="0" role="region" aria-label=move || title.get()>
                         <TrendsChart series=series title=title id="trends" test_id="trends-chart" node_ref=chart/>
                     </div>
                 </figure>
