@@ -41,6 +41,8 @@ pub struct Draft {
     /// `None` reads as verified and stays `None` unless the user marks the record uncertain, so an
     /// untouched record is saved as it was read.
     pub confidence: Option<Confidence>,
+    /// The id of the programme this activity is a dated event of; empty means none.
+    pub part_of: String,
     pub follow_ups: Vec<FollowUpDraft>,
     pub sources: Vec<SourceDraft>,
     /// Keys of the record this version does not know, kept verbatim.
@@ -90,6 +92,7 @@ impl Draft {
             end: activity.end.map(|end| end.to_string()).unwrap_or_default(),
             status: activity.status,
             confidence: activity.confidence,
+            part_of: activity.part_of.clone().unwrap_or_default(),
             follow_ups: activity
                 .follow_ups
                 .iter()
@@ -219,6 +222,7 @@ impl Draft {
             end,
             status: self.status,
             confidence: self.confidence,
+            part_of: non_empty(&self.part_of),
             follow_ups,
             sources: self
                 .sources
@@ -301,7 +305,7 @@ pub fn revision(activity: &Activity) -> u64 {
     let a = activity;
     (&a.id, &a.title, &a.summary, &a.fields, &a.updated).hash(&mut h);
     (a.scope, &a.measures, &a.directions, &a.countries).hash(&mut h);
-    (a.start, a.end, a.status, a.confidence).hash(&mut h);
+    (a.start, a.end, a.status, a.confidence, &a.part_of).hash(&mut h);
     for f in &a.follow_ups {
         (f.year, &f.note).hash(&mut h);
         for s in &f.sources {
@@ -358,6 +362,7 @@ pub fn path_label(path: &str) -> String {
         "end" => "End year".to_string(),
         "status" => "Status".to_string(),
         "confidence" => "Confidence".to_string(),
+        "partOf" => "Part of programme".to_string(),
         "updated" => "Last updated".to_string(),
         "fields" => entry("Field"),
         "followUps" => entry("Follow-up"),

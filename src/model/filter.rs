@@ -45,6 +45,12 @@ impl Filters {
             && matches_search(activity, &self.search)
     }
 
+    /// Every filter but measure, scope, country and the text search: what a programme with events is
+    /// judged by before its events' texts are searched too (`model::programmes`).
+    pub fn matches_except_measure_place_and_search(&self, activity: &Activity) -> bool {
+        self.matches_years_status_confidence_field(activity)
+    }
+
     /// Every filter but the text search: with a [`SearchIndex`] for the search, the same answer as
     /// [`Filters::matches`].
     pub fn matches_except_search(&self, activity: &Activity) -> bool {

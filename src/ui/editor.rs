@@ -141,7 +141,7 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                     &label,
                     Change::PutActivity {
                         original_id: original.clone(),
-                        activity,
+                        activity: Box::new(activity),
                     },
                 );
                 let hidden = !state.filters.with_untracked(|f| {
