@@ -6,7 +6,7 @@
 
 use super::dataset::{Activity, Dataset};
 use super::filter::Filters;
-use super::programmes::counted;
+use super::programmes::{counted, CountedActivity};
 use super::vision::{Measure, MemberState, Scope};
 
 /// Column of [`MapCounts`] for "all measures" (every activity, dialogue-only ones included).
@@ -136,8 +136,22 @@ pub fn activities_behind<'a>(
     place: Place,
     include_asean_wide: bool,
 ) -> Vec<&'a Activity> {
-    let mut list: Vec<&Activity> = counted(dataset)
-        .iter()
+    counted_behind(dataset, filters, measure, place, include_asean_wide)
+        .into_iter()
+        .map(|c| c.record)
+        .collect()
+}
+
+/// [`activities_behind`] with each programme's dated events, for the list that shows them under it.
+pub fn counted_behind<'a>(
+    dataset: &'a Dataset,
+    filters: &Filters,
+    measure: MeasureChoice,
+    place: Place,
+    include_asean_wide: bool,
+) -> Vec<CountedActivity<'a>> {
+    let mut list: Vec<CountedActivity<'a>> = counted(dataset)
+        .into_iter()
         .filter(|c| c.passes(filters))
         .filter(|c| {
             let a = c.as_counted();
@@ -149,9 +163,10 @@ pub fn activities_behind<'a>(
                     }
                 }
         })
-        .map(|c| c.record)
         .collect();
-    super::filter::SortOrder::YearAscending.sort(&mut list);
+    super::sorting::sort_by(&mut list, |a, b| {
+        super::filter::SortOrder::YearAscending.compare(a.record, b.record)
+    });
     list
 }
 
