@@ -111,7 +111,7 @@ test.describe('export', () => {
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(TOTAL + 1);
     expect(lines[0]).toBe(
-      'id,title,summary,measures,directions,fields,scope,countries,start,end,status,confidence,followUps,sources,updated',
+      'id,title,summary,measures,directions,fields,scope,countries,start,end,status,confidence,partOf,followUps,sources,updated',
     );
     // Rows follow the export's order (by id), and every row starts with its activity's id.
     const ids = DEFAULT.activities.map((a) => a.id).sort();

@@ -1,6 +1,8 @@
 import { test, expect } from './fixtures/atlas-page';
 import { ActivitiesPage, defaultDataset, type ActivityRecord } from './fixtures/activities-page';
 import { ChartsPage, ROWS } from './fixtures/charts-page';
+import { activitiesBehind, defaultActivities as countedDefault, MapPage } from './fixtures/map-page';
+import { countedActivities, programmeOf } from './fixtures/programmes';
 
 // Expected values are computed here from src/model/default_dataset.json, independently of the app.
 const ALL = defaultDataset().activities;
@@ -64,19 +66,57 @@ test.describe('official and secondary sources', () => {
     await expect(activities.row(secondaryOnly.id).getByTestId('official-badge')).toHaveCount(0);
   });
 
-  test('a programme shows its dated events with their own sources', async ({ atlas }) => {
+  test('a dated event is its own record with its sources, part of its programme', async ({ atlas }) => {
     const activities = new ActivitiesPage(atlas);
-    const programme = records.find((a) => a.id === 'VV-059')!;
-    const eventSources = (programme.followUps ?? []).flatMap((f) => f.sources ?? []);
-    expect(eventSources.length).toBeGreaterThan(0);
-    await activities.goto({ q: 'VV-059' });
-    const row = activities.row('VV-059');
+    const programmes = programmeOf(records);
+    const event = records.find((a) => a.id === 'VV2-A026')!;
+    const programme = programmes.get(event.id)!;
+    expect(programme.id).toBe('VV-059');
+    const events = records.filter((a) => programmes.get(a.id) === programme);
+    expect(events.length).toBe(6);
+    // Open the event: its own sources, marked, and "part of" its programme.
+    await activities.goto({ q: event.id });
+    await activities.expectCount(1, TOTAL);
+    const row = activities.row(event.id);
     await row.getByTestId('activity-toggle').click();
     const links = row.locator('a.source-link');
-    await expect(links).toHaveCount(eventSources.length + programme.sources!.length);
-    for (const link of await links.all()) {
-      await expect(link).toHaveAttribute('data-source-kind', /^(official|secondary)$/);
+    await expect(links).toHaveCount(event.sources!.length);
+    for (const [i, source] of event.sources!.entries()) {
+      await expect(links.nth(i)).toHaveAttribute('data-source-kind', isOfficial(source.url) ? 'official' : 'secondary');
     }
+    const partOf = row.getByTestId('part-of');
+    await expect(partOf).toHaveText(`part of “${programme.title}”`);
+    // Follow it: the programme and its dated events, the programme saying how many.
+    await partOf.click();
+    await activities.expectCount(events.length + 1, TOTAL);
+    await expect.poll(() => atlas.queryParams().get('q')).toBe(programme.id);
+    expect((await activities.rowIds()).sort()).toEqual([programme.id, ...events.map((e) => e.id)].sort());
+    await expect(activities.row(programme.id).getByTestId('event-count')).toHaveText(`${events.length} dated events`);
+    await expect(activities.row(programme.id).getByTestId('part-of')).toHaveCount(0);
+    await expect(activities.row(event.id).getByTestId('event-count')).toHaveCount(0);
+  });
+
+  test("a map count is the number of counted records behind it, a programme once with its events", async ({ atlas }) => {
+    const map = new MapPage(atlas);
+    const counted = countedDefault();
+    const all = { measure: 'ALL' };
+    const expected = activitiesBehind(counted, 'KHM', all);
+    // Independently: Cambodia's records, minus the dated events whose programme is listed.
+    const programmes = programmeOf(records);
+    const cambodia = records.filter((a) => a.scope === 'member-states' && (a.countries ?? []).includes('KHM'));
+    const events = cambodia.filter((a) => programmes.has(a.id));
+    expect(events.length).toBeGreaterThan(0);
+    expect(expected.length).toBe(cambodia.length - events.length);
+    expect(countedActivities(records).length).toBe(225);
+    await map.open();
+    await expect(map.country('KHM')).toHaveAttribute('data-count', String(expected.length));
+    await map.clickCountry('KHM');
+    await expect(map.activityRows).toHaveCount(expected.length);
+    expect((await map.rowIds()).sort()).toEqual(expected.map((a) => a.id).sort());
+    // The programme's row says how many dated events count with it and lists them under it.
+    const row = map.panel.locator('[data-testid="activity-row"][data-activity-id="VV-059"]');
+    await expect(row.getByTestId('event-count')).toHaveText('6 dated events');
+    await expect(row.getByTestId('panel-event')).toHaveCount(6);
   });
 
   test('"Backed by an official source" narrows the list and lives in the URL', async ({ atlas }) => {
@@ -151,9 +191,11 @@ test.describe('the three directions', () => {
     expect(heads).toEqual([...DIRECTIONS, 'NONE', 'TOTAL']);
     const inRow = (a: WithFollowUps, row: string) =>
       row === 'ASEAN' ? a.scope === 'asean-wide' : a.scope === 'member-states' && (a.countries ?? []).includes(row);
+    // The matrix counts activities: a programme once, covering its dated events.
+    const counted = countedActivities(records);
     for (const row of ROWS) {
       for (const col of [...DIRECTIONS, 'NONE', 'TOTAL']) {
-        const expected = records.filter(
+        const expected = counted.filter(
           (a) =>
             inRow(a, row) &&
             (col === 'TOTAL' || (col === 'NONE' ? (a.directions ?? []).length === 0 : (a.directions ?? []).includes(col))),

@@ -11,15 +11,20 @@ The conversion invents nothing and is deterministic (the same inputs give the sa
   as researched. Field labels are only re-cased to the spelling the app uses.
 - The corrections of research-notes-2.md are applied from scripts/research-corrections.json, one entry
   per record, and each corrected record says what changed in an extra key "corrections".
-- A dated event inside a multi-year programme (the notes' table, and the near-duplicates listed in the
-  same file) is folded into its programme as a dated follow-up that keeps its own sources, research id
-  and confidence, so a programme counts once on the map. A programme's end year is extended to its last
-  event's year, so that every follow-up lies within its years.
+- A dated event inside a multi-year programme (the notes' table, "events" in the corrections file)
+  stays a record of its own, with its sources, confidence and research id, and names its programme in
+  "partOf": the app counts a programme and its events once (src/model/programmes.rs). The programme is
+  made to cover its events: its years, and its member states and measures when an event lies outside
+  them, are extended, and the programme says so in "corrections".
+- A near-duplicate ("folds" in the same file) is folded into the record it duplicates as a dated
+  follow-up that keeps its own sources, research id and confidence; the record's end year is extended
+  to its last follow-up's year, so that every follow-up lies within its years.
 - A partner outside ASEAN (Palau) is never listed as a member state: it is kept in "partnersOutsideAsean".
 - The three directions are derived from measures and fields by scripts/directions-rule.json, and the
   record says so in "directionsDerived" (the editor drops that mark when someone edits the directions).
 - A record without a known year gets the placeholder start year below and says so in "datePlaceholder";
-  a folded event without a known year takes its programme's start year and says so the same way.
+  an event without a known year takes its programme's start year (as a one-year event) and says so the
+  same way.
 """
 import json
 import pathlib
@@ -102,7 +107,42 @@ def event_follow_up(event, programme_start):
     return follow_up
 
 
-def convert(record, follow_ups, outside, rule):
+def cover_events(record, events):
+    """The programme (a copy) extended over its events' years, member states and measures, each
+    extension said in "corrections"; `events` are the researched records with their years resolved."""
+    record = json.loads(json.dumps(record))
+    start, end = record["years"]
+    notes = []
+    first = min(e["years"][0] for e in events)
+    if start is not None and first < start:
+        notes.append(f"start year {start} → {first}")
+        record["years"][0] = first
+    if end is not None:
+        ends = [e["years"][1] if e["years"][1] is not None else None for e in events]
+        last = None if None in ends else max(max(e for e in ends), max(e["years"][0] for e in events))
+        if last is None or last > end:
+            notes.append(f"end year {end} → {'ongoing' if last is None else last}")
+            record["years"][1] = last
+    if record["countries"] != "ASEAN":
+        added = [c for e in events if e["countries"] != "ASEAN" for c in e["countries"]
+                 if c not in record["countries"]]
+        added = list(dict.fromkeys(added))
+        if added:
+            notes.append("member states + " + ", ".join(added))
+            record["countries"] = record["countries"] + added
+    measures = list(dict.fromkeys(m for e in events for m in e["measures"] if m not in record["measures"]))
+    if measures:
+        notes.append("measures + " + ", ".join(measures))
+        record["measures"] = record["measures"] + measures
+    if notes:
+        ids = ", ".join(e["id"] for e in events)
+        record.setdefault("corrections", []).append(
+            f"Extended to cover its dated events ({ids}): {'; '.join(notes)}."
+        )
+    return record
+
+
+def convert(record, follow_ups, outside, rule, part_of=None):
     start, end = record["years"]
     activity = {"id": record["id"], "title": record["title"]}
     if record.get("summary"):
@@ -129,6 +169,8 @@ def convert(record, follow_ups, outside, rule):
     if end is not None:
         activity["end"] = end
     activity["confidence"] = record["confidence"]
+    if part_of is not None:
+        activity["partOf"] = part_of
     if follow_ups:
         activity["followUps"] = follow_ups
     activity["sources"] = [{"url": url} for url in record["sources"]]
@@ -138,7 +180,9 @@ def convert(record, follow_ups, outside, rule):
         activity["directionsDerived"] = True
     if "corrections" in record:
         activity["corrections"] = record["corrections"]
-    if start is None:
+    if "datePlaceholder" in record:
+        activity["datePlaceholder"] = record["datePlaceholder"]
+    elif start is None:
         activity["datePlaceholder"] = PLACEHOLDER_NOTE
     return activity
 
@@ -159,6 +203,26 @@ def build():
             assert event not in programme_of and event not in {f["programme"] for f in plan["folds"]}
             programme_of[event] = fold["programme"]
 
+    # The notes' dated events: records of their own, naming their programme. An undated event takes its
+    # programme's start year as a one-year event, and says so.
+    part_of = {}
+    for group in plan["events"]:
+        programme = by_id[group["programme"]]
+        assert group["programme"] not in part_of and group["programme"] not in programme_of
+        programme_start = programme["years"][0] if programme["years"][0] is not None else PLACEHOLDER_START
+        events = []
+        for event_id in group["events"]:
+            assert event_id not in part_of and event_id not in programme_of
+            part_of[event_id] = group["programme"]
+            event = json.loads(json.dumps(by_id[event_id]))
+            if event["years"][0] is None:
+                assert event["years"][1] is None, event_id
+                event["years"] = [programme_start, programme_start]
+                event["datePlaceholder"] = EVENT_PLACEHOLDER_NOTE
+            by_id[event_id] = event
+            events.append(event)
+        by_id[group["programme"]] = cover_events(programme, events)
+
     activities = []
     for record_id in sorted(by_id):
         if record_id in programme_of:
@@ -176,21 +240,25 @@ def build():
         ]
         # Stable by year: events in the notes' order within a year.
         follow_ups = sorted(corrected + events, key=lambda f: f["year"])
-        activities.append(convert(record, follow_ups, plan["partnersOutsideAsean"], rule))
+        activities.append(
+            convert(record, follow_ups, plan["partnersOutsideAsean"], rule, part_of.get(record_id))
+        )
     return activities
 
 
 def main():
     activities = build()
     verified = sum(1 for a in activities if a["confidence"] == "verified")
+    events = sum(1 for a in activities if "partOf" in a)
     dataset = {
         "format": "vientiane-vision",
         "version": 1,
         "title": "Japan–ASEAN defense cooperation under the Vientiane Vision",
         "description": (
-            f"Researched sample: {len(activities)} activities from public sources (Japan's Ministry of "
+            f"Researched sample: {len(activities)} activities ({len(activities) - events} counted) from public sources (Japan's Ministry of "
             "Defense, MOFA, the ASEAN Secretariat, other governments and regional news), each with its "
-            "sources and a confidence flag; dated events of a programme are its follow-ups. Measure "
+            "sources and a confidence flag; a dated event of a programme is its own record, part of the "
+            "programme, and counts once, through it. Measure "
             "codes are the researcher's mapping of each activity to the Vision's five measures; an "
             "activity without a measure is a dialogue or follow-up mechanism. Directions are derived "
             "from measures and fields."
@@ -201,7 +269,8 @@ def main():
     OUTPUT.write_text(json.dumps(dataset, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(
         f"wrote {len(activities)} activities ({verified} verified, {len(activities) - verified} "
-        f"uncertain) to {OUTPUT.relative_to(ROOT)}"
+        f"uncertain; {events} dated events of a programme, {len(activities) - events} counted) to "
+        f"{OUTPUT.relative_to(ROOT)}"
     )
 
 

@@ -2,6 +2,7 @@
 //! It also wires the page's events that concern the whole app: saving when the page is hidden,
 //! changes saved by other tabs, undo/redo shortcuts.
 
+use crate::ui::programme_words;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -122,6 +123,10 @@ fn Header() -> impl IntoView {
     let editing = RwSignal::new(false);
     let title = move || state.dataset.with(|d| d.title.clone());
     let count = move || state.dataset.with(|d| d.activities.len());
+    // How many activities the counts see (a programme with its dated events once); shown only when it
+    // differs from the number of records.
+    let counted = Memo::new(move |_| state.dataset.with(crate::model::programmes::counted_total));
+    let has_events = move || counted.get() != count();
     let input_ref = NodeRef::<leptos::html::Input>::new();
 
     let commit = move || {
@@ -186,7 +191,10 @@ fn Header() -> impl IntoView {
                 </Show>
                 <span class="header__count">
                     <span data-testid="activity-count">{count}</span>
-                    " activities"
+                    {move || if has_events() { programme_words::RECORDS } else { programme_words::ACTIVITIES }}
+                    <Show when=has_events>
+                        " ("<span data-testid="counted-count">{move || programme_words::counted_note(counted.get())}</span>")"
+                    </Show>
                 </span>
                 <SaveStatus/>
             </div>

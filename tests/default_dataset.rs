@@ -1,21 +1,22 @@
 //! The default dataset against the research it is built from (`scripts/research/`), by rules this test
 //! states for itself rather than by re-running the converter: the map's counts per member state ×
-//! measure, the folded programme events, Palau, sources and confidence, and every correction of
+//! measure, the programmes' dated events (records of their own, counted once through the programme),
+//! the folded near-duplicates, Palau, sources and confidence, and every correction of
 //! `research-notes-2.md`, checked by id.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
+use vientiane_vision_atlas::model::programmes::{counted, counted_total, events_of};
 use vientiane_vision_atlas::model::sources::{has_official_source, source_kind, SourceKind};
 use vientiane_vision_atlas::model::stats::{MapCounts, ALL_MEASURES};
 use vientiane_vision_atlas::model::{
     default_dataset, Activity, Confidence, Dataset, Filters, Measure, MemberState, Scope,
 };
 
-/// Records the notes (and the duplicate check) fold into a programme: they are the programme's dated
-/// follow-ups, never activities of their own.
-const FOLDED: [(&str, &[&str]); 10] = [
-    // research-notes-2.md, "Dated events inside existing multi-year records".
+/// research-notes-2.md, "Dated events inside existing multi-year records": each event is a record of
+/// its own naming its programme in `partOf`, and counts only through the programme.
+const EVENTS: [(&str, &[&str]); 6] = [
     (
         "VV-059",
         &[
@@ -27,7 +28,11 @@ const FOLDED: [(&str, &[&str]); 10] = [
     ("VV-037", &["VV2-A017"]),
     ("VV-042", &["VV2-A021", "VV2-A045", "VV2-A058", "VV2-A071"]),
     ("VV-062", &["VV2-A054", "VV2-A055"]),
-    // Near-duplicates: the same event or package recorded twice.
+];
+
+/// Near-duplicates (the same event or package recorded twice), folded into the record they duplicate
+/// as its dated follow-ups, never activities of their own.
+const FOLDED: [(&str, &[&str]); 4] = [
     ("VV2-M056", &["VV2-A033"]),
     ("VV2-M058", &["VV2-A034"]),
     ("VV-044", &["VV2-M005"]),
@@ -55,6 +60,13 @@ fn folded_ids() -> BTreeSet<&'static str> {
         .collect()
 }
 
+fn event_ids() -> BTreeSet<&'static str> {
+    EVENTS
+        .iter()
+        .flat_map(|(_, events)| events.iter().copied())
+        .collect()
+}
+
 fn activity<'d>(dataset: &'d Dataset, id: &str) -> &'d Activity {
     dataset
         .activity(id)
@@ -63,15 +75,23 @@ fn activity<'d>(dataset: &'d Dataset, id: &str) -> &'d Activity {
 
 #[test]
 fn the_maps_counts_are_the_researchs_counts() {
-    // This test's rule: every researched record that is not folded counts once for each member state it
-    // lists (a code that is not a member state, such as Palau's, counts nowhere), or once as ASEAN-wide,
-    // under each of its measures and under "all".
+    // This test's rule: every researched record that is neither folded nor one of the notes' dated
+    // events counts once for each member state it lists (a code that is not a member state, such as
+    // Palau's, counts nowhere), or once as ASEAN-wide, under each of its measures and under "all". A
+    // dated event counts nowhere: its programme counts for it (that the programme covers its events'
+    // places and measures is checked below).
     let folded = folded_ids();
+    let events = event_ids();
     let mut expected = MapCounts::default();
     let mut counted = 0;
+    let mut records = 0;
     for record in research() {
         let id = record["id"].as_str().expect("an id");
         if folded.contains(id) {
+            continue;
+        }
+        records += 1;
+        if events.contains(id) {
             continue;
         }
         counted += 1;
@@ -101,7 +121,9 @@ fn the_maps_counts_are_the_researchs_counts() {
     }
     let dataset = default_dataset();
     assert_eq!(counted, 225);
-    assert_eq!(dataset.activities.len(), counted);
+    assert_eq!(records, 246);
+    assert_eq!(dataset.activities.len(), records);
+    assert_eq!(counted_total(&dataset), counted);
     let counts = MapCounts::build(&dataset, &Filters::default());
     for state in MemberState::ALL {
         assert_eq!(
@@ -122,11 +144,13 @@ fn every_record_has_a_source_and_a_confidence_and_nothing_is_lost() {
     let dataset = default_dataset();
     let research = research();
     let folded = folded_ids();
+    let events = event_ids();
     for a in &dataset.activities {
         assert!(!a.sources.is_empty(), "{} cites a source", a.id);
         assert!(a.confidence.is_some(), "{} keeps its confidence", a.id);
     }
-    // Every researched record is an activity or a follow-up of its programme, with its sources.
+    // Every researched record is an activity (a dated event with its researched confidence) or a
+    // follow-up of the record it duplicates, with its sources.
     for record in &research {
         let id = record["id"].as_str().expect("an id");
         let urls: Vec<&str> = record["sources"]
@@ -153,6 +177,13 @@ fn every_record_has_a_source_and_a_confidence_and_nothing_is_lost() {
             );
             follow_up.sources.iter().map(|s| s.url.clone()).collect()
         } else {
+            if events.contains(id) {
+                assert_eq!(
+                    Value::from(activity(&dataset, id).confidence().code()),
+                    record["confidence"],
+                    "{id}"
+                );
+            }
             activity(&dataset, id)
                 .sources
                 .iter()
@@ -166,8 +197,53 @@ fn every_record_has_a_source_and_a_confidence_and_nothing_is_lost() {
 }
 
 #[test]
-fn a_programme_counts_once_and_its_events_lie_within_its_years() {
+fn a_programme_counts_once_and_covers_its_dated_events() {
     let dataset = default_dataset();
+    for (programme, events) in EVENTS {
+        let p = activity(&dataset, programme);
+        assert_eq!(p.part_of, None, "{programme} is no event");
+        let listed: Vec<&str> = events_of(&dataset, programme)
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(listed, events, "{programme}");
+        for event in events {
+            let e = activity(&dataset, event);
+            assert_eq!(e.part_of.as_deref(), Some(programme), "{event}");
+            // The programme covers the event: years, member states, measures.
+            assert!(e.start >= p.start, "{event} starts within {programme}");
+            assert!(
+                p.end.is_none() || e.end.is_some_and(|end| Some(end) <= p.end),
+                "{event} ends within {programme}"
+            );
+            if p.scope == Scope::MemberStates {
+                assert!(
+                    e.countries.iter().all(|c| p.countries.contains(c)),
+                    "{event}"
+                );
+            }
+            assert!(e.measures.iter().all(|m| p.measures.contains(m)), "{event}");
+        }
+    }
+    // Every partOf of the default dataset names a programme of the notes' table.
+    let programmes: BTreeSet<&str> = EVENTS.iter().map(|(p, _)| *p).collect();
+    let mut with_part_of = 0;
+    for a in &dataset.activities {
+        if let Some(programme) = &a.part_of {
+            assert!(programmes.contains(programme.as_str()), "{}", a.id);
+            with_part_of += 1;
+        }
+    }
+    assert_eq!(with_part_of, 21);
+    // The programme is listed once behind a count, whatever its events match.
+    let units = counted(&dataset);
+    assert_eq!(units.len(), 225);
+    let cambodia_pko = units
+        .iter()
+        .find(|c| c.record.id == "VV-059")
+        .expect("VV-059 counts");
+    assert_eq!(cambodia_pko.events.len(), 6);
+
     for (programme, events) in FOLDED {
         assert!(dataset.activity(programme).is_some(), "{programme}");
         for event in events {
@@ -191,14 +267,10 @@ fn a_programme_counts_once_and_its_events_lie_within_its_years() {
             );
         }
     }
-    // The one event without a known year takes its programme's start year and says so.
+    // The one event without a known year takes its programme's start year, as one year, and says so.
     let laos = activity(&dataset, "VV-060");
-    let undated = laos
-        .follow_ups
-        .iter()
-        .find(|f| f.unknown.get("researchId") == Some(&Value::from("VV2-A053")))
-        .expect("VV2-A053");
-    assert_eq!(undated.year, laos.start);
+    let undated = activity(&dataset, "VV2-A053");
+    assert_eq!((undated.start, undated.end), (laos.start, Some(laos.start)));
     assert!(undated.unknown.contains_key("datePlaceholder"));
 }
 
@@ -238,7 +310,7 @@ fn undated_records_keep_the_placeholder_and_say_so() {
         .collect();
     assert_eq!(
         undated,
-        ["VV-061", "VV-079", "VV2-A046", "VV2-M077", "VV2-M082", "VV2-M094"]
+        ["VV-061", "VV-079", "VV2-A046", "VV2-A053", "VV2-M077", "VV2-M082", "VV2-M094"]
     );
     for id in undated {
         assert_eq!(activity(&dataset, id).start, 2016, "{id}");
@@ -407,7 +479,8 @@ fn every_correction_of_the_notes_is_applied() {
             c.id
         );
     }
-    // Thirteen rows in the notes' table (VV-053 and VV-055 share one), and no other record is marked.
+    // Thirteen rows in the notes' table (VV-053 and VV-055 share one); the only other record marked is
+    // the programme extended to cover its dated events (VV-062 is both).
     assert_eq!(seen.len(), 14);
     let marked: BTreeSet<&str> = dataset
         .activities
@@ -415,16 +488,28 @@ fn every_correction_of_the_notes_is_applied() {
         .filter(|a| a.unknown.contains_key("corrections"))
         .map(|a| a.id.as_str())
         .collect();
-    assert_eq!(marked, seen);
+    let mut expected = seen.clone();
+    expected.insert("VV-038");
+    assert_eq!(marked, expected);
+    for (id, says) in [
+        ("VV-038", "end year 2016 → 2019"),
+        ("VV-062", "end year 2015 → 2020"),
+    ] {
+        let notes = activity(&dataset, id).unknown["corrections"].to_string();
+        assert!(
+            notes.contains("Extended to cover its dated events") && notes.contains(says),
+            "{id}: {notes}"
+        );
+    }
 }
 
 #[test]
 fn the_official_share_of_the_default_dataset() {
     let dataset = default_dataset();
-    let official = dataset
-        .activities
+    // Counted activities: a programme with its dated events is one, backed by any of their sources.
+    let official = counted(&dataset)
         .iter()
-        .filter(|a| has_official_source(a))
+        .filter(|c| has_official_source(c.as_counted()))
         .count();
     let sources: Vec<SourceKind> = dataset
         .activities
@@ -433,7 +518,7 @@ fn the_official_share_of_the_default_dataset() {
         .map(|s| source_kind(&s.url))
         .collect();
     assert!(sources.contains(&SourceKind::Official) && sources.contains(&SourceKind::Secondary));
-    assert_eq!(official, 96, "of {}", dataset.activities.len());
+    assert_eq!(official, 96, "of {}", counted_total(&dataset));
     // A record is officially backed by any official page: its own, or one of its follow-ups'.
     let table = [
         ("VV-003", true),  // mod.go.jp
@@ -442,7 +527,7 @@ fn the_official_share_of_the_default_dataset() {
         ("VV-075", true),  // MOFA, added by the correction
         ("VV-006", false), // a defence-news site
         ("VV-062", true),  // a US embassy page (another government)
-        ("VV-060", true),  // mod.go.jp, and its events' pages
+        ("VV-060", true),  // mod.go.jp
     ];
     for (id, expected) in table {
         assert_eq!(
@@ -458,7 +543,11 @@ fn the_official_share_of_the_default_dataset() {
 #[test]
 fn readme_states_the_default_datasets_figures() {
     let dataset = default_dataset();
-    let activities = &dataset.activities;
+    // The table counts activities as the map does: a programme with its dated events once, judged
+    // with its events (`model::programmes`).
+    let units = counted(&dataset);
+    let activities: Vec<Activity> = units.iter().map(|c| c.as_counted().clone()).collect();
+    let activities = &activities;
     let verified = activities
         .iter()
         .filter(|a| a.confidence() == Confidence::Verified)
@@ -507,6 +596,11 @@ fn readme_states_the_default_datasets_figures() {
         per_state.insert(state.index(), line);
     }
     lines.extend(per_state.into_values());
+    lines.push(format!(
+        "**{} researched records, {} counted activities**",
+        dataset.activities.len(),
+        activities.len()
+    ));
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("README is readable");
     let missing: Vec<&String> = lines

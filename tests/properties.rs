@@ -220,12 +220,12 @@ fn change_from(kind: u8, pick: usize, current: &Dataset, other: &Dataset, title:
             activity.title = format!("{} (edited)", activity.title);
             Change::PutActivity {
                 original_id: Some(activity.id.clone()),
-                activity,
+                activity: Box::new(activity),
             }
         }
         (2, _, Some(activity)) => Change::PutActivity {
             original_id: None,
-            activity,
+            activity: Box::new(activity),
         },
         (3, _, _) => Change::Replace(merge(
             current,

@@ -107,6 +107,11 @@ struct Activity {
     status: Option<Status_>,
     /// How sure the sources make the record; absent means verified.
     confidence: Option<Confidence_>,
+    /// The id of the programme activity this activity is a dated event of (not its own id). Counts
+    /// take a programme and its events as one activity; an event whose programme is missing from the
+    /// dataset, or is itself an event, counts as its own activity.
+    #[schemars(length(min = 1, max = 64), regex(pattern = r"^[A-Za-z0-9._-]+$"))]
+    part_of: Option<String>,
     /// Dated steps: notes from the annual follow-up of the Vision, or a programme's dated events.
     follow_ups: Option<Vec<FollowUp>>,
     /// Where the record comes from.

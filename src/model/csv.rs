@@ -71,7 +71,7 @@ impl ExportScope {
 }
 
 /// The header row, in the format's key order.
-pub const CSV_HEADER: [&str; 15] = super::dataset::ACTIVITY_KEYS;
+pub const CSV_HEADER: [&str; 16] = super::dataset::ACTIVITY_KEYS;
 
 /// The UTF-8 byte-order mark that starts the file.
 pub const BOM: char = '\u{FEFF}';
@@ -108,6 +108,7 @@ pub fn row(activity: &Activity) -> Vec<String> {
             .map(|s| s.code().to_string())
             .unwrap_or_default(),
         activity.confidence().code().to_string(),
+        activity.part_of.clone().unwrap_or_default(),
         joined(&activity.follow_ups, |f| format!("{}: {}", f.year, f.note)),
         joined(&activity.sources, |s| s.url.clone()),
         activity.updated.clone().unwrap_or_default(),
@@ -196,8 +197,8 @@ mod tests {
             unknown: Default::default(),
         }];
         let csv = to_csv([&activity]);
-        let expected = "\u{FEFF}id,title,summary,measures,directions,fields,scope,countries,start,end,status,confidence,followUps,sources,updated\r\n\
-            JA-1,\"Ship Rider, 2nd\",,CBC; HRDAE,,HA/DR; PKO,member-states,VNM; PHL,2017,,,verified,2018: Second round,https://www.mod.go.jp/en/,\r\n";
+        let expected = "\u{FEFF}id,title,summary,measures,directions,fields,scope,countries,start,end,status,confidence,partOf,followUps,sources,updated\r\n\
+            JA-1,\"Ship Rider, 2nd\",,CBC; HRDAE,,HA/DR; PKO,member-states,VNM; PHL,2017,,,verified,,2018: Second round,https://www.mod.go.jp/en/,\r\n";
         assert_eq!(csv, expected);
     }
 
@@ -209,7 +210,8 @@ mod tests {
         assert!(csv.starts_with('\u{FEFF}'));
         assert!(csv.ends_with("\r\n"));
         // No default record holds a line break, so rows and lines coincide.
-        assert_eq!(csv.split("\r\n").count() - 1, 226);
+        // Every record is a line, the dated events of a programme included.
+        assert_eq!(csv.split("\r\n").count() - 1, 247);
         assert!(!csv.contains("\n\n"));
     }
 
@@ -237,7 +239,7 @@ mod tests {
                 .dataset(&dataset, &filters)
                 .activities
                 .len(),
-            225
+            246
         );
         for scope in ExportScope::ALL {
             assert_eq!(ExportScope::from_code(scope.code()), Some(scope));

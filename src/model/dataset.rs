@@ -18,7 +18,7 @@ pub const FORMAT_VERSION: u64 = 1;
 
 /// The keys of an activity in schema order, as files write them: the one list that validation, the
 /// CSV header and the import diff all use.
-pub const ACTIVITY_KEYS: [&str; 15] = [
+pub const ACTIVITY_KEYS: [&str; 16] = [
     "id",
     "title",
     "summary",
@@ -31,6 +31,7 @@ pub const ACTIVITY_KEYS: [&str; 15] = [
     "end",
     "status",
     "confidence",
+    "partOf",
     "followUps",
     "sources",
     "updated",
@@ -66,6 +67,9 @@ pub struct Activity {
     pub status: Option<Status>,
     /// `None` reads as verified; kept apart so that a file round-trips unchanged.
     pub confidence: Option<Confidence>,
+    /// The id of the programme this activity is a dated event of (`partOf`). Counts take a programme
+    /// and its events as one activity (`model::programmes`); the event stays its own record.
+    pub part_of: Option<String>,
     pub follow_ups: Vec<FollowUp>,
     pub sources: Vec<Source>,
     pub updated: Option<String>,
@@ -110,6 +114,7 @@ impl Activity {
             end: Some(start),
             status: None,
             confidence: None,
+            part_of: None,
             follow_ups: Vec::new(),
             sources: Vec::new(),
             updated: None,
@@ -279,6 +284,9 @@ impl Serialize for Activity {
         }
         if let Some(confidence) = self.confidence {
             map.serialize_entry("confidence", confidence.code())?;
+        }
+        if let Some(part_of) = &self.part_of {
+            map.serialize_entry("partOf", part_of)?;
         }
         if !self.follow_ups.is_empty() {
             map.serialize_entry("followUps", &self.follow_ups)?;

@@ -41,6 +41,8 @@ pub struct Draft {
     /// `None` reads as verified and stays `None` unless the user marks the record uncertain, so an
     /// untouched record is saved as it was read.
     pub confidence: Option<Confidence>,
+    /// The id of the programme this activity is a dated event of; empty means none.
+    pub part_of: String,
     pub follow_ups: Vec<FollowUpDraft>,
     pub sources: Vec<SourceDraft>,
     /// Keys of the record this version does not know, kept verbatim.
@@ -90,6 +92,7 @@ impl Draft {
             end: activity.end.map(|end| end.to_string()).unwrap_or_default(),
             status: activity.status,
             confidence: activity.confidence,
+            part_of: activity.part_of.clone().unwrap_or_default(),
             follow_ups: activity
                 .follow_ups
                 .iter()
@@ -219,6 +222,7 @@ impl Draft {
             end,
             status: self.status,
             confidence: self.confidence,
+            part_of: non_empty(&self.part_of),
             follow_ups,
             sources: self
                 .sources
@@ -242,8 +246,30 @@ impl Draft {
             .take(1)
             .collect();
         problems.extend(validate_activity(&activity, &taken));
+        problems.extend(part_of_warning(&activity, dataset));
         (activity, problems)
     }
+}
+
+/// A warning when the programme `partOf` names would not take the activity in (`model::programmes`):
+/// no such activity in the dataset, or one that is itself a dated event. Saving is allowed: the activity
+/// then counts as its own, as the rule says.
+fn part_of_warning(activity: &Activity, dataset: &Dataset) -> Option<Problem> {
+    let programme_id = activity.part_of.as_deref()?;
+    if super::validate::part_of_problem(programme_id, Some(&activity.id)).is_some() {
+        // Validation already refuses it.
+        return None;
+    }
+    let message = match dataset.activity(programme_id) {
+        None => format!(
+            "no activity has the id \"{programme_id}\"; until one has, this activity counts as its own"
+        ),
+        Some(programme) if programme.part_of.is_some() => format!(
+            "\"{programme_id}\" is itself a dated event of a programme, so this activity counts as its own"
+        ),
+        Some(_) => return None,
+    };
+    Some(Problem::warning("partOf", message))
 }
 
 /// An id for a copy of `original`: `original-copy`, then `original-copy-2`, … never one already used.
@@ -301,7 +327,7 @@ pub fn revision(activity: &Activity) -> u64 {
     let a = activity;
     (&a.id, &a.title, &a.summary, &a.fields, &a.updated).hash(&mut h);
     (a.scope, &a.measures, &a.directions, &a.countries).hash(&mut h);
-    (a.start, a.end, a.status, a.confidence).hash(&mut h);
+    (a.start, a.end, a.status, a.confidence, &a.part_of).hash(&mut h);
     for f in &a.follow_ups {
         (f.year, &f.note).hash(&mut h);
         for s in &f.sources {
@@ -358,6 +384,7 @@ pub fn path_label(path: &str) -> String {
         "end" => "End year".to_string(),
         "status" => "Status".to_string(),
         "confidence" => "Confidence".to_string(),
+        "partOf" => "Part of programme".to_string(),
         "updated" => "Last updated".to_string(),
         "fields" => entry("Field"),
         "followUps" => entry("Follow-up"),
@@ -436,6 +463,74 @@ mod tests {
     use serde_json::Value;
 
     const NOW: &str = "2026-11-27T10:00:00Z";
+
+    /// Setting and clearing `partOf` in the form: what is saved, and what the form says.
+    #[test]
+    fn part_of_is_set_cleared_and_checked() {
+        let mut dataset = Dataset::empty("t");
+        dataset
+            .activities
+            .push(Activity::new("PROG", "Programme", 2010));
+        let mut event = Activity::new("EV", "Event", 2012);
+        event.part_of = Some("PROG".into());
+        dataset.activities.push(event.clone());
+        let mut draft = Draft::from_activity(&event);
+        assert_eq!(draft.part_of, "PROG");
+        // What is typed, what is saved, and the problem the form shows at `partOf`.
+        type Case = (
+            &'static str,
+            Option<&'static str>,
+            Option<(Severity, &'static str)>,
+        );
+        let cases: [Case; 5] = [
+            ("PROG", Some("PROG"), None),
+            ("  ", None, None),
+            (
+                "NOWHERE",
+                Some("NOWHERE"),
+                Some((Severity::Warning, "no activity has the id \"NOWHERE\"")),
+            ),
+            (
+                "EV",
+                None,
+                Some((Severity::Error, "names the activity itself")),
+            ),
+            (
+                "two words",
+                None,
+                Some((Severity::Error, "\"two words\" is not an id")),
+            ),
+        ];
+        for (typed, saved, problem) in cases {
+            draft.part_of = typed.to_string();
+            let problems = draft.problems(&dataset, Some("EV"));
+            let at: Vec<&Problem> = problems.iter().filter(|p| p.path == "partOf").collect();
+            match problem {
+                None => assert!(at.is_empty(), "{typed:?}: {at:?}"),
+                Some((severity, fragment)) => {
+                    assert_eq!(at.len(), 1, "{typed:?}: {at:?}");
+                    assert_eq!(at[0].severity, severity, "{typed:?}");
+                    assert!(
+                        at[0].message.contains(fragment),
+                        "{typed:?}: {}",
+                        at[0].message
+                    );
+                }
+            }
+            if problem.is_none_or(|(s, _)| s == Severity::Warning) {
+                let built = draft.build(&dataset, Some("EV"), NOW).expect("saves");
+                assert_eq!(built.part_of.as_deref(), saved, "{typed:?}");
+            }
+        }
+        // A programme that is itself an event: a warning, the activity counts as its own.
+        let mut other = Draft::blank("NEW-1", 2015);
+        other.title = "Another".into();
+        other.part_of = "EV".into();
+        let problems = other.problems(&dataset, None);
+        assert!(problems
+            .iter()
+            .any(|p| p.path == "partOf" && p.message.contains("is itself a dated event")));
+    }
 
     fn dataset() -> Dataset {
         let mut dataset = Dataset::empty("T");

@@ -45,6 +45,12 @@ impl Filters {
             && matches_search(activity, &self.search)
     }
 
+    /// Every filter but measure, scope, country and the text search: what a programme with events is
+    /// judged by before its events' texts are searched too (`model::programmes`).
+    pub fn matches_except_measure_place_and_search(&self, activity: &Activity) -> bool {
+        self.matches_years_status_confidence_field(activity)
+    }
+
     /// Every filter but the text search: with a [`SearchIndex`] for the search, the same answer as
     /// [`Filters::matches`].
     pub fn matches_except_search(&self, activity: &Activity) -> bool {
@@ -178,6 +184,11 @@ pub fn matches_search(activity: &Activity, search: &str) -> bool {
         let needle = word.to_lowercase();
         contains_folded(&activity.title, &needle)
             || activity.id.to_lowercase() == needle
+            // A programme's id finds its dated events too: "part of" and "N dated events" search it.
+            || activity
+                .part_of
+                .as_deref()
+                .is_some_and(|p| p.to_lowercase() == needle)
             || activity
                 .summary
                 .as_deref()
@@ -315,6 +326,8 @@ pub struct SearchIndex {
     texts: Vec<String>,
     /// The ids, lower case (an id matches only as a whole).
     ids: Vec<String>,
+    /// The `partOf` ids, lower case, empty for none (matched as a whole, like ids).
+    part_of: Vec<String>,
 }
 
 /// Ends each searchable text in a [`SearchIndex`]: a control character, never part of a search word.
@@ -324,6 +337,7 @@ impl SearchIndex {
     pub fn build(activities: &[Activity]) -> SearchIndex {
         let mut texts = Vec::with_capacity(activities.len());
         let mut ids = Vec::with_capacity(activities.len());
+        let mut part_of = Vec::with_capacity(activities.len());
         for activity in activities {
             let mut text = String::new();
             // Each part is folded on its own, as `matches_search` folds them.
@@ -346,18 +360,33 @@ impl SearchIndex {
             }
             texts.push(text);
             ids.push(activity.id.to_lowercase());
+            part_of.push(
+                activity
+                    .part_of
+                    .as_deref()
+                    .map(str::to_lowercase)
+                    .unwrap_or_default(),
+            );
         }
-        SearchIndex { texts, ids }
+        SearchIndex {
+            texts,
+            ids,
+            part_of,
+        }
     }
 
     /// Whether the activity at `position` contains every word (from [`search_words`]).
     pub fn matches(&self, position: usize, words: &[String]) -> bool {
-        let (Some(text), Some(id)) = (self.texts.get(position), self.ids.get(position)) else {
+        let (Some(text), Some(id), Some(part_of)) = (
+            self.texts.get(position),
+            self.ids.get(position),
+            self.part_of.get(position),
+        ) else {
             return words.is_empty();
         };
         words
             .iter()
-            .all(|word| text.contains(word.as_str()) || id == word)
+            .all(|word| text.contains(word.as_str()) || id == word || part_of == word)
     }
 }
 

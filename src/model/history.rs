@@ -22,7 +22,8 @@ pub enum Change {
     /// `original_id`), or is added at the end when it is new or its original has gone meanwhile.
     PutActivity {
         original_id: Option<String>,
-        activity: Activity,
+        /// Boxed: an activity is far larger than the other changes.
+        activity: Box<Activity>,
     },
     /// Removes the activity with this id (no change when there is none).
     RemoveActivity { id: String },
@@ -133,6 +134,7 @@ impl Change {
                 original_id,
                 activity,
             } => {
+                let activity = *activity;
                 let position = original_id
                     .as_deref()
                     .and_then(|id| dataset.activities.iter().position(|a| a.id == id));
@@ -367,7 +369,7 @@ mod tests {
                 "edit in place",
                 Change::PutActivity {
                     original_id: Some(edited.id.clone()),
-                    activity: edited.clone(),
+                    activity: Box::new(edited.clone()),
                 },
                 1,
             ),
@@ -375,7 +377,7 @@ mod tests {
                 "add",
                 Change::PutActivity {
                     original_id: None,
-                    activity: Activity::new("X-1", "New", 2020),
+                    activity: Box::new(Activity::new("X-1", "New", 2020)),
                 },
                 0,
             ),
@@ -440,7 +442,7 @@ mod tests {
         for (original_id, activity) in saves {
             let change = Change::PutActivity {
                 original_id: original_id.map(str::to_string),
-                activity,
+                activity: Box::new(activity),
             };
             assert!(change
                 .apply(&mut dataset, "save", Origin::ThisTab)
@@ -463,7 +465,7 @@ mod tests {
             Change::Replace(dataset.clone()),
             Change::PutActivity {
                 original_id: Some(unchanged.id.clone()),
-                activity: unchanged,
+                activity: Box::new(unchanged),
             },
         ];
         for change in cases {

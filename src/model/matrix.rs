@@ -7,6 +7,7 @@
 //! map's count for that state under that measure. Counts and lists use one rule, [`cell_contains`], so a
 //! number and the list shown when it is clicked can never disagree.
 
+use super::programmes::CountedActivity;
 use std::collections::HashMap;
 
 use super::dataset::{Activity, Dataset};
@@ -124,16 +125,17 @@ pub fn row_contains(place: Place, activity: &Activity) -> bool {
     }
 }
 
-/// The single rule behind every count and every list of the matrix.
+/// The single rule behind every count and every list of the matrix. A programme is judged with its
+/// dated events (`model::programmes`).
 pub fn cell_contains(
     filters: &Filters,
     place: Place,
     column: &Column,
-    activity: &Activity,
+    counted: &CountedActivity,
 ) -> bool {
-    filters.matches_except_measure_and_place(activity)
-        && row_contains(place, activity)
-        && column.contains(activity)
+    counted.passes(filters)
+        && row_contains(place, counted.as_counted())
+        && column.contains(counted.as_counted())
 }
 
 /// A field label as compared: trimmed and lower case, so `HA/DR` and ` ha/dr` are one column.
@@ -163,10 +165,11 @@ pub struct Matrix {
 impl Matrix {
     /// Counts the activities that pass `filters` (measure, country and scope ignored) into each cell.
     pub fn build(dataset: &Dataset, filters: &Filters, mode: MatrixMode) -> Matrix {
-        let passing: Vec<&Activity> = dataset
-            .activities
+        let counted = super::programmes::counted(dataset);
+        let passing: Vec<&Activity> = counted
             .iter()
-            .filter(|a| filters.matches_except_measure_and_place(a))
+            .filter(|c| c.passes(filters))
+            .map(|c| c.as_counted())
             .collect();
         let columns = match mode {
             MatrixMode::Measures => measure_columns(),
@@ -266,17 +269,18 @@ impl Matrix {
     }
 }
 
-/// Exactly the activities counted in a cell, ordered by year.
+/// Exactly the activities counted in a cell, ordered by year: a programme with dated events once, as
+/// its own record (`model::programmes`).
 pub fn activities_in_cell<'a>(
     dataset: &'a Dataset,
     filters: &Filters,
     place: Place,
     column: &Column,
 ) -> Vec<&'a Activity> {
-    let mut list: Vec<&Activity> = dataset
-        .activities
+    let mut list: Vec<&Activity> = super::programmes::counted(dataset)
         .iter()
-        .filter(|a| cell_contains(filters, place, column, a))
+        .filter(|c| cell_contains(filters, place, column, c))
+        .map(|c| c.record)
         .collect();
     SortOrder::YearAscending.sort(&mut list);
     list
@@ -667,6 +671,8 @@ mod tests {
             MatrixMode::from_code("directions"),
             Some(MatrixMode::Directions)
         );
+        // A programme and its dated events are one activity, judged with its events.
+        let counted = crate::model::programmes::counted(&dataset);
         for place in rows() {
             let mut with_some = 0;
             for d in Direction::ALL {
@@ -674,10 +680,9 @@ mod tests {
                     direction: Some(d),
                     ..Default::default()
                 };
-                let listed = dataset
-                    .activities
+                let listed = counted
                     .iter()
-                    .filter(|a| filters.matches(a) && row_contains(place, a))
+                    .filter(|c| c.passes(&filters) && row_contains(place, c.as_counted()))
                     .count() as u32;
                 assert_eq!(
                     matrix.count(place, &Column::Direction(d)),
@@ -685,7 +690,11 @@ mod tests {
                     "{place:?} {d:?}"
                 );
             }
-            for a in dataset.activities.iter().filter(|a| row_contains(place, a)) {
+            for a in counted
+                .iter()
+                .map(|c| c.as_counted())
+                .filter(|a| row_contains(place, a))
+            {
                 with_some += u32::from(!a.directions.is_empty());
             }
             let total = matrix.count(place, &Column::Total).unwrap_or_default();

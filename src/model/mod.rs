@@ -13,6 +13,7 @@ pub mod history;
 pub mod map_export;
 pub mod matrix;
 pub mod merge;
+pub mod programmes;
 pub mod quota;
 pub mod report;
 pub mod sorting;
@@ -70,12 +71,19 @@ mod tests {
             .collect();
         let warned: Vec<String> = decoded.warnings.iter().map(|w| w.path.clone()).collect();
         assert_eq!(warned, before_joining);
-        assert_eq!(warned.len(), 7);
+        assert_eq!(warned.len(), 8);
         assert!(decoded
             .warnings
             .iter()
             .all(|w| w.message == "Timor-Leste joined ASEAN only in 2025, after this activity"));
-        assert_eq!(activities.len(), 225);
+        assert_eq!(activities.len(), 246);
+        // The 21 dated events of the research notes are records of their own, counted once through
+        // their programme.
+        assert_eq!(programmes::counted_total(&decoded.dataset), 225);
+        assert_eq!(
+            activities.iter().filter(|a| a.part_of.is_some()).count(),
+            21
+        );
         assert!(
             activities.iter().all(|a| !a.sources.is_empty()),
             "every default record cites a source"
@@ -88,15 +96,16 @@ mod tests {
             .iter()
             .filter(|a| a.confidence() == Confidence::Uncertain)
             .count();
-        assert_eq!(uncertain, 32);
+        assert_eq!(uncertain, 37);
         let asean_wide = activities
             .iter()
             .filter(|a| a.scope == Scope::AseanWide)
             .count();
-        assert_eq!(asean_wide, 53);
-        // Every follow-up the conversion made (a programme's event, a dated correction) cites sources.
+        assert_eq!(asean_wide, 58);
+        // Every follow-up the conversion made (a folded near-duplicate, a dated correction) cites
+        // sources.
         let follow_ups: Vec<_> = activities.iter().flat_map(|a| &a.follow_ups).collect();
-        assert_eq!(follow_ups.len(), 27);
+        assert_eq!(follow_ups.len(), 6);
         assert!(follow_ups.iter().all(|f| !f.sources.is_empty()));
     }
 

@@ -34,10 +34,13 @@ pub struct Headline {
 }
 
 impl Headline {
+    /// The figures of `year`, a programme with its dated events counted once (`model::programmes`).
     pub fn of_year(dataset: &Dataset, year: i32) -> Headline {
-        let this = YearTally::of_year(&dataset.activities, year);
-        let previous = YearTally::of_year(&dataset.activities, year - 1);
-        let active = dataset.activities.iter().filter(|a| a.active_in(year));
+        let counted = super::programmes::counted(dataset);
+        let activities = || counted.iter().map(|c| c.as_counted());
+        let this = YearTally::of_year(activities(), year);
+        let previous = YearTally::of_year(activities(), year - 1);
+        let active = activities().filter(|a| a.active_in(year));
         let (new, completed, official) = active.fold((0, 0, 0), |(new, completed, official), a| {
             (
                 new + u32::from(a.start == year),
@@ -132,42 +135,70 @@ pub struct AnnualReport<'a> {
 }
 
 impl<'a> AnnualReport<'a> {
+    /// The report of `year`. A programme with dated events is one entry (`model::programmes`): active
+    /// when it or an event is, under its own and its events' measures, and the notes of the year are
+    /// its own follow-ups, then each event of the year by its title and the event's follow-ups.
     pub fn of_year(dataset: &'a Dataset, year: i32) -> AnnualReport<'a> {
-        let mut active: Vec<&Activity> = dataset
-            .activities
+        let counted = super::programmes::counted(dataset);
+        let mut units: Vec<_> = counted
             .iter()
-            .filter(|a| a.active_in(year))
+            .filter(|c| c.as_counted().active_in(year))
             .collect();
-        SortOrder::YearAscending.sort(&mut active);
-        let entry = |activity: &'a Activity| ReportEntry {
-            activity,
-            notes: activity
+        super::sorting::sort_by(&mut units, |a, b| {
+            SortOrder::YearAscending.compare(a.as_counted(), b.as_counted())
+        });
+        // The records whose sources the report cites: each entry's record and its events of the year.
+        let cited: Vec<&'a Activity> = units
+            .iter()
+            .flat_map(|c| {
+                std::iter::once(c.record)
+                    .chain(c.events.iter().copied().filter(|e| e.active_in(year)))
+            })
+            .collect();
+        let notes_of = |activity: &'a Activity| {
+            activity
                 .follow_ups
                 .iter()
                 .filter(|f| f.year == year && !f.note.trim().is_empty())
                 .map(|f| f.note.as_str())
-                .collect(),
         };
+        let entries: Vec<(ReportEntry<'a>, &Activity)> = units
+            .iter()
+            .map(|c| {
+                let mut notes: Vec<&'a str> = notes_of(c.record).collect();
+                for event in c.events.iter().copied().filter(|e| e.active_in(year)) {
+                    if event.start == year {
+                        notes.push(event.title.as_str());
+                    }
+                    notes.extend(notes_of(event));
+                }
+                let entry = ReportEntry {
+                    activity: c.record,
+                    notes,
+                };
+                (entry, c.as_counted())
+            })
+            .collect();
         let groups = Measure::ALL
             .into_iter()
             .map(Some)
             .chain(std::iter::once(None))
             .map(|measure| MeasureGroup {
                 measure,
-                entries: active
+                entries: entries
                     .iter()
-                    .filter(|a| match measure {
+                    .filter(|(_, a)| match measure {
                         Some(m) => a.has_measure(m),
                         None => a.measures.is_empty(),
                     })
-                    .map(|a| entry(a))
+                    .map(|(entry, _)| entry.clone())
                     .collect(),
             })
             .collect();
         AnnualReport {
             headline: Headline::of_year(dataset, year),
             groups,
-            sources: distinct_sources(&active),
+            sources: distinct_sources(&cited),
         }
     }
 
@@ -313,9 +344,11 @@ mod tests {
         let dataset = crate::model::default_dataset();
         for year in [2016, 2020, 2024] {
             let h = Headline::of_year(&dataset, year);
-            let active: Vec<&Activity> = dataset
-                .activities
+            // A programme and its dated events are one activity, judged with its events.
+            let counted = crate::model::programmes::counted(&dataset);
+            let active: Vec<&Activity> = counted
                 .iter()
+                .map(|c| c.as_counted())
                 .filter(|a| a.active_in(year))
                 .collect();
             let official = active.iter().filter(|a| has_official_source(a)).count() as u32;
@@ -487,7 +520,8 @@ mod tests {
         let dataset = crate::model::default_dataset();
         for year in [2016, 2019, 2023, 2026] {
             let report = AnnualReport::of_year(&dataset, year);
-            let tally = YearTally::of_year(&dataset.activities, year);
+            let counted = crate::model::programmes::counted(&dataset);
+            let tally = YearTally::of_year(counted.iter().map(|c| c.as_counted()), year);
             assert_eq!(report.headline.active, tally.active);
             for m in Measure::ALL {
                 assert_eq!(

@@ -6,6 +6,7 @@
 
 use super::dataset::{Activity, Dataset};
 use super::filter::Filters;
+use super::programmes::{counted, CountedActivity};
 use super::vision::{Measure, MemberState, Scope};
 
 /// Column of [`MapCounts`] for "all measures" (every activity, dialogue-only ones included).
@@ -31,10 +32,10 @@ impl MapCounts {
     /// holds every measure and every place).
     pub fn build(dataset: &Dataset, filters: &Filters) -> MapCounts {
         let mut counts = MapCounts::default();
-        for activity in dataset
-            .activities
+        for activity in counted(dataset)
             .iter()
-            .filter(|a| filters.matches_except_measure_and_place(a))
+            .filter(|c| c.passes(filters))
+            .map(|c| c.as_counted())
         {
             let row = match activity.scope {
                 Scope::AseanWide => &mut counts.asean_wide,
@@ -125,7 +126,9 @@ impl Place {
 }
 
 /// Exactly the activities behind the count shown for `place`, ordered by year: the same rule as
-/// [`MapCounts::build`] and [`MapCounts::member_state`], so the number and the list always agree.
+/// [`MapCounts::build`] and [`MapCounts::member_state`], so the number and the list always agree. A
+/// programme with dated events is listed once, as its own record (`model::programmes`); the view shows
+/// its events under it.
 pub fn activities_behind<'a>(
     dataset: &'a Dataset,
     filters: &Filters,
@@ -133,19 +136,37 @@ pub fn activities_behind<'a>(
     place: Place,
     include_asean_wide: bool,
 ) -> Vec<&'a Activity> {
-    let mut list: Vec<&Activity> = dataset
-        .activities
-        .iter()
-        .filter(|a| filters.matches_except_measure_and_place(a))
-        .filter(|a| measure.is_none_or(|m| a.has_measure(m)))
-        .filter(|a| match place {
-            Place::AseanWide => a.scope == Scope::AseanWide,
-            Place::MemberState(state) => {
-                a.involves(state) || (include_asean_wide && a.scope == Scope::AseanWide)
-            }
+    counted_behind(dataset, filters, measure, place, include_asean_wide)
+        .into_iter()
+        .map(|c| c.record)
+        .collect()
+}
+
+/// [`activities_behind`] with each programme's dated events, for the list that shows them under it.
+pub fn counted_behind<'a>(
+    dataset: &'a Dataset,
+    filters: &Filters,
+    measure: MeasureChoice,
+    place: Place,
+    include_asean_wide: bool,
+) -> Vec<CountedActivity<'a>> {
+    let mut list: Vec<CountedActivity<'a>> = counted(dataset)
+        .into_iter()
+        .filter(|c| c.passes(filters))
+        .filter(|c| {
+            let a = c.as_counted();
+            measure.is_none_or(|m| a.has_measure(m))
+                && match place {
+                    Place::AseanWide => a.scope == Scope::AseanWide,
+                    Place::MemberState(state) => {
+                        a.involves(state) || (include_asean_wide && a.scope == Scope::AseanWide)
+                    }
+                }
         })
         .collect();
-    super::filter::SortOrder::YearAscending.sort(&mut list);
+    super::sorting::sort_by(&mut list, |a, b| {
+        super::filter::SortOrder::YearAscending.compare(a.record, b.record)
+    });
     list
 }
 
@@ -290,10 +311,148 @@ mod tests {
         assert_eq!(since_2018.asean_wide(None), 1);
     }
 
+    /// The sample with programmes and dated events: a programme with two events (one of them in a
+    /// member state and under a measure the programme lacks, and uncertain), an event whose programme
+    /// is missing, a chain and a cycle of `partOf`.
+    fn with_events() -> Dataset {
+        use MemberState::*;
+        let mut dataset = sample();
+        let part_of = |mut a: Activity, programme: &str| {
+            a.part_of = Some(programme.to_string());
+            a
+        };
+        let mut laos_course = activity(
+            "course-2021",
+            Scope::MemberStates,
+            &[Laos],
+            &[Measure::JointTraining],
+            2021,
+            Some(2021),
+        );
+        laos_course.title = "Vientiane course".into();
+        laos_course.confidence = Some(crate::model::Confidence::Uncertain);
+        dataset.activities.extend([
+            activity(
+                "pko",
+                Scope::MemberStates,
+                &[Cambodia],
+                &[Measure::CapacityBuilding],
+                2013,
+                None,
+            ),
+            part_of(
+                activity(
+                    "course-2014",
+                    Scope::MemberStates,
+                    &[Cambodia],
+                    &[Measure::CapacityBuilding],
+                    2014,
+                    Some(2014),
+                ),
+                "pko",
+            ),
+            part_of(laos_course, "pko"),
+            part_of(
+                activity(
+                    "orphan",
+                    Scope::MemberStates,
+                    &[Cambodia],
+                    &[Measure::CapacityBuilding],
+                    2015,
+                    Some(2015),
+                ),
+                "deleted",
+            ),
+            part_of(
+                activity(
+                    "chained",
+                    Scope::MemberStates,
+                    &[Cambodia],
+                    &[],
+                    2016,
+                    Some(2016),
+                ),
+                "course-2014",
+            ),
+            part_of(
+                activity("loop-a", Scope::AseanWide, &[], &[], 2017, Some(2017)),
+                "loop-b",
+            ),
+            part_of(
+                activity("loop-b", Scope::AseanWide, &[], &[], 2018, Some(2018)),
+                "loop-a",
+            ),
+        ]);
+        dataset
+    }
+
+    /// The counting rule of `model::programmes` on the map, case by case.
+    #[test]
+    fn a_programme_counts_once_with_its_events() {
+        use MemberState::*;
+        let dataset = with_events();
+        let all = MapCounts::build(&dataset, &Filters::default());
+        let uncertain = MapCounts::build(
+            &dataset,
+            &Filters {
+                confidence: Some(crate::model::Confidence::Uncertain),
+                ..Default::default()
+            },
+        );
+        let searched = MapCounts::build(
+            &dataset,
+            &Filters {
+                search: "vientiane".into(),
+                ..Default::default()
+            },
+        );
+        let cbc = Some(Measure::CapacityBuilding);
+        let jte = Some(Measure::JointTraining);
+        let cases = [
+            // pko (with its two events), orphan, chained: the events count through pko, once.
+            (&all, Cambodia, None, 3),
+            (&all, Cambodia, cbc, 2),
+            // The Laos event makes its programme count in Laos and under JTE, once.
+            (&all, Laos, None, 1),
+            (&all, Laos, jte, 1),
+            (&all, Cambodia, jte, 1),
+            // Confidence is the programme's own: the uncertain event does not make pko uncertain.
+            (&uncertain, Laos, None, 0),
+            (&uncertain, Cambodia, None, 0),
+            // A search that matches only the event counts the programme.
+            (&searched, Cambodia, None, 1),
+            (&searched, Laos, None, 1),
+        ];
+        for (index, (counts, state, measure, expected)) in cases.into_iter().enumerate() {
+            assert_eq!(
+                counts.member_state(state, measure, false),
+                expected,
+                "case {index}"
+            );
+        }
+        // The cycle: both count as their own.
+        assert_eq!(all.asean_wide(None), 4);
+        let behind: Vec<&str> = activities_behind(
+            &dataset,
+            &Filters::default(),
+            None,
+            Place::MemberState(Laos),
+            false,
+        )
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+        assert_eq!(
+            behind,
+            ["pko"],
+            "the programme is listed, as its own record"
+        );
+    }
+
     /// The list behind every count has exactly that many activities, for every place, measure and toggle.
     #[test]
     fn the_number_and_the_list_always_agree() {
-        let datasets = [sample(), crate::model::default_dataset()];
+        let datasets = [sample(), with_events(), crate::model::default_dataset()];
         let filter_cases = [
             Filters::default(),
             Filters {
@@ -308,6 +467,15 @@ mod tests {
             Filters {
                 direction: Some(crate::model::Direction::MaritimeSecurity),
                 from: Some(2016),
+                ..Default::default()
+            },
+            Filters {
+                search: "course".into(),
+                ..Default::default()
+            },
+            Filters {
+                confidence: Some(crate::model::Confidence::Uncertain),
+                from: Some(2020),
                 ..Default::default()
             },
         ];

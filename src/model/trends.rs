@@ -104,8 +104,9 @@ pub fn yearly_series_between(
     };
     let first = from.map_or(first, |from| from.max(first));
     let last = to.map_or(last, |to| to.min(last));
+    let counted = super::programmes::counted(dataset);
     (first..=last)
-        .map(|year| YearTally::of_year(&dataset.activities, year))
+        .map(|year| YearTally::of_year(counted.iter().map(|c| c.as_counted()), year))
         .collect()
 }
 
@@ -118,8 +119,12 @@ pub const OPENING_MIN_ACTIVE: u32 = 3;
 /// most of the chart empty. "All years" goes back to [`Dataset::year_span`]'s first year.
 pub fn opening_first_year(dataset: &Dataset) -> Option<i32> {
     let (first, last) = dataset.year_span()?;
+    let counted = super::programmes::counted(dataset);
     (first..=last)
-        .find(|year| YearTally::of_year(&dataset.activities, *year).active >= OPENING_MIN_ACTIVE)
+        .find(|year| {
+            YearTally::of_year(counted.iter().map(|c| c.as_counted()), *year).active
+                >= OPENING_MIN_ACTIVE
+        })
         .or(Some(first))
 }
 
@@ -300,7 +305,9 @@ mod tests {
         let default = crate::model::default_dataset();
         assert_eq!(default.year_span().map(|s| s.0), Some(1958));
         assert_eq!(opening_first_year(&default), Some(2008));
-        assert_eq!(YearTally::of_year(&default.activities, 2007).active, 2);
+        let counted = crate::model::programmes::counted(&default);
+        let activities = counted.iter().map(|c| c.as_counted());
+        assert_eq!(YearTally::of_year(activities, 2007).active, 2);
     }
 
     #[test]

@@ -364,6 +364,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         "verified or uncertain",
         problems,
     );
+    let part_of = decode_part_of(object, path, id.as_deref(), problems);
     let follow_ups = decode_follow_ups(object, path, problems);
     let sources = decode_sources(object, path, problems);
     let updated = optional_timestamp(object, path, "updated", problems);
@@ -445,11 +446,70 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         end: end.flatten(),
         status,
         confidence,
+        part_of,
         follow_ups: follow_ups.unwrap_or_default(),
         sources: sources.unwrap_or_default(),
         updated,
         unknown,
     })
+}
+
+/// `partOf`: the id of the programme an activity is a dated event of. It must read as an id (the
+/// rules of `id`) and must not name the activity itself. An id that names no activity of the file is
+/// not an error: a partial file or a deleted programme leaves the event counted as its own activity.
+fn decode_part_of(
+    object: &Map<String, Value>,
+    path: &str,
+    own_id: Option<&str>,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    let at = join(path, "partOf");
+    match object.get("partOf") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(programme)) => {
+            if let Some(problem) = part_of_problem(programme, own_id) {
+                problems.push(Problem::error(at, problem));
+                None
+            } else {
+                Some(programme.clone())
+            }
+        }
+        Some(other) => {
+            problems.push(Problem::error(
+                at,
+                format!(
+                    "must be the id of the programme this activity is part of, not {}",
+                    describe(other)
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// What is wrong with `programme` as the `partOf` of the activity `own_id`, or `None` when nothing is:
+/// the one rule of the general path, the fast path and the editor.
+pub fn part_of_problem(programme: &str, own_id: Option<&str>) -> Option<String> {
+    let length = programme.chars().count();
+    if length == 0 {
+        Some("must not be empty: leave it out when the activity is no programme's event".into())
+    } else if length > 64 {
+        Some(format!("is {length} characters long; an id is at most 64"))
+    } else if !programme
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        Some(format!(
+            "\"{}\" is not an id (letters A–Z a–z, digits, '.', '_' and '-')",
+            shorten(programme)
+        ))
+    } else if own_id == Some(programme) {
+        Some(format!(
+            "names the activity itself (\"{programme}\"); an activity cannot be its own programme's event"
+        ))
+    } else {
+        None
+    }
 }
 
 fn decode_fields(
@@ -1153,6 +1213,31 @@ mod tests {
                 "activities[0].updated",
                 "RFC 3339",
             ),
+            (
+                with_activity("partOf", Some(json!(12))),
+                "activities[0].partOf",
+                "must be the id of the programme this activity is part of, not the number 12",
+            ),
+            (
+                with_activity("partOf", Some(json!(["VV-059"]))),
+                "activities[0].partOf",
+                "not an array of 1 elements",
+            ),
+            (
+                with_activity("partOf", Some(json!(""))),
+                "activities[0].partOf",
+                "must not be empty",
+            ),
+            (
+                with_activity("partOf", Some(json!("VV 059"))),
+                "activities[0].partOf",
+                "\"VV 059\" is not an id",
+            ),
+            (
+                with_activity("partOf", Some(json!("A-1"))),
+                "activities[0].partOf",
+                "names the activity itself (\"A-1\")",
+            ),
         ];
         for (file, path, fragment) in cases {
             let problems = decode_dataset(&file).expect_err(path);
@@ -1165,6 +1250,23 @@ mod tests {
                 errors[0].message
             );
         }
+    }
+
+    /// A `partOf` naming no activity of the file is no problem (a partial file, a deleted programme):
+    /// the event then counts as its own activity. Both reading paths agree.
+    #[test]
+    fn part_of_may_name_an_activity_outside_the_file() {
+        let file = with_activity("partOf", Some(json!("ELSEWHERE-1")));
+        let decoded = decode_dataset(&file).expect("valid");
+        assert!(decoded.warnings.is_empty());
+        assert_eq!(
+            decoded.dataset.activities[0].part_of.as_deref(),
+            Some("ELSEWHERE-1")
+        );
+        let fast = clean::decode_clean(&file.to_string()).expect("the fast path reads it too");
+        assert_eq!(fast, decoded.dataset);
+        let itself = with_activity("partOf", Some(json!("A-1")));
+        assert!(clean::decode_clean(&itself.to_string()).is_none());
     }
 
     #[test]

@@ -11,13 +11,16 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use crate::model::edit::{revision, short_title, Draft, NEW_ID_PREFIX};
-use crate::model::filter::{keep_matching, SearchIndex, SortOrder};
+use crate::model::filter::{keep_matching, Filters, SearchIndex, SortOrder};
 use crate::model::history::Change;
+use crate::model::programmes::programme_positions;
 use crate::model::{Activity, Confidence};
 use crate::state::{use_atlas, AtlasState};
 use crate::ui::editor::{EditKind, EditSession, Editor};
 use crate::ui::filters::FilterBar;
-use crate::ui::{places_label, ConfidenceMark, MeasureBadges, OfficialMark, SourceList};
+use crate::ui::{
+    places_label, programme_words, ConfidenceMark, MeasureBadges, OfficialMark, SourceList,
+};
 
 /// How many rows are drawn at first, and how many more each "Show more" adds.
 pub const PAGE: usize = 100;
@@ -48,20 +51,41 @@ pub fn ActivitiesView() -> impl IntoView {
         })
     });
     let total = Memo::new(move |_| state.dataset.with(|d| d.activities.len()));
-    // The rows to draw: a key that changes with the record, and its position for the row to read once.
+    // For each record, the position of its programme when it is a dated event, and how many dated
+    // events it has when it is a programme (`model::programmes`): once per change of the dataset.
+    let programmes = Memo::new(move |_| {
+        state.dataset.with(|d| {
+            let positions = programme_positions(&d.activities);
+            let mut events = vec![0usize; positions.len()];
+            for programme in positions.iter().flatten() {
+                events[*programme] += 1;
+            }
+            (positions, events)
+        })
+    });
+    // The rows to draw: a key that changes with the record (and with its programme's title or its
+    // number of events), and its position for the row to read once.
     let shown = Memo::new(move |_| {
         let limit = limit.get();
         matches.with(|positions| {
-            state.dataset.with(|d| {
-                positions
-                    .iter()
-                    .take(limit)
-                    .filter_map(|&i| {
-                        d.activities
-                            .get(i)
-                            .map(|a| ((a.id.clone(), revision(a)), i))
-                    })
-                    .collect::<Vec<_>>()
+            programmes.with(|(programme_of, events)| {
+                state.dataset.with(|d| {
+                    positions
+                        .iter()
+                        .take(limit)
+                        .filter_map(|&i| {
+                            let a = d.activities.get(i)?;
+                            let programme = programme_of
+                                .get(i)
+                                .copied()
+                                .flatten()
+                                .and_then(|p| d.activities.get(p))
+                                .map(|p| p.title.clone());
+                            let event_count = events.get(i).copied().unwrap_or_default();
+                            Some(((a.id.clone(), revision(a), programme, event_count), i))
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
@@ -137,6 +161,23 @@ pub fn ActivitiesView() -> impl IntoView {
                 open_editor(state, editing, session);
             }
             "activity-delete" => delete_activity(state, &id, editing),
+            // Both show the programme with its dated events: a search for the programme's id finds
+            // the programme and every record naming it in `partOf`.
+            "part-of" | "event-count" => {
+                let programme = if action == "part-of" {
+                    state
+                        .dataset
+                        .with_untracked(|d| d.activity(&id).and_then(|a| a.part_of.clone()))
+                } else {
+                    Some(id)
+                };
+                if let Some(programme) = programme {
+                    state.filters.set(Filters {
+                        search: programme,
+                        ..Filters::default()
+                    });
+                }
+            }
             _ => {}
         }
     };
@@ -193,11 +234,11 @@ pub fn ActivitiesView() -> impl IntoView {
                         <For
                             each=move || shown.get()
                             key=|(key, _)| key.clone()
-                            children=move |(_, position)| {
+                            children=move |((_, _, programme, event_count), position)| {
                                 state
                                     .dataset
                                     .with_untracked(|d| d.activities.get(position).cloned())
-                                    .map(|activity| view! { <ActivityRow activity open/> })
+                                    .map(|activity| view! { <ActivityRow activity open programme event_count/> })
                             }
                         />
                     </ul>
@@ -261,8 +302,15 @@ fn delete_activity(state: AtlasState, id: &str, editing: RwSignal<Option<EditSes
 /// One activity: title, years, measures, places and the uncertainty marker, with its actions. The title
 /// opens the details (summary, fields, follow-ups, sources). The buttons carry a `data-action` that the
 /// list's one click handler reads.
+/// `programme` is the title of the programme the activity is a dated event of, `event_count` the number
+/// of dated events it has as a programme (`model::programmes`).
 #[component]
-fn ActivityRow(activity: Activity, open: RwSignal<HashSet<String>>) -> impl IntoView {
+fn ActivityRow(
+    activity: Activity,
+    open: RwSignal<HashSet<String>>,
+    programme: Option<String>,
+    event_count: usize,
+) -> impl IntoView {
     // A row is drawn hundreds of times per keystroke at worst: it holds no event handler (the list has
     // one), two small reactive closures and as few attributes as its meaning needs.
     let id = activity.id.clone();
@@ -297,6 +345,16 @@ fn ActivityRow(activity: Activity, open: RwSignal<HashSet<String>>) -> impl Into
                     <span>{places}</span>
                     <ConfidenceMark confidence/>
                     <OfficialMark activity=official/>
+                    {programme.map(|title| view! {
+                        <button class=LINK_BUTTON data-testid="part-of" title=programme_words::PART_OF_HINT>
+                            {programme_words::part_of(&title)}
+                        </button>
+                    })}
+                    {(event_count > 0).then(|| view! {
+                        <button class=LINK_BUTTON data-testid="event-count" title=programme_words::EVENT_COUNT_HINT>
+                            {programme_words::event_count(event_count)}
+                        </button>
+                    })}
                 </p>
             </div>
             // The group's name tells a screen reader which activity "Edit" and "Delete" act on.
@@ -317,6 +375,7 @@ fn ActivityRow(activity: Activity, open: RwSignal<HashSet<String>>) -> impl Into
 /// from the template's document), and rows are built by the hundred.
 const SMALL_BUTTON: &str = "button button--small";
 const DELETE_BUTTON: &str = "button button--small activity-row__delete";
+const LINK_BUTTON: &str = "link-button activity-row__programme";
 
 /// What the row keeps folded: id, summary, fields, directions, status, follow-ups (each with its own
 /// sources) and sources.

@@ -141,7 +141,7 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                     &label,
                     Change::PutActivity {
                         original_id: original.clone(),
-                        activity,
+                        activity: Box::new(activity),
                     },
                 );
                 let hidden = !state.filters.with_untracked(|f| {
@@ -334,6 +334,10 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                         <ProblemList form path="confidence" within=false/>
                     </div>
                 </div>
+
+                <TextControl form label="Part of programme (id)" path="partOf"
+                    hint="The id of the programme this is a dated event of; it then counts with the programme, once. Empty for none."
+                    get=|d| d.part_of.clone() set=|d, v| d.part_of = v />
 
                 <FollowUpList form/>
                 <SourceListEditor form/>

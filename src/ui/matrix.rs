@@ -6,10 +6,11 @@ use leptos::prelude::*;
 
 use crate::model::map_export::other_filters;
 use crate::model::matrix::{activities_in_cell, Column, Matrix, MatrixMode};
+use crate::model::programmes::programme_positions;
 use crate::model::stats::Place;
 use crate::model::{Activity, Dataset, Filters};
 use crate::state::use_atlas;
-use crate::ui::{places_label, ConfidenceMark, MeasureBadges};
+use crate::ui::{places_label, programme_words, ConfidenceMark, MeasureBadges};
 
 /// The cell whose activities are listed under the table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -278,10 +279,22 @@ fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>)
             s.as_ref().map(|s| {
                 filters.with(|f| {
                     state.dataset.with(|d| {
+                        // A programme is listed once; its row says how many dated events count with it.
+                        let mut events = std::collections::HashMap::<&str, usize>::new();
+                        for programme in programme_positions(&d.activities).into_iter().flatten() {
+                            if let Some(p) = d.activities.get(programme) {
+                                *events.entry(p.id.as_str()).or_default() += 1;
+                            }
+                        }
                         activities_in_cell(d, f, s.place, &s.column)
                             .into_iter()
-                            .cloned()
-                            .collect::<Vec<Activity>>()
+                            .map(|a| {
+                                (
+                                    a.clone(),
+                                    events.get(a.id.as_str()).copied().unwrap_or_default(),
+                                )
+                            })
+                            .collect::<Vec<(Activity, usize)>>()
                     })
                 })
             })
@@ -308,8 +321,8 @@ fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>)
                     <ul class="matrix-selection__list" data-testid="matrix-activities">
                         <For
                             each=move || activities.get().unwrap_or_default()
-                            key=|a| (a.id.clone(), a.updated.clone(), a.title.clone())
-                            children=move |a| view! { <ActivityRow activity=a/> }
+                            key=|(a, events)| (a.id.clone(), a.updated.clone(), a.title.clone(), *events)
+                            children=move |(a, event_count)| view! { <ActivityRow activity=a event_count/> }
                         />
                     </ul>
                 </section>
@@ -318,8 +331,9 @@ fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>)
     }
 }
 
+/// `event_count`: the dated events that count with the activity when it is a programme.
 #[component]
-fn ActivityRow(activity: Activity) -> impl IntoView {
+fn ActivityRow(activity: Activity, event_count: usize) -> impl IntoView {
     let places = places_label(&activity);
     let confidence = activity.confidence();
     view! {
@@ -330,6 +344,9 @@ fn ActivityRow(activity: Activity) -> impl IntoView {
                 <MeasureBadges activity=activity.clone()/>
                 <span class="matrix-selection__places">{places}</span>
                 <ConfidenceMark confidence=confidence/>
+                {(event_count > 0).then(|| view! {
+                    <span data-testid="event-count">{programme_words::event_count(event_count)}</span>
+                })}
             </span>
         </li>
     }

@@ -398,7 +398,7 @@ impl<'de> Visitor<'de> for ActivityVisitor {
         let (mut id, mut title, mut summary) = (None, None, None);
         let (mut measures, mut directions, mut fields) = (None, None, None);
         let (mut scope, mut countries, mut start, mut end) = (None, None, None, None);
-        let (mut status, mut confidence) = (None, None);
+        let (mut status, mut confidence, mut part_of) = (None, None, None);
         let (mut follow_ups, mut sources, mut updated) = (None, None, None);
         let mut unknown = UnknownKeys::new();
         // The arms are exactly `super::ACTIVITY_KEYS` (a test holds them together).
@@ -416,6 +416,7 @@ impl<'de> Visitor<'de> for ActivityVisitor {
                 "end" => fill(&mut end, map.next_value::<Year>()?.0)?,
                 "status" => fill(&mut status, map.next_value::<One<Status>>()?.0)?,
                 "confidence" => fill(&mut confidence, map.next_value::<One<Confidence>>()?.0)?,
+                "partOf" => fill(&mut part_of, map.next_value::<String>()?)?,
                 "followUps" => fill(
                     &mut follow_ups,
                     map.next_value::<Vec<CleanFollowUp>>()?
@@ -441,6 +442,11 @@ impl<'de> Visitor<'de> for ActivityVisitor {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')),
         )?;
         check(length_ok(&title, 300, true, false))?;
+        check(
+            part_of
+                .as_deref()
+                .is_none_or(|p| super::part_of_problem(p, Some(&id)).is_none()),
+        )?;
         check(
             summary
                 .as_deref()
@@ -474,6 +480,7 @@ impl<'de> Visitor<'de> for ActivityVisitor {
             end,
             status,
             confidence,
+            part_of,
             follow_ups,
             sources: sources.unwrap_or_default(),
             updated,
@@ -599,7 +606,7 @@ mod tests {
 
     #[test]
     fn the_default_dataset_decodes_the_same_on_both_paths() {
-        // Seven records list Timor-Leste before it joined ASEAN: a warning, which the fast path leaves
+        // Eight records list Timor-Leste before it joined ASEAN: a warning, which the fast path leaves
         // to the full validation.
         agree(DEFAULT_DATASET_JSON, true);
         assert!(decode_clean(DEFAULT_DATASET_JSON).is_none());
@@ -612,7 +619,7 @@ mod tests {
                 .map_or(i64::MAX, |end| end.max(a["start"].as_i64().unwrap_or(end)));
             !(countries.contains(&Value::from("TLS")) && last < 2025)
         });
-        assert_eq!(file["activities"].as_array().map(Vec::len), Some(218));
+        assert_eq!(file["activities"].as_array().map(Vec::len), Some(238));
         let text = file.to_string();
         agree(&text, true);
         assert!(decode_clean(&text).is_some());
@@ -623,7 +630,7 @@ mod tests {
         let mut activity = serde_json::json!({
             "id": "A-1", "title": "T", "summary": "S", "measures": ["PIL"], "directions": ["rule-of-law"],
             "fields": ["HA/DR"], "scope": "member-states", "countries": ["VNM"], "start": 2017, "end": 2018,
-            "status": "completed", "confidence": "uncertain", "followUps": [{"year": 2018, "note": "N", "sources": [{"url": "https://example.org/f"}]}],
+            "status": "completed", "confidence": "uncertain", "partOf": "A-0", "followUps": [{"year": 2018, "note": "N", "sources": [{"url": "https://example.org/f"}]}],
             "sources": [{"url": "https://example.org/a", "title": "A", "accessed": "2024-01-02"}],
             "updated": "2026-01-01T00:00:00Z"
         });

@@ -1,5 +1,6 @@
 //! The side panel: exactly the activities behind the number of the selected place, under the same
-//! measure, years and ASEAN-wide toggle as the map (both come from `model::stats`, so they agree).
+//! measure, years and ASEAN-wide toggle as the map (both come from `model::stats`, so they agree). A
+//! programme with dated events is one row, counted once, with its events listed under it.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -7,9 +8,18 @@ use leptos::prelude::*;
 
 use super::MapSignals;
 use crate::model::map_export::{activities_phrase, measure_title, year_range};
-use crate::model::stats::{activities_behind, Place};
+use crate::model::stats::{counted_behind, Place};
 use crate::model::Activity;
-use crate::ui::{places_label, ConfidenceMark, MeasureBadges, OfficialMark, SourceList};
+use crate::ui::{
+    places_label, programme_words, ConfidenceMark, MeasureBadges, OfficialMark, SourceList,
+};
+
+/// A row of the panel: the record behind the count and, for a programme, its dated events.
+#[derive(Clone, PartialEq)]
+struct Row {
+    activity: Activity,
+    events: Vec<Activity>,
+}
 
 #[component]
 pub(super) fn CountryPanel(signals: MapSignals, place: Place) -> impl IntoView {
@@ -18,10 +28,13 @@ pub(super) fn CountryPanel(signals: MapSignals, place: Place) -> impl IntoView {
         let include = signals.include_asean_wide.get();
         let filters = state.filters.read();
         state.dataset.with(|dataset| {
-            activities_behind(dataset, &filters, filters.measure, place, include)
+            counted_behind(dataset, &filters, filters.measure, place, include)
                 .into_iter()
-                .cloned()
-                .collect::<Vec<Activity>>()
+                .map(|c| Row {
+                    activity: c.record.clone(),
+                    events: c.events.into_iter().cloned().collect(),
+                })
+                .collect::<Vec<Row>>()
         })
     });
     let summary = move || {
@@ -72,8 +85,8 @@ pub(super) fn CountryPanel(signals: MapSignals, place: Place) -> impl IntoView {
                 }
             >
                 <ol class="map-panel__list">
-                    <For each=move || activities.get() key=row_key let:activity>
-                        <ActivityRow activity/>
+                    <For each=move || activities.get() key=row_key let:row>
+                        <ActivityRow activity=row.activity events=row.events/>
                     </For>
                 </ol>
             </Show>
@@ -83,8 +96,12 @@ pub(super) fn CountryPanel(signals: MapSignals, place: Place) -> impl IntoView {
 
 /// A row's key changes whenever what the row shows changes, so an edit made elsewhere (another tab)
 /// re-renders it while the panel is open.
-fn row_key(activity: &Activity) -> (String, u64) {
+fn row_key(row: &Row) -> (String, u64) {
+    let activity = &row.activity;
     let mut hasher = DefaultHasher::new();
+    for event in &row.events {
+        (&event.id, &event.title, event.start, event.end).hash(&mut hasher);
+    }
     activity.title.hash(&mut hasher);
     activity.start.hash(&mut hasher);
     activity.end.hash(&mut hasher);
@@ -99,7 +116,7 @@ fn row_key(activity: &Activity) -> (String, u64) {
 }
 
 #[component]
-fn ActivityRow(activity: Activity) -> impl IntoView {
+fn ActivityRow(activity: Activity, events: Vec<Activity>) -> impl IntoView {
     let places = places_label(&activity);
     let id = activity.id.clone();
     let title = activity.title.clone();
@@ -118,6 +135,18 @@ fn ActivityRow(activity: Activity) -> impl IntoView {
                 <OfficialMark activity=activity.clone()/>
             </p>
             <SourceList sources=activity.sources/>
+            {(!events.is_empty()).then(|| view! {
+                <p class="map-panel__event-count" data-testid="event-count">{programme_words::event_count(events.len())}</p>
+                <ul class="map-panel__events" data-testid="panel-events">
+                    {events.into_iter().map(|event| view! {
+                        <li data-testid="panel-event" data-activity-id=event.id.clone()>
+                            <span class="map-panel__years">{event.years_label()}</span>
+                            {event.title.clone()}
+                            <ConfidenceMark confidence=event.confidence()/>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
         </li>
     }
 }
