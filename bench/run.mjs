@@ -292,12 +292,28 @@ async function waitForSaveToSettle(page) {
 // ---------------------------------------------------------------------------------------------------
 // What the model computes, for the checks that keep the figures honest.
 
+/**
+ * The map's counts per member state, by the counting rule of src/model/programmes.rs (docs/data.md):
+ * an activity whose `partOf` names another activity without a `partOf` is an event of that programme,
+ * and the programme with its events counts once, covering their member states (unless the programme
+ * is ASEAN-wide) and measures; every other activity counts as its own.
+ */
 function expectedCounts(dataset, measure) {
-  const counts = {};
+  const byId = new Map(dataset.activities.map((activity) => [activity.id, activity]));
+  const units = new Map();
   for (const activity of dataset.activities) {
-    if (activity.scope !== 'member-states') continue;
-    if (measure !== 'ALL' && !activity.measures.includes(measure)) continue;
-    for (const country of activity.countries) counts[country] = (counts[country] ?? 0) + 1;
+    const programme = activity.partOf === undefined ? undefined : byId.get(activity.partOf);
+    const head = programme && programme.id !== activity.id && programme.partOf === undefined ? programme : activity;
+    if (!units.has(head.id)) units.set(head.id, [head]);
+    if (head !== activity) units.get(head.id).push(activity);
+  }
+  const counts = {};
+  for (const [head, ...events] of units.values()) {
+    if (head.scope !== 'member-states') continue;
+    const members = [head, ...events];
+    if (measure !== 'ALL' && !members.some((member) => (member.measures ?? []).includes(measure))) continue;
+    const countries = new Set(members.flatMap((member) => member.countries ?? []));
+    for (const country of countries) counts[country] = (counts[country] ?? 0) + 1;
   }
   return counts;
 }
