@@ -104,6 +104,44 @@ test.describe('matrix', () => {
     );
   });
 
+  test('the matrix is one tab stop, and the arrow keys move between its cells (WAI-ARIA grid)', async ({ charts, page }) => {
+    await charts.openMatrix();
+    await expect(charts.matrix).toHaveAttribute('role', 'grid');
+    const buttons = charts.matrix.locator('button.matrix__button');
+    // 12 rows × 7 columns; one of them in the tab order, every other one out of it.
+    await expect(buttons).toHaveCount(84);
+    await expect(charts.matrix.locator('button.matrix__button[tabindex="0"]')).toHaveCount(1);
+    await expect(charts.matrix.locator('button.matrix__button[tabindex="-1"]')).toHaveCount(83);
+    const focusedCell = () =>
+      page.evaluate(() => {
+        const cell = document.activeElement?.closest('td');
+        return cell ? `${cell.getAttribute('data-row')} ${cell.getAttribute('data-col')}` : null;
+      });
+    await charts.matrix.locator('button.matrix__button[tabindex="0"]').focus();
+    expect(await focusedCell()).toBe('BRN PIL');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedCell()).toBe('BRN CBC');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedCell()).toBe('KHM CBC');
+    await page.keyboard.press('End');
+    expect(await focusedCell()).toBe('KHM TOTAL');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedCell()).toBe('KHM TOTAL');
+    await page.keyboard.press('Control+End');
+    expect(await focusedCell()).toBe('ASEAN TOTAL');
+    await page.keyboard.press('Control+Home');
+    expect(await focusedCell()).toBe('BRN PIL');
+    // To Viet Nam × CBC: ten rows down, one column right; Enter lists the cell's activities.
+    for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedCell()).toBe('VNM CBC');
+    await expect(charts.matrix.locator('button.matrix__button[tabindex="0"]')).toHaveCount(1);
+    await expect(charts.cell('VNM', 'CBC').locator('button')).toHaveAttribute('tabindex', '0');
+    await page.keyboard.press('Enter');
+    await expect(charts.atlas.byTestId('matrix-selection')).toBeVisible();
+    await expect(charts.cell('VNM', 'CBC').locator('button')).toHaveAttribute('aria-pressed', 'true');
+  });
+
   test('fields mode: columns are the fields present, most frequent first, compared without case', async ({ charts }) => {
     await charts.openMatrix();
     await charts.fieldsMode.check();

@@ -39,6 +39,33 @@ pub fn MatrixView() -> impl IntoView {
         filters.with(|f| state.dataset.with(|d| Matrix::build(d, f, mode)))
     });
     let legend = Memo::new(move |_| matrix.with(Matrix::legend_labels));
+    // The one cell of the grid that is a tab stop (WAI-ARIA grid pattern): the matrix is a single stop
+    // in the page's tab order, and the arrow keys move within it. Kept inside the table's bounds when a
+    // mode change gives it fewer columns.
+    let active = RwSignal::new((0usize, 0usize));
+    let bounded_active = Memo::new(move |_| {
+        let (row, col) = active.get();
+        matrix.with(|m| {
+            (
+                row.min(m.rows.len().saturating_sub(1)),
+                col.min(m.columns.len().saturating_sub(1)),
+            )
+        })
+    });
+    let on_grid_key = move |event: leptos::ev::KeyboardEvent| {
+        let (rows, cols) = matrix.with(|m| (m.rows.len(), m.columns.len()));
+        let Some(next) = grid_step(
+            bounded_active.get_untracked(),
+            (rows, cols),
+            &event.key(),
+            event.ctrl_key(),
+        ) else {
+            return;
+        };
+        event.prevent_default();
+        active.set(next);
+        focus_cell(&event, next);
+    };
 
     view! {
         <section class="view matrix-view" aria-labelledby="view-title">
@@ -70,7 +97,14 @@ pub fn MatrixView() -> impl IntoView {
             </div>
             <OtherFilters/>
             <div class="table-scroll matrix-scroll">
-                <table class="table matrix" data-testid="matrix" data-mode=move || mode.get().code()>
+                <table
+                    class="table matrix"
+                    role="grid"
+                    aria-describedby="matrix-keys"
+                    data-testid="matrix"
+                    data-mode=move || mode.get().code()
+                    on:keydown=on_grid_key
+                >
                     <caption>{move || caption(mode.get(), &filters.get())}</caption>
                     <thead>
                         <tr>
@@ -113,6 +147,9 @@ pub fn MatrixView() -> impl IntoView {
                                         >
                                             <button
                                                 class="matrix__button"
+                                                data-cell=format!("{row}-{col}")
+                                                tabindex=move || if bounded_active.get() == (row, col) { "0" } else { "-1" }
+                                                on:focus=move |_| active.set((row, col))
                                                 aria-pressed=move || if is_selected() { "true" } else { "false" }
                                                 aria-label=format!("{label}: {count} {}", plural(count))
                                                 on:click=move |_| selected.set(Some(this.clone()))
@@ -133,6 +170,10 @@ pub fn MatrixView() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <p class="matrix-view__note" id="matrix-keys">
+                "In the table, the arrow keys move between cells, Home and End go to a row's first and last cell, "
+                "Ctrl+Home and Ctrl+End to the table's; Enter or Space lists a cell's activities."
+            </p>
             <MatrixLegend labels=legend/>
             <p class="matrix-view__note">
                 "An activity with several measures, fields or member states counts in each of its cells, and "
@@ -349,5 +390,85 @@ fn ActivityRow(activity: Activity, event_count: usize) -> impl IntoView {
                 })}
             </span>
         </li>
+    }
+}
+
+/// The cell the key `key` moves to from `at` in a grid of `size` (rows, columns), or `None` for a key
+/// the grid does not handle. Moves stop at the edges, as the WAI-ARIA grid pattern has them.
+fn grid_step(
+    at: (usize, usize),
+    size: (usize, usize),
+    key: &str,
+    ctrl: bool,
+) -> Option<(usize, usize)> {
+    let (row, col) = at;
+    let (rows, cols) = size;
+    if rows == 0 || cols == 0 {
+        return None;
+    }
+    let (last_row, last_col) = (rows - 1, cols - 1);
+    Some(match key {
+        "ArrowRight" => (row, (col + 1).min(last_col)),
+        "ArrowLeft" => (row, col.saturating_sub(1)),
+        "ArrowDown" => ((row + 1).min(last_row), col),
+        "ArrowUp" => (row.saturating_sub(1), col),
+        "Home" if ctrl => (0, 0),
+        "End" if ctrl => (last_row, last_col),
+        "Home" => (row, 0),
+        "End" => (row, last_col),
+        "PageDown" => ((row + 5).min(last_row), col),
+        "PageUp" => (row.saturating_sub(5), col),
+        _ => return None,
+    })
+}
+
+/// Moves the focus to the button of cell `cell` in the table the key event came from.
+fn focus_cell(event: &leptos::ev::KeyboardEvent, cell: (usize, usize)) {
+    use wasm_bindgen::JsCast;
+    let Some(table) = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let selector = format!("button[data-cell=\"{}-{}\"]", cell.0, cell.1);
+    if let Ok(Some(button)) = table.query_selector(&selector) {
+        if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+            let _ = button.focus();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grid_step;
+
+    #[test]
+    fn the_arrow_keys_move_within_the_grid_and_stop_at_its_edges() {
+        let size = (12, 6);
+        let cases = [
+            ((0, 0), "ArrowRight", false, Some((0, 1))),
+            ((0, 5), "ArrowRight", false, Some((0, 5))),
+            ((0, 0), "ArrowLeft", false, Some((0, 0))),
+            ((3, 2), "ArrowDown", false, Some((4, 2))),
+            ((11, 2), "ArrowDown", false, Some((11, 2))),
+            ((0, 2), "ArrowUp", false, Some((0, 2))),
+            ((3, 2), "Home", false, Some((3, 0))),
+            ((3, 2), "End", false, Some((3, 5))),
+            ((3, 2), "Home", true, Some((0, 0))),
+            ((3, 2), "End", true, Some((11, 5))),
+            ((9, 1), "PageDown", false, Some((11, 1))),
+            ((3, 1), "PageUp", false, Some((0, 1))),
+            ((3, 1), "Enter", false, None),
+            ((3, 1), "a", false, None),
+        ];
+        for (at, key, ctrl, expected) in cases {
+            assert_eq!(
+                grid_step(at, size, key, ctrl),
+                expected,
+                "{key} from {at:?}"
+            );
+        }
+        assert_eq!(grid_step((0, 0), (0, 6), "ArrowDown", false), None);
     }
 }
