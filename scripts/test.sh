@@ -139,8 +139,24 @@ browser_phase() { # browser_phase ENGINE DRIVER-VARIABLE=PATH [CAPABILITIES-JSON
   fi
   local vars=("$driver" WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 WASM_BINDGEN_TEST_TIMEOUT=300)
   [ -n "$caps" ] && vars+=(WASM_BINDGEN_TEST_WEBDRIVER_JSON="$caps")
-  env "${vars[@]}" "$@" cargo test --no-fail-fast --target wasm32-unknown-unknown "${browser_tests[@]}" 2>&1 \
-    | tee "$LOG_DIR/browser-$engine.log"
+  local log="$LOG_DIR/browser-$engine.log"
+  if env "${vars[@]}" "$@" cargo test --no-fail-fast --target wasm32-unknown-unknown "${browser_tests[@]}" 2>&1 \
+    | tee "$log"; then
+    return
+  fi
+  # WebKitGTK's JavaScriptCore has once, in about ten runs, raised "Out of bounds memory access" in
+  # safe Rust (std's SipHash) in the middle of a test, an engine fault the other engines never show
+  # and the same test never repeats. Only that fault, and only on WebKit, gets one rerun; the first
+  # log is kept beside it, and the counts are the rerun's. Any other failure fails at once.
+  if [ "$engine" = webkit ] && grep -q "RuntimeError: Out of bounds memory access" "$log" \
+    && [ "$(grep -c '\.\.\. FAIL' "$log")" -le 1 ]; then
+    mv "$log" "$LOG_DIR/browser-$engine-first.log"
+    echo "[test] WebKit raised 'Out of bounds memory access' (JavaScriptCore, one test): rerunning the $engine browser tests once"
+    env "${vars[@]}" "$@" cargo test --no-fail-fast --target wasm32-unknown-unknown "${browser_tests[@]}" 2>&1 \
+      | tee "$log"
+    return
+  fi
+  return 1
 }
 browser_phase chromium CHROMEDRIVER=/usr/bin/chromedriver "$ROOT/webdriver.json"
 browser_phase firefox GECKODRIVER="$HOME/.cargo/bin/geckodriver" "$ROOT/webdriver-firefox.json"
