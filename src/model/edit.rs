@@ -260,14 +260,17 @@ fn part_of_warning(activity: &Activity, dataset: &Dataset) -> Option<Problem> {
         // Validation already refuses it.
         return None;
     }
-    let message = match dataset.activity(programme_id) {
-        None => format!(
+    if super::programmes::programme_of(dataset, activity).is_some() {
+        return None;
+    }
+    let message = if dataset.activity(programme_id).is_none() {
+        format!(
             "no activity has the id \"{programme_id}\"; until one has, this activity counts as its own"
-        ),
-        Some(programme) if programme.part_of.is_some() => format!(
+        )
+    } else {
+        format!(
             "\"{programme_id}\" is itself a dated event of a programme, so this activity counts as its own"
-        ),
-        Some(_) => return None,
+        )
     };
     Some(Problem::warning("partOf", message))
 }

@@ -41,26 +41,23 @@ impl Filters {
     /// Every filter but measure, scope and country: what the map's aggregation depends on, since the map
     /// shows every country and measure at once.
     pub fn matches_except_measure_and_place(&self, activity: &Activity) -> bool {
-        self.matches_years_status_confidence_field(activity)
+        self.matches_except_measure_place_and_search(activity)
             && matches_search(activity, &self.search)
-    }
-
-    /// Every filter but measure, scope, country and the text search: what a programme with events is
-    /// judged by before its events' texts are searched too (`model::programmes`).
-    pub fn matches_except_measure_place_and_search(&self, activity: &Activity) -> bool {
-        self.matches_years_status_confidence_field(activity)
     }
 
     /// Every filter but the text search: with a [`SearchIndex`] for the search, the same answer as
     /// [`Filters::matches`].
     pub fn matches_except_search(&self, activity: &Activity) -> bool {
-        self.matches_years_status_confidence_field(activity)
+        self.matches_except_measure_place_and_search(activity)
             && self.measure.is_none_or(|m| activity.has_measure(m))
             && self.scope.is_none_or(|s| activity.scope == s)
             && self.country.is_none_or(|c| activity.involves(c))
     }
 
-    fn matches_years_status_confidence_field(&self, activity: &Activity) -> bool {
+    /// Every filter but measure, scope, country and the text search (years, status, confidence,
+    /// direction, official source, field): what a programme with events is judged by before its events'
+    /// texts are searched too (`model::programmes`).
+    pub fn matches_except_measure_place_and_search(&self, activity: &Activity) -> bool {
         let from = self.from.unwrap_or(i32::MIN);
         let to = self.to.unwrap_or(i32::MAX);
         activity.overlaps(from, to)

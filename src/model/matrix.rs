@@ -277,12 +277,26 @@ pub fn activities_in_cell<'a>(
     place: Place,
     column: &Column,
 ) -> Vec<&'a Activity> {
-    let mut list: Vec<&Activity> = super::programmes::counted(dataset)
-        .iter()
-        .filter(|c| cell_contains(filters, place, column, c))
+    counted_in_cell(dataset, filters, place, column)
+        .into_iter()
         .map(|c| c.record)
+        .collect()
+}
+
+/// [`activities_in_cell`] with each programme's dated events, for the list that says how many it has.
+pub fn counted_in_cell<'a>(
+    dataset: &'a Dataset,
+    filters: &Filters,
+    place: Place,
+    column: &Column,
+) -> Vec<CountedActivity<'a>> {
+    let mut list: Vec<CountedActivity<'a>> = super::programmes::counted(dataset)
+        .into_iter()
+        .filter(|c| cell_contains(filters, place, column, c))
         .collect();
-    SortOrder::YearAscending.sort(&mut list);
+    super::sorting::sort_by(&mut list, |a, b| {
+        SortOrder::YearAscending.compare(a.record, b.record)
+    });
     list
 }
 

@@ -58,6 +58,12 @@ impl<'a> CountedActivity<'a> {
     }
 }
 
+/// Whether `programme`, the activity an `event`'s `partOf` names, takes it in as a dated event: the
+/// rule's one test (another activity, itself no programme's event).
+fn takes_in(programme: &Activity, event: &Activity) -> bool {
+    programme.id != event.id && programme.part_of.is_none()
+}
+
 /// For each activity of `activities`, the position of the programme it is an event of, by the rule of
 /// this module; `None` for an activity that counts as its own.
 pub fn programme_positions(activities: &[Activity]) -> Vec<Option<usize>> {
@@ -71,19 +77,28 @@ pub fn programme_positions(activities: &[Activity]) -> Vec<Option<usize>> {
     }
     activities
         .iter()
-        .enumerate()
-        .map(|(position, activity)| {
+        .map(|activity| {
             let programme = *position_of.get(activity.part_of.as_deref()?)?;
-            let is_programme = programme != position && activities[programme].part_of.is_none();
-            is_programme.then_some(programme)
+            takes_in(&activities[programme], activity).then_some(programme)
         })
         .collect()
+}
+
+/// For each activity, how many dated events it takes in, from [`programme_positions`].
+pub fn event_counts(programme_positions: &[Option<usize>]) -> Vec<usize> {
+    let mut counts = vec![0; programme_positions.len()];
+    for programme in programme_positions.iter().flatten() {
+        if let Some(count) = counts.get_mut(*programme) {
+            *count += 1;
+        }
+    }
+    counts
 }
 
 /// The programme `activity` is an event of, when it is one.
 pub fn programme_of<'a>(dataset: &'a Dataset, activity: &Activity) -> Option<&'a Activity> {
     let programme = dataset.activity(activity.part_of.as_deref()?)?;
-    (programme.id != activity.id && programme.part_of.is_none()).then_some(programme)
+    takes_in(programme, activity).then_some(programme)
 }
 
 /// The events of the programme `programme_id`, in the dataset's order; empty when the activity is
@@ -92,13 +107,10 @@ pub fn events_of<'a>(dataset: &'a Dataset, programme_id: &str) -> Vec<&'a Activi
     let Some(programme) = dataset.activity(programme_id) else {
         return Vec::new();
     };
-    if programme.part_of.is_some() {
-        return Vec::new();
-    }
     dataset
         .activities
         .iter()
-        .filter(|a| a.part_of.as_deref() == Some(programme_id) && a.id != programme_id)
+        .filter(|a| a.part_of.as_deref() == Some(programme_id) && takes_in(programme, a))
         .collect()
 }
 

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::model::edit::{revision, short_title, Draft, NEW_ID_PREFIX};
 use crate::model::filter::{keep_matching, Filters, SearchIndex, SortOrder};
 use crate::model::history::Change;
-use crate::model::programmes::programme_positions;
+use crate::model::programmes::{event_counts, programme_positions};
 use crate::model::{Activity, Confidence};
 use crate::state::{use_atlas, AtlasState};
 use crate::ui::editor::{EditKind, EditSession, Editor};
@@ -56,10 +56,7 @@ pub fn ActivitiesView() -> impl IntoView {
     let programmes = Memo::new(move |_| {
         state.dataset.with(|d| {
             let positions = programme_positions(&d.activities);
-            let mut events = vec![0usize; positions.len()];
-            for programme in positions.iter().flatten() {
-                events[*programme] += 1;
-            }
+            let events = event_counts(&positions);
             (positions, events)
         })
     });

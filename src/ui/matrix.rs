@@ -5,8 +5,7 @@
 use leptos::prelude::*;
 
 use crate::model::map_export::other_filters;
-use crate::model::matrix::{activities_in_cell, Column, Matrix, MatrixMode};
-use crate::model::programmes::programme_positions;
+use crate::model::matrix::{counted_in_cell, Column, Matrix, MatrixMode};
 use crate::model::stats::Place;
 use crate::model::{Activity, Dataset, Filters};
 use crate::state::use_atlas;
@@ -321,20 +320,9 @@ fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>)
                 filters.with(|f| {
                     state.dataset.with(|d| {
                         // A programme is listed once; its row says how many dated events count with it.
-                        let mut events = std::collections::HashMap::<&str, usize>::new();
-                        for programme in programme_positions(&d.activities).into_iter().flatten() {
-                            if let Some(p) = d.activities.get(programme) {
-                                *events.entry(p.id.as_str()).or_default() += 1;
-                            }
-                        }
-                        activities_in_cell(d, f, s.place, &s.column)
+                        counted_in_cell(d, f, s.place, &s.column)
                             .into_iter()
-                            .map(|a| {
-                                (
-                                    a.clone(),
-                                    events.get(a.id.as_str()).copied().unwrap_or_default(),
-                                )
-                            })
+                            .map(|c| (c.record.clone(), c.events.len()))
                             .collect::<Vec<(Activity, usize)>>()
                     })
                 })
