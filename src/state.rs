@@ -19,6 +19,12 @@ use crate::storage::{self, Loaded, Meta, SaveError};
 /// How long edits wait before they are written (one write per burst of typing).
 pub const SAVE_DELAY: Duration = Duration::from_millis(300);
 
+/// The present moment in UTC, RFC 3339 to the second (`2026-12-02T03:04:05Z`): the time an
+/// activity or the dataset records as its last change.
+pub fn now_utc() -> String {
+    crate::model::edit::utc_timestamp(&String::from(js_sys::Date::new_0().to_iso_string()))
+}
+
 /// The views the navigation switches between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {
@@ -211,6 +217,10 @@ impl AtlasState {
             .set_dataset
             .try_maybe_update(|dataset| {
                 let step = change.apply(dataset, label, origin);
+                // Another tab's save carries that tab's time of change already.
+                if step.is_some() && origin == Origin::ThisTab {
+                    dataset.mark_changed(now_utc());
+                }
                 (step.is_some(), step)
             })
             .flatten();
@@ -282,6 +292,11 @@ impl AtlasState {
             .set_dataset
             .try_maybe_update(|dataset| {
                 let label = step(&mut history, dataset);
+                // An undo or a redo is a change made now: the dataset's time says so, and the time
+                // it had before is not restored with the step.
+                if label.is_some() {
+                    dataset.mark_changed(now_utc());
+                }
                 (label.is_some(), label)
             })
             .flatten();

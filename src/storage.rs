@@ -85,7 +85,8 @@ pub struct Meta {
     /// Milliseconds since the epoch of the last successful save.
     #[serde(default)]
     pub last_saved: Option<f64>,
-    /// Milliseconds since the epoch of the last export (JSON or CSV).
+    /// Milliseconds since the epoch of the last export of the whole dataset as JSON: the only
+    /// export that can be imported back whole, so a CSV or a filtered export does not reset it.
     #[serde(default)]
     pub last_exported: Option<f64>,
 }

@@ -1,8 +1,11 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium), run by `scripts/test.sh` as
-//! `cargo test --target wasm32-unknown-unknown --test browser`.
+//! Browser tests (wasm-bindgen-test), run by `scripts/test.sh` as
+//! `cargo test --target wasm32-unknown-unknown --test browser` in headless Chromium, Firefox and
+//! WebKit.
 //!
 //! They cover what only a real browser can show: local storage round trips, a full quota, a corrupted or
-//! newer stored value that must never be overwritten, another tab's save, and downloads.
+//! newer stored value that must never be overwritten, another tab's save, the stored export time and
+//! the memory a hundred undo steps keep. Downloads themselves are not tested here (a test page cannot
+//! catch one): the end-to-end specs catch them with Playwright's download event.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -473,5 +476,47 @@ fn a_hundred_deletions_at_ten_thousand_add_little_memory() {
         );
         assert!(state.dataset.with_untracked(|d| d == &large));
         state.save_now();
+    });
+}
+
+/// A time the atlas wrote: RFC 3339 to the second in UTC, in this year.
+fn is_now_utc(time: &str) -> bool {
+    let year = js_sys::Date::new_0().get_utc_full_year().to_string();
+    time.len() == 20
+        && time.starts_with(&year)
+        && time.ends_with('Z')
+        && time.as_bytes()[10] == b'T'
+        && time.chars().filter(|c| c.is_ascii_digit()).count() == 14
+}
+
+#[wasm_bindgen_test]
+fn a_change_here_sets_the_datasets_time_and_another_tabs_save_keeps_its_own() {
+    clear();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AtlasState::load();
+        let updated = || state.dataset.with_untracked(|d| d.updated.clone());
+        let mut theirs = small_dataset("Theirs");
+        theirs.updated = Some("2020-01-01T00:00:00Z".into());
+
+        state.other_tab_saved(Some(theirs.to_compact_json()));
+        assert_eq!(updated().as_deref(), Some("2020-01-01T00:00:00Z"));
+
+        state.edit(
+            "rename",
+            Change::Rename {
+                title: "Mine".into(),
+            },
+        );
+        let edited = updated().expect("an edit sets the time");
+        assert!(is_now_utc(&edited), "{edited}");
+
+        // Undoing the rename is a change made now too: the old time does not come back.
+        state.undo();
+        let undone = updated().expect("an undo keeps a time");
+        assert!(is_now_utc(&undone), "{undone}");
+        state.save_now();
+        let saved = storage::decode_stored(&stored().expect("saved")).expect("readable");
+        assert_eq!(saved.updated, Some(undone));
     });
 }

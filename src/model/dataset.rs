@@ -42,7 +42,8 @@ pub const ACTIVITY_KEYS: [&str; 16] = [
 pub struct Dataset {
     pub title: String,
     pub description: Option<String>,
-    /// RFC 3339 time of the last change, as text (kept exactly as read).
+    /// RFC 3339 time of the last change, as text: kept exactly as read, and set by
+    /// [`Dataset::mark_changed`] whenever this browser changes the dataset.
     pub updated: Option<String>,
     pub activities: Vec<Activity>,
     pub unknown: UnknownKeys,
@@ -156,6 +157,13 @@ impl Activity {
 }
 
 impl Dataset {
+    /// Records `now` (RFC 3339) as the time of the last change. Called by the app's state for every
+    /// change made in this tab (an edit, an import, a reset, an undo or a redo), so that an exported
+    /// file says when its content last changed.
+    pub fn mark_changed(&mut self, now: String) {
+        self.updated = Some(now);
+    }
+
     /// An empty dataset with a title.
     pub fn empty(title: impl Into<String>) -> Dataset {
         Dataset {
