@@ -591,7 +591,7 @@ pub fn TrendsView() -> impl IntoView {
                 {latest}
             </p>
             <div class="toolbar">
-                <crate::ui::matrix::YearRange test_prefix="trends"/>
+                <crate::ui::kit::YearRange test_prefix="trends"/>
                 <Show when=cuts_years>
                     <p class="trends__opening" data-testid="trends-opening">
                         {opening_note}" "
