@@ -1,4 +1,5 @@
-//! The filters shared by the map, the matrix and the activities list, and their query-string form.
+//! The filters shared by the map, the matrix and the activities list, their query-string form, and the
+//! one rule of the year range that every view's year boxes follow ([`Filters::type_year`]).
 //!
 //! One `Filters` value drives every view, so a count on the map and the list behind it can never
 //! disagree: both call [`Filters::matches`].

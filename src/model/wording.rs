@@ -51,6 +51,24 @@ pub fn dated_events(count: usize) -> String {
     }
 }
 
+/// The trends' summary of the latest year with activities: "In 2025, 12 activities were active; 5 of
+/// them ASEAN-wide (42 %), 3 combining two or more measures." (`share` in per cent, `None` for none).
+pub fn latest_year(
+    year: i32,
+    active: usize,
+    asean_wide: usize,
+    share: Option<f64>,
+    combined: usize,
+) -> String {
+    let share = share.map_or("–".to_string(), |s| format!("{s:.0} %"));
+    let were = if active == 1 { "was" } else { "were" };
+    format!(
+        "In {year}, {} {were} active; {asean_wide} of them ASEAN-wide ({share}), {combined} \
+         combining two or more measures.",
+        activities(active)
+    )
+}
+
 /// The header's note when some records are dated events: how many activities the counts see.
 pub fn counted_note(counted: usize) -> String {
     format!("{counted} counted: dated events count with their programme")
@@ -121,6 +139,20 @@ mod tests {
         assert_eq!(
             counted_note(225),
             "225 counted: dated events count with their programme"
+        );
+    }
+
+    #[test]
+    fn the_latest_year() {
+        assert_eq!(
+            latest_year(2025, 12, 5, Some(41.7), 3),
+            "In 2025, 12 activities were active; 5 of them ASEAN-wide (42 %), 3 combining two or \
+             more measures."
+        );
+        assert_eq!(
+            latest_year(2009, 1, 0, None, 0),
+            "In 2009, 1 activity was active; 0 of them ASEAN-wide (–), 0 combining two or more \
+             measures."
         );
     }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::model::filter::field_labels;
 use crate::model::{Confidence, Direction, Filters, Measure, MemberState, Scope, Status};
 use crate::state::use_atlas;
-use crate::ui::kit::{VocabularySelect, YearRange};
+use crate::ui::kit::{measure_choices, VocabularySelect, YearRange};
 
 /// Controls for every shared filter: text search, measure, member state, "backed by an official
 /// source", scope, direction, field, year range, status and confidence, plus "Clear filters" while any
@@ -69,7 +69,7 @@ pub fn FilterBar(
                     <VocabularySelect
                         attr:data-testid="filter-measure"
                         none=("", "All measures")
-                        choices=Measure::ALL.iter().map(|m| (m.code(), format!("{} — {}", m.short_label(), m.name()))).collect()
+                        choices=measure_choices()
                         value=Memo::new(move |_| filters.with(|f| f.measure.map(Measure::code).unwrap_or_default().to_string()))
                         on_choose=move |code: String| filters.update(|f| f.measure = Measure::from_code(&code))
                     />

@@ -9,5 +9,5 @@ pub mod year_range;
 
 pub use activity_row::{row_key, ActivityRow, RowKey};
 pub use other_filters::OtherFiltersNote;
-pub use vocabulary_select::VocabularySelect;
+pub use vocabulary_select::{measure_choices, VocabularySelect};
 pub use year_range::YearRange;

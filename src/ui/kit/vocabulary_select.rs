@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::Measure;
+
 /// A `<select>` whose options are codes. The caller labels it and names it (`attr:data-testid`,
 /// `attr:id`, `attr:name` and `attr:aria-describedby` land on the `<select>` itself).
 #[component]
@@ -32,4 +34,12 @@ pub fn VocabularySelect(
             {choices.into_iter().map(|(code, words)| option(code, words)).collect_view()}
         </select>
     }
+}
+
+/// The measures as choices, "CBC — Capacity Building Cooperation": the map's and the filter bar's.
+pub fn measure_choices() -> Vec<(&'static str, String)> {
+    Measure::ALL
+        .iter()
+        .map(|m| (m.code(), format!("{} — {}", m.short_label(), m.name())))
+        .collect()
 }

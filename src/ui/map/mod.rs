@@ -22,7 +22,7 @@ use crate::model::map_export::{
 use crate::model::stats::{class_bounds, class_labels, MeasureChoice, Place};
 use crate::model::{wording, Measure, MemberState};
 use crate::state::{use_atlas, AtlasState};
-use crate::ui::kit::{OtherFiltersNote, VocabularySelect, YearRange};
+use crate::ui::kit::{measure_choices, OtherFiltersNote, VocabularySelect, YearRange};
 
 /// The map's derived signals, shared by its parts. Every field is a cheap, copyable handle.
 #[derive(Clone, Copy)]
@@ -214,7 +214,7 @@ fn MapControls(signals: MapSignals) -> impl IntoView {
                 <VocabularySelect
                     attr:data-testid="measure-select"
                     none=("ALL", "All measures")
-                    choices=Measure::ALL.iter().map(|m| (m.code(), format!("{} — {}", m.short_label(), m.name()))).collect()
+                    choices=measure_choices()
                     value=Signal::derive(move || current_code().to_string())
                     on_choose=move |code: String| {
                         let measure = Measure::from_code(&code);
