@@ -93,10 +93,10 @@ test.describe('activities list', () => {
     await atlas.byTestId('filters-clear').click();
 
     // Years: active at some point in 2019–2019.
-    await atlas.byTestId('filter-from').fill('2019');
-    await atlas.byTestId('filter-from').press('Tab');
-    await atlas.byTestId('filter-to').fill('2019');
-    await atlas.byTestId('filter-to').press('Tab');
+    await atlas.byTestId('year-from').fill('2019');
+    await atlas.byTestId('year-from').press('Tab');
+    await atlas.byTestId('year-to').fill('2019');
+    await atlas.byTestId('year-to').press('Tab');
     const active2019 = ALL.filter((a) => a.start <= 2019 && (a.end === undefined || a.end >= 2019));
     await activities.expectCount(active2019.length, TOTAL);
     await atlas.byTestId('filters-clear').click();

@@ -218,8 +218,8 @@ test.describe('trends', () => {
 
   test('the shared year range narrows the chart without changing any year', async ({ charts, atlas, page }) => {
     await charts.openTrends();
-    await page.getByTestId('trends-from').fill('2009');
-    await page.getByTestId('trends-from').press('Enter');
+    await page.getByTestId('year-from').fill('2009');
+    await page.getByTestId('year-from').press('Enter');
     await expect(charts.chartYears).toHaveCount(LAST - 2009 + 1);
     const f = yearFigures(activities, 2016);
     await expect(charts.chart.locator('g[data-year="2016"]')).toHaveAttribute('data-active', String(f.active));

@@ -41,8 +41,11 @@ test.describe('map', () => {
     await expect(map.country('JPN')).not.toHaveAttribute('data-count', /.*/);
     await expect(map.country('JPN')).not.toHaveAttribute('role', 'button');
     expect(await map.legendLabels()).toEqual(legendLabels(maxCount(all)));
-    await expect(map.yearFrom).toHaveValue(String(FIRST_YEAR));
-    await expect(map.yearTo).toHaveValue(String(LAST_YEAR));
+    // No year set: the boxes are empty and show the data's own first and last year as placeholders.
+    await expect(map.yearFrom).toHaveValue('');
+    await expect(map.yearFrom).toHaveAttribute('placeholder', String(FIRST_YEAR));
+    await expect(map.yearTo).toHaveValue('');
+    await expect(map.yearTo).toHaveAttribute('placeholder', String(LAST_YEAR));
     await expect(map.credit).toContainText('Boundaries are simplified');
     await expect(map.credit).toContainText('Made with Natural Earth.');
   });

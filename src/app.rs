@@ -193,7 +193,7 @@ fn Header() -> impl IntoView {
                     <span data-testid="activity-count">{count}</span>
                     {move || if has_events() { programme_words::RECORDS } else { programme_words::ACTIVITIES }}
                     <Show when=has_events>
-                        " ("<span data-testid="counted-count">{move || programme_words::counted_note(counted.get())}</span>")"
+                        " ("<span data-testid="counted-count">{move || crate::model::wording::counted_note(counted.get())}</span>")"
                     </Show>
                 </span>
                 <SaveStatus/>

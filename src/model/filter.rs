@@ -1,10 +1,12 @@
-//! The filters shared by the map, the matrix and the activities list, and their query-string form.
+//! The filters shared by the map, the matrix and the activities list, their query-string form, and the
+//! one rule of the year range that every view's year boxes follow ([`Filters::type_year`]).
 //!
 //! One `Filters` value drives every view, so a count on the map and the list behind it can never
 //! disagree: both call [`Filters::matches`].
 
 use super::dataset::{Activity, Dataset};
 use super::sources::has_official_source;
+use super::validate::YEAR_RANGE;
 use super::vision::{Confidence, Direction, Measure, MemberState, Scope, Status};
 
 /// What the user narrowed the dataset to. `None` everywhere means "everything".
@@ -164,11 +166,93 @@ impl Filters {
     }
 }
 
-fn parse_year(text: &str) -> Option<i32> {
+/// A year of the format ([`YEAR_RANGE`]) written as digits, or `None`: the one reading of a year that
+/// the query string and the year boxes share.
+pub fn parse_year(text: &str) -> Option<i32> {
+    let (low, high) = YEAR_RANGE;
     text.trim()
         .parse()
         .ok()
-        .filter(|y| (1900..=2200).contains(y))
+        .filter(|y| (low..=high).contains(y))
+}
+
+/// Which end of the year range a year box edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearBound {
+    From,
+    To,
+}
+
+/// Why a year box's text was not taken (the range is left as it was).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAYear;
+
+impl Filters {
+    /// The year range as the views count it: each bound the user set, or else the dataset's own first
+    /// or last year (`span`). `None` for a bound when neither exists (an empty dataset).
+    pub fn years_within(&self, span: Option<(i32, i32)>) -> (Option<i32>, Option<i32>) {
+        (
+            self.from.or(span.map(|s| s.0)),
+            self.to.or(span.map(|s| s.1)),
+        )
+    }
+
+    /// **The one rule of the year range**, for every view's year boxes. `typed` is what the box holds:
+    ///
+    /// - nothing (or only spaces) clears that bound: the range follows the data's own first or last
+    ///   year again;
+    /// - a year of the format ([`YEAR_RANGE`], 1950–2100) sets it; when it crosses the other bound (as
+    ///   set, or else the data's own year from `span`), the other bound moves to the same year, so the
+    ///   range is never empty;
+    /// - anything else changes nothing and is refused with [`NotAYear`] (the box shows its year again).
+    pub fn type_year(
+        &mut self,
+        bound: YearBound,
+        typed: &str,
+        span: Option<(i32, i32)>,
+    ) -> Result<(), NotAYear> {
+        if typed.trim().is_empty() {
+            match bound {
+                YearBound::From => self.from = None,
+                YearBound::To => self.to = None,
+            }
+            return Ok(());
+        }
+        let year = parse_year(typed).ok_or(NotAYear)?;
+        let (from, to) = self.years_within(span);
+        match bound {
+            YearBound::From => {
+                self.from = Some(year);
+                if to.is_some_and(|to| to < year) {
+                    self.to = Some(year);
+                }
+            }
+            YearBound::To => {
+                self.to = Some(year);
+                if from.is_some_and(|from| from > year) {
+                    self.from = Some(year);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Clears both bounds: every year of the data ("All years").
+    pub fn clear_years(&mut self) {
+        self.from = None;
+        self.to = None;
+    }
+
+    /// The text a year box shows for `bound`: the year set, or nothing (its placeholder then shows the
+    /// data's own year).
+    pub fn year_text(&self, bound: YearBound) -> String {
+        match bound {
+            YearBound::From => self.from,
+            YearBound::To => self.to,
+        }
+        .map(|year| year.to_string())
+        .unwrap_or_default()
+    }
 }
 
 /// Case-insensitive search over the text a user would remember an activity by. Every word must match.
@@ -689,6 +773,107 @@ mod tests {
             ("other", "1"),
         ]);
         assert_eq!(junk, Filters::default());
+    }
+
+    /// (from, to) before, the box edited, what was typed, (from, to) after, whether it was taken.
+    type YearCase = (
+        (Option<i32>, Option<i32>),
+        YearBound,
+        &'static str,
+        (Option<i32>, Option<i32>),
+        bool,
+    );
+
+    #[test]
+    fn the_year_range_rule() {
+        use YearBound::{From, To};
+        // The data's own years, which an unset bound stands for.
+        let span = Some((2009, 2027));
+        let cases: [YearCase; 17] = [
+            ((None, None), From, "2016", (Some(2016), None), true),
+            ((None, None), To, " 2025 ", (None, Some(2025)), true),
+            (
+                (Some(2016), Some(2020)),
+                From,
+                "2018",
+                (Some(2018), Some(2020)),
+                true,
+            ),
+            // A year equal to the data's own stays as typed.
+            ((None, None), From, "2009", (Some(2009), None), true),
+            // An empty box clears its bound only.
+            ((Some(2016), Some(2020)), From, "", (None, Some(2020)), true),
+            ((Some(2016), Some(2020)), To, "  ", (Some(2016), None), true),
+            // From after To moves To; To before From moves From: never an empty range.
+            (
+                (Some(2016), Some(2020)),
+                From,
+                "2022",
+                (Some(2022), Some(2022)),
+                true,
+            ),
+            (
+                (Some(2016), Some(2020)),
+                To,
+                "2012",
+                (Some(2012), Some(2012)),
+                true,
+            ),
+            // The data's own last (first) year counts as the other bound when it is unset.
+            ((None, None), From, "2030", (Some(2030), Some(2030)), true),
+            ((None, None), To, "2000", (Some(2000), Some(2000)), true),
+            // The format's years, 1950–2100, and nothing else.
+            ((None, None), From, "1950", (Some(1950), None), true),
+            ((None, None), To, "2100", (None, Some(2100)), true),
+            ((Some(2016), None), From, "1949", (Some(2016), None), false),
+            ((None, Some(2020)), To, "2101", (None, Some(2020)), false),
+            ((Some(2016), None), From, "19", (Some(2016), None), false),
+            ((Some(2016), None), From, "abc", (Some(2016), None), false),
+            ((None, None), To, "2016.5", (None, None), false),
+        ];
+        for (index, ((from, to), bound, typed, expected, taken)) in cases.into_iter().enumerate() {
+            let mut filters = Filters {
+                from,
+                to,
+                ..Filters::default()
+            };
+            let result = filters.type_year(bound, typed, span);
+            assert_eq!(result.is_ok(), taken, "case {index}: {typed:?}");
+            assert_eq!(
+                (filters.from, filters.to),
+                expected,
+                "case {index}: {typed:?}"
+            );
+        }
+        // Without data (no span) an unset bound is open, so nothing moves.
+        let mut filters = Filters::default();
+        assert_eq!(filters.type_year(From, "2030", None), Ok(()));
+        assert_eq!((filters.from, filters.to), (Some(2030), None));
+        assert_eq!(filters.year_text(From), "2030");
+        assert_eq!(filters.year_text(To), "");
+        assert_eq!(
+            Filters::default().years_within(span),
+            (Some(2009), Some(2027))
+        );
+        assert_eq!(Filters::default().years_within(None), (None, None));
+    }
+
+    #[test]
+    fn the_query_string_reads_the_same_years_as_the_boxes() {
+        for (text, year) in [
+            ("2016", Some(2016)),
+            ("1950", Some(1950)),
+            ("2100", Some(2100)),
+            ("1949", None),
+            ("2200", None),
+            ("x", None),
+        ] {
+            assert_eq!(
+                Filters::from_query_pairs([("from", text)]).from,
+                year,
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The map's words and its standalone picture: the labels a screen reader hears, the caption that says
-//! what a picture of the map shows, the year range the map counts, and the SVG file assembled from the
+//! what a picture of the map shows, and the SVG file assembled from the
 //! pre-projected shapes for a slide.
 //!
 //! Plain Rust: the view passes in the shapes, the counts and the filters and gets text back, so the
@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use super::filter::Filters;
 use super::stats::{class_bounds, class_labels, class_of, MapCounts, MeasureChoice, Place};
 use super::vision::{Measure, MemberState};
+use super::wording::activities;
 
 /// Fill of each palette class, 0 ("none") to 5. These equal `--class-0` … `--class-5` in
 /// `style/main.css` (ColorBrewer YlGnBu, colour-blind safe); a test keeps the two in step.
@@ -66,72 +67,15 @@ pub fn measure_phrase(measure: MeasureChoice) -> String {
     }
 }
 
-/// "1 activity", "9 activities".
-pub fn activities_phrase(count: u32) -> String {
-    if count == 1 {
-        "1 activity".to_string()
-    } else {
-        format!("{count} activities")
-    }
-}
-
 /// What a screen reader says for a place on the map: "Viet Nam: 9 activities, Capacity Building
 /// Cooperation".
 pub fn place_label(place: Place, count: u32, measure: MeasureChoice) -> String {
     let measure = measure.map_or("all measures", Measure::name);
-    format!("{}: {}, {measure}", place.name(), activities_phrase(count))
-}
-
-/// The year range the map counts, as shown in its two year boxes: each bound the user set, or else the
-/// dataset's own first or last year. `None` for a bound when neither exists (an empty dataset).
-pub fn year_range(filters: &Filters, span: Option<(i32, i32)>) -> (Option<i32>, Option<i32>) {
-    (
-        filters.from.or(span.map(|s| s.0)),
-        filters.to.or(span.map(|s| s.1)),
+    format!(
+        "{}: {}, {measure}",
+        place.name(),
+        activities(count as usize)
     )
-}
-
-/// Which end of the year range a year box edits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum YearBound {
-    From,
-    To,
-}
-
-/// The years a year box accepts (the same range the query string accepts).
-pub const YEAR_LIMITS: (i32, i32) = (1900, 2200);
-
-/// Applies a year typed into the From or To box. Returns `false` (and changes nothing) for a year
-/// outside [`YEAR_LIMITS`].
-///
-/// A year equal to the dataset's own first (or last) year clears the bound, so the range keeps
-/// following the data after an import. A From after To moves To along, and a To before From moves
-/// From along, so the range is never empty.
-pub fn set_year_bound(
-    filters: &mut Filters,
-    bound: YearBound,
-    year: i32,
-    span: Option<(i32, i32)>,
-) -> bool {
-    if !(YEAR_LIMITS.0..=YEAR_LIMITS.1).contains(&year) {
-        return false;
-    }
-    let (from, to) = year_range(filters, span);
-    let (mut from, mut to) = match bound {
-        YearBound::From => (Some(year), to.map(|t| t.max(year))),
-        YearBound::To => (from.map(|f| f.min(year)), Some(year)),
-    };
-    if let Some((first, last)) = span {
-        if from == Some(first) {
-            from = None;
-        }
-        if to == Some(last) {
-            to = None;
-        }
-    }
-    filters.from = from;
-    filters.to = to;
-    true
 }
 
 /// The filters other than measure and years that also narrow the map and the matrix (set in the
@@ -170,7 +114,7 @@ pub fn caption_lines(
         Some(m) => format!("Measure: {}.", measure_title(Some(m))),
         None => "Measure: all measures (dialogue-only activities included).".to_string(),
     }];
-    lines.push(match year_range(filters, span) {
+    lines.push(match filters.years_within(span) {
         (Some(from), Some(to)) if from == to => {
             format!("Years: {from} (activities running at any time in it).")
         }
@@ -545,93 +489,6 @@ mod tests {
             measure_phrase(Some(Measure::JointTraining)),
             "Joint Training and Exercises (JTE)"
         );
-    }
-
-    /// (from, to) before, the edit, (from, to) after, whether the year was accepted.
-    type Case = (
-        (Option<i32>, Option<i32>),
-        YearBound,
-        i32,
-        (Option<i32>, Option<i32>),
-        bool,
-    );
-
-    #[test]
-    fn year_bounds() {
-        let span = Some((2009, 2027));
-        // (from, to) before, edit, (from, to) after, accepted
-        let cases: [Case; 8] = [
-            (
-                (None, None),
-                YearBound::From,
-                2016,
-                (Some(2016), None),
-                true,
-            ),
-            ((None, None), YearBound::To, 2025, (None, Some(2025)), true),
-            // Back to the dataset's own first year: the bound follows the data again.
-            (
-                (Some(2016), None),
-                YearBound::From,
-                2009,
-                (None, None),
-                true,
-            ),
-            (
-                (Some(2016), Some(2020)),
-                YearBound::To,
-                2027,
-                (Some(2016), None),
-                true,
-            ),
-            // From after To moves To along; To before From moves From along.
-            (
-                (None, Some(2020)),
-                YearBound::From,
-                2022,
-                (Some(2022), Some(2022)),
-                true,
-            ),
-            (
-                (Some(2016), None),
-                YearBound::To,
-                2012,
-                (Some(2012), Some(2012)),
-                true,
-            ),
-            // Outside the accepted years: nothing changes.
-            (
-                (Some(2016), None),
-                YearBound::From,
-                19,
-                (Some(2016), None),
-                false,
-            ),
-            ((None, None), YearBound::To, 99999, (None, None), false),
-        ];
-        for (index, ((from, to), bound, year, expected, accepted)) in cases.into_iter().enumerate()
-        {
-            let mut filters = Filters {
-                from,
-                to,
-                ..Filters::default()
-            };
-            assert_eq!(
-                set_year_bound(&mut filters, bound, year, span),
-                accepted,
-                "case {index}"
-            );
-            assert_eq!((filters.from, filters.to), expected, "case {index}");
-        }
-        // Without a dataset span every typed year is kept as it is.
-        let mut filters = Filters::default();
-        set_year_bound(&mut filters, YearBound::From, 2016, None);
-        assert_eq!((filters.from, filters.to), (Some(2016), None));
-        assert_eq!(
-            year_range(&Filters::default(), span),
-            (Some(2009), Some(2027))
-        );
-        assert_eq!(year_range(&Filters::default(), None), (None, None));
     }
 
     #[test]

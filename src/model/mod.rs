@@ -23,6 +23,7 @@ pub mod stored;
 pub mod trends;
 pub mod validate;
 pub mod vision;
+pub mod wording;
 
 pub use dataset::{Activity, Dataset, FollowUp, Source};
 pub use filter::Filters;

@@ -10,17 +10,14 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::model::edit::{revision, short_title, Draft, NEW_ID_PREFIX};
+use crate::model::edit::{short_title, Draft, NEW_ID_PREFIX};
 use crate::model::filter::{keep_matching, Filters, SearchIndex, SortOrder};
 use crate::model::history::Change;
 use crate::model::programmes::{event_counts, programme_positions};
-use crate::model::{Activity, Confidence};
 use crate::state::{use_atlas, AtlasState};
 use crate::ui::editor::{EditKind, EditSession, Editor};
 use crate::ui::filters::FilterBar;
-use crate::ui::{
-    places_label, programme_words, ConfidenceMark, MeasureBadges, OfficialMark, SourceList,
-};
+use crate::ui::kit::{row_key, ActivityRow};
 
 /// How many rows are drawn at first, and how many more each "Show more" adds.
 pub const PAGE: usize = 100;
@@ -79,7 +76,12 @@ pub fn ActivitiesView() -> impl IntoView {
                                 .and_then(|p| d.activities.get(p))
                                 .map(|p| p.title.clone());
                             let event_count = events.get(i).copied().unwrap_or_default();
-                            Some(((a.id.clone(), revision(a), programme, event_count), i))
+                            Some((
+                                row_key(a, programme.as_deref(), event_count, &[]),
+                                programme,
+                                event_count,
+                                i,
+                            ))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -179,11 +181,8 @@ pub fn ActivitiesView() -> impl IntoView {
         }
     };
 
-    let count_text = move || {
-        let (shown_count, total) = (matches.with(Vec::len), total.get());
-        let noun = if total == 1 { "activity" } else { "activities" };
-        format!("{shown_count} of {total} {noun}")
-    };
+    let count_text =
+        move || crate::model::wording::of_activities(matches.with(Vec::len), total.get());
 
     view! {
         <section class="view activities" aria-labelledby="view-title" data-testid="activities-view">
@@ -230,12 +229,11 @@ pub fn ActivitiesView() -> impl IntoView {
                     <ul class="activity-list" data-testid="activity-list" on:click=on_row_action>
                         <For
                             each=move || shown.get()
-                            key=|(key, _)| key.clone()
-                            children=move |((_, _, programme, event_count), position)| {
-                                state
-                                    .dataset
-                                    .with_untracked(|d| d.activities.get(position).cloned())
-                                    .map(|activity| view! { <ActivityRow activity open programme event_count/> })
+                            key=|(key, ..)| key.clone()
+                            children=move |(_, programme, event_count, position)| {
+                                state.dataset.with_untracked(|d| d.activities.get(position).cloned()).map(|activity| {
+                                    view! { <ActivityRow activity open links=true programme event_count/> }
+                                })
                             }
                         />
                     </ul>
@@ -294,133 +292,6 @@ fn delete_activity(state: AtlasState, id: &str, editing: RwSignal<Option<EditSes
     state.notice.set(Some(format!("Deleted “{title}”.")));
     // The row and its button are gone; the toast's Undo is the likeliest next step.
     focus_selector("[data-testid=\"notice-undo\"]".to_string());
-}
-
-/// One activity: title, years, measures, places and the uncertainty marker, with its actions. The title
-/// opens the details (summary, fields, follow-ups, sources). The buttons carry a `data-action` that the
-/// list's one click handler reads.
-/// `programme` is the title of the programme the activity is a dated event of, `event_count` the number
-/// of dated events it has as a programme (`model::programmes`).
-#[component]
-fn ActivityRow(
-    activity: Activity,
-    open: RwSignal<HashSet<String>>,
-    programme: Option<String>,
-    event_count: usize,
-) -> impl IntoView {
-    // A row is drawn hundreds of times per keystroke at worst: it holds no event handler (the list has
-    // one), two small reactive closures and as few attributes as its meaning needs.
-    let id = activity.id.clone();
-    let is_open = {
-        let id = id.clone();
-        move || open.with(|o| o.contains(&id))
-    };
-    let is_open_too = is_open.clone();
-    let places = places_label(&activity);
-    let years = activity.years_label();
-    let confidence = activity.confidence();
-    let title = activity.title.clone();
-    let short = short_title(&title);
-    let badges = activity.clone();
-    let official = activity.clone();
-
-    view! {
-        <li class="activity-row" data-testid="activity-row" data-activity-id=id>
-            <div class="activity-row__main">
-                <h3>
-                    <button
-                        class="activity-row__toggle"
-                        data-testid="activity-toggle"
-                        aria-expanded=move || if is_open() { "true" } else { "false" }
-                    >
-                        {title}
-                    </button>
-                </h3>
-                <p class="activity-row__meta">
-                    <span class="activity-row__years">{years}</span>
-                    <span><MeasureBadges activity=badges/></span>
-                    <span>{places}</span>
-                    <ConfidenceMark confidence/>
-                    <OfficialMark activity=official/>
-                    {programme.map(|title| view! {
-                        <button class=LINK_BUTTON data-testid="part-of" title=programme_words::PART_OF_HINT>
-                            {programme_words::part_of(&title)}
-                        </button>
-                    })}
-                    {(event_count > 0).then(|| view! {
-                        <button class=LINK_BUTTON data-testid="event-count" title=programme_words::EVENT_COUNT_HINT>
-                            {programme_words::event_count(event_count)}
-                        </button>
-                    })}
-                </p>
-            </div>
-            // The group's name tells a screen reader which activity "Edit" and "Delete" act on.
-            <div class="activity-row__actions" role="group" aria-label=short>
-                <button class=SMALL_BUTTON data-testid="activity-edit">"Edit"</button>
-                <button class=SMALL_BUTTON data-testid="activity-duplicate">"Duplicate"</button>
-                <button class=DELETE_BUTTON data-testid="activity-delete">"Delete"</button>
-            </div>
-            {move || is_open_too().then(|| view! {
-                <div class="activity-row__details"><ActivityDetails activity=activity.clone()/></div>
-            })}
-        </li>
-    }
-}
-
-/// The row's button classes, as constants rather than literals: a fully literal element is built by
-/// cloning an HTML template, which Chromium makes slower than creating it (the clone must be adopted
-/// from the template's document), and rows are built by the hundred.
-const SMALL_BUTTON: &str = "button button--small";
-const DELETE_BUTTON: &str = "button button--small activity-row__delete";
-const LINK_BUTTON: &str = "link-button activity-row__programme";
-
-/// What the row keeps folded: id, summary, fields, directions, status, follow-ups (each with its own
-/// sources) and sources.
-#[component]
-fn ActivityDetails(activity: Activity) -> impl IntoView {
-    let status = activity.status.map(|s| s.name());
-    let fields = activity.fields.join(", ");
-    let directions = activity
-        .directions
-        .iter()
-        .map(|d| d.name())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let derived = crate::model::directions::is_derived(&activity);
-    let has_sources = !activity.sources.is_empty();
-    view! {
-        <dl class="activity-row__facts">
-            <dt>"Id"</dt>
-            <dd><code>{activity.id.clone()}</code></dd>
-            {activity.summary.clone().map(|s| view! { <dt>"Summary"</dt><dd>{s}</dd> })}
-            {(!fields.is_empty()).then(|| view! { <dt>"Fields"</dt><dd>{fields}</dd> })}
-            {(!directions.is_empty()).then(|| view! {
-                <dt>"Directions"</dt>
-                <dd data-testid="activity-directions">
-                    {directions}
-                    {derived.then(|| view! { <span class="activity-row__derived">" (derived from measures and fields)"</span> })}
-                </dd>
-            })}
-            {status.map(|s| view! { <dt>"Status"</dt><dd>{s}</dd> })}
-            {(!activity.follow_ups.is_empty()).then(|| view! {
-                <dt>"Follow-ups"</dt>
-                <dd>
-                    <ul class="activity-row__follow-ups">
-                        {activity.follow_ups.iter().map(|f| view! {
-                            <li>
-                                <strong>{f.year}</strong>" "{f.note.clone()}
-                                // A folded research record keeps its confidence flag as an extra key.
-                                {(f.unknown.get("confidence").and_then(|c| c.as_str()) == Some(Confidence::Uncertain.code()))
-                                    .then(|| view! { <ConfidenceMark confidence=Confidence::Uncertain/> })}
-                                <SourceList sources=f.sources.clone()/>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </dd>
-            })}
-            {has_sources.then(|| view! { <dt>"Sources"</dt><dd><SourceList sources=activity.sources.clone()/></dd> })}
-        </dl>
-    }
 }
 
 /// Undo and Redo buttons, named after the change they would revert or repeat.

@@ -16,6 +16,7 @@ use crate::model::history::Change;
 use crate::model::vision::KNOWN_FIELDS;
 use crate::model::{Confidence, Direction, Measure, MemberState, Problem, Scope, Status};
 use crate::state::use_atlas;
+use crate::ui::kit::VocabularySelect;
 
 /// What the editor was opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -295,42 +296,35 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                 <div class="editor__row">
                     <div class="editor__control">
                         <label class="editor__label" for=control_id("status")>"Status"</label>
-                        <select
-                            name="status"
-                            id=control_id("status")
-                            aria-describedby=format!("{}-problems", control_id("status"))
-                            prop:value=move || draft.with(|d| d.status.map(Status::code).unwrap_or_default())
-                            on:change:target=move |ev| {
-                                let code = ev.target().value();
+                        <VocabularySelect
+                            attr:name="status"
+                            attr:id=control_id("status")
+                            attr:aria-describedby=format!("{}-problems", control_id("status"))
+                            none=("", "Not stated")
+                            choices=Status::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
+                            value=Signal::derive(move || draft.with(|d| d.status.map(Status::code).unwrap_or_default().to_string()))
+                            on_choose=move |code: String| {
                                 draft.update(|d| d.status = Status::from_code(&code));
                                 form.touch("status");
                             }
-                        >
-                            <option value="" selected=move || draft.with_untracked(|d| d.status.is_none())>"Not stated"</option>
-                            {Status::ALL.into_iter().map(|s| view! {
-                                <option value=s.code() selected=move || draft.with_untracked(|d| d.status == Some(s))>{s.name()}</option>
-                            }).collect_view()}
-                        </select>
+                        />
                         <ProblemList form path="status" within=false/>
                     </div>
                     <div class="editor__control">
                         <label class="editor__label" for=control_id("confidence")>"Confidence"</label>
-                        <select
-                            name="confidence"
-                            id=control_id("confidence")
-                            aria-describedby=format!("{}-problems", control_id("confidence"))
-                            prop:value=move || draft.with(|d| d.confidence.unwrap_or_default().code())
-                            on:change:target=move |ev| {
-                                if let Some(c) = Confidence::from_code(&ev.target().value()) {
+                        <VocabularySelect
+                            attr:name="confidence"
+                            attr:id=control_id("confidence")
+                            attr:aria-describedby=format!("{}-problems", control_id("confidence"))
+                            choices=Confidence::ALL.iter().map(|c| (c.code(), c.name().to_string())).collect()
+                            value=Signal::derive(move || draft.with(|d| d.confidence.unwrap_or_default().code().to_string()))
+                            on_choose=move |code: String| {
+                                if let Some(c) = Confidence::from_code(&code) {
                                     draft.update(|d| d.set_confidence(c));
                                     form.touch("confidence");
                                 }
                             }
-                        >
-                            {Confidence::ALL.into_iter().map(|c| view! {
-                                <option value=c.code() selected=move || draft.with_untracked(|d| d.confidence.unwrap_or_default() == c)>{c.name()}</option>
-                            }).collect_view()}
-                        </select>
+                        />
                         <ProblemList form path="confidence" within=false/>
                     </div>
                 </div>

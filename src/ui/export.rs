@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::files;
 use crate::model::csv::{to_csv, ExportScope};
+use crate::model::wording;
 use crate::state::use_atlas;
 
 /// Where the format's JSON Schema is served, relative to the page.
@@ -68,10 +69,10 @@ pub fn ExportPanel() -> impl IntoView {
                     }
                 >
                     <option value="whole">
-                        {move || format!("The whole dataset ({} activities)", whole_count())}
+                        {move || format!("The whole dataset ({})", wording::activities(whole_count()))}
                     </option>
                     <option value="filtered">
-                        {move || format!("What the current filters show ({} activities)", filtered_count())}
+                        {move || format!("What the current filters show ({})", wording::activities(filtered_count()))}
                     </option>
                 </select>
             </label>

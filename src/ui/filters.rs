@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::model::filter::field_labels;
 use crate::model::{Confidence, Direction, Filters, Measure, MemberState, Scope, Status};
 use crate::state::use_atlas;
+use crate::ui::kit::{measure_choices, VocabularySelect, YearRange};
 
 /// Controls for every shared filter: text search, measure, member state, "backed by an official
 /// source", scope, direction, field, year range, status and confidence, plus "Clear filters" while any
@@ -63,23 +64,27 @@ pub fn FilterBar(
                 </label>
             })}
             {measure.then(|| view! {
-                <CodeSelect
-                    label="Measure"
-                    any="All measures"
-                    test_id="filter-measure"
-                    choices=Measure::ALL.iter().map(|m| (m.code(), format!("{} — {}", m.short_label(), m.name()))).collect()
-                    value=Memo::new(move |_| filters.with(|f| f.measure.map(Measure::code).unwrap_or_default().to_string()))
-                    set=move |code: String| filters.update(|f| f.measure = Measure::from_code(&code))
-                />
+                <label>
+                    "Measure"
+                    <VocabularySelect
+                        attr:data-testid="filter-measure"
+                        none=("", "All measures")
+                        choices=measure_choices()
+                        value=Memo::new(move |_| filters.with(|f| f.measure.map(Measure::code).unwrap_or_default().to_string()))
+                        on_choose=move |code: String| filters.update(|f| f.measure = Measure::from_code(&code))
+                    />
+                </label>
             })}
-            <CodeSelect
-                label="Member state"
-                any="Any"
-                test_id="filter-country"
-                choices=MemberState::ALL.iter().map(|m| (m.iso3(), m.name().to_string())).collect()
-                value=Memo::new(move |_| filters.with(|f| f.country.map(MemberState::iso3).unwrap_or_default().to_string()))
-                set=move |code: String| filters.update(|f| f.country = MemberState::from_iso3(&code))
-            />
+            <label>
+                "Member state"
+                <VocabularySelect
+                    attr:data-testid="filter-country"
+                    none=("", "Any")
+                    choices=MemberState::ALL.iter().map(|m| (m.iso3(), m.name().to_string())).collect()
+                    value=Memo::new(move |_| filters.with(|f| f.country.map(MemberState::iso3).unwrap_or_default().to_string()))
+                    on_choose=move |code: String| filters.update(|f| f.country = MemberState::from_iso3(&code))
+                />
+            </label>
             <label class="check filter-bar__check">
                 <input
                     type="checkbox"
@@ -108,22 +113,26 @@ pub fn FilterBar(
                 }}
             </button>
             <div id="filter-bar-more" class="filter-bar__more" class:filter-bar__more--open=move || more.get()>
-                <CodeSelect
-                    label="Scope"
-                    any="Any"
-                    test_id="filter-scope"
-                    choices=Scope::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
-                    value=Memo::new(move |_| filters.with(|f| f.scope.map(Scope::code).unwrap_or_default().to_string()))
-                    set=move |code: String| filters.update(|f| f.scope = Scope::from_code(&code))
-                />
-                <CodeSelect
-                    label="Direction"
-                    any="Any"
-                    test_id="filter-direction"
-                    choices=Direction::ALL.iter().map(|d| (d.code(), d.name().to_string())).collect()
-                    value=Memo::new(move |_| filters.with(|f| f.direction.map(Direction::code).unwrap_or_default().to_string()))
-                    set=move |code: String| filters.update(|f| f.direction = Direction::from_code(&code))
-                />
+                <label>
+                    "Scope"
+                    <VocabularySelect
+                        attr:data-testid="filter-scope"
+                        none=("", "Any")
+                        choices=Scope::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
+                        value=Memo::new(move |_| filters.with(|f| f.scope.map(Scope::code).unwrap_or_default().to_string()))
+                        on_choose=move |code: String| filters.update(|f| f.scope = Scope::from_code(&code))
+                    />
+                </label>
+                <label>
+                    "Direction"
+                    <VocabularySelect
+                        attr:data-testid="filter-direction"
+                        none=("", "Any")
+                        choices=Direction::ALL.iter().map(|d| (d.code(), d.name().to_string())).collect()
+                        value=Memo::new(move |_| filters.with(|f| f.direction.map(Direction::code).unwrap_or_default().to_string()))
+                        on_choose=move |code: String| filters.update(|f| f.direction = Direction::from_code(&code))
+                    />
+                </label>
                 <label>
                     "Field"
                     <select
@@ -155,34 +164,27 @@ pub fn FilterBar(
                         }}
                     </select>
                 </label>
-                <YearInput
-                    label="From"
-                    test_id="filter-from"
-                    value=Memo::new(move |_| filters.with(|f| f.from))
-                    set=move |year| filters.update(|f| f.from = year)
-                />
-                <YearInput
-                    label="To"
-                    test_id="filter-to"
-                    value=Memo::new(move |_| filters.with(|f| f.to))
-                    set=move |year| filters.update(|f| f.to = year)
-                />
-                <CodeSelect
-                    label="Status"
-                    any="Any"
-                    test_id="filter-status"
-                    choices=Status::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
-                    value=Memo::new(move |_| filters.with(|f| f.status.map(Status::code).unwrap_or_default().to_string()))
-                    set=move |code: String| filters.update(|f| f.status = Status::from_code(&code))
-                />
-                <CodeSelect
-                    label="Confidence"
-                    any="Any"
-                    test_id="filter-confidence"
-                    choices=Confidence::ALL.iter().map(|c| (c.code(), c.name().to_string())).collect()
-                    value=Memo::new(move |_| filters.with(|f| f.confidence.map(Confidence::code).unwrap_or_default().to_string()))
-                    set=move |code: String| filters.update(|f| f.confidence = Confidence::from_code(&code))
-                />
+                <YearRange test_prefix="filter"/>
+                <label>
+                    "Status"
+                    <VocabularySelect
+                        attr:data-testid="filter-status"
+                        none=("", "Any")
+                        choices=Status::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
+                        value=Memo::new(move |_| filters.with(|f| f.status.map(Status::code).unwrap_or_default().to_string()))
+                        on_choose=move |code: String| filters.update(|f| f.status = Status::from_code(&code))
+                    />
+                </label>
+                <label>
+                    "Confidence"
+                    <VocabularySelect
+                        attr:data-testid="filter-confidence"
+                        none=("", "Any")
+                        choices=Confidence::ALL.iter().map(|c| (c.code(), c.name().to_string())).collect()
+                        value=Memo::new(move |_| filters.with(|f| f.confidence.map(Confidence::code).unwrap_or_default().to_string()))
+                        on_choose=move |code: String| filters.update(|f| f.confidence = Confidence::from_code(&code))
+                    />
+                </label>
             </div>
             <Show when=move || filters.with(Filters::is_narrowing)>
                 <button
@@ -194,64 +196,5 @@ pub fn FilterBar(
                 </button>
             </Show>
         </div>
-    }
-}
-
-/// A labelled `<select>` over codes, with an "any" choice for `None`.
-#[component]
-fn CodeSelect(
-    label: &'static str,
-    any: &'static str,
-    test_id: &'static str,
-    choices: Vec<(&'static str, String)>,
-    #[prop(into)] value: Signal<String>,
-    set: impl Fn(String) + 'static,
-) -> impl IntoView {
-    view! {
-        <label>
-            {label}
-            <select
-                data-testid=test_id
-                prop:value=move || value.get()
-                on:change:target=move |ev| set(ev.target().value())
-            >
-                <option value="">{any}</option>
-                {choices
-                    .into_iter()
-                    .map(|(code, name)| {
-                        view! { <option value=code selected=move || value.get() == code>{name}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </label>
-    }
-}
-
-/// A year box for one end of the range; anything that is not a year clears that end.
-#[component]
-fn YearInput(
-    label: &'static str,
-    test_id: &'static str,
-    #[prop(into)] value: Signal<Option<i32>>,
-    set: impl Fn(Option<i32>) + 'static,
-) -> impl IntoView {
-    view! {
-        <label class="filter-bar__year">
-            {label}
-            <input
-                type="number"
-                inputmode="numeric"
-                min="1950"
-                max="2100"
-                step="1"
-                placeholder="Year"
-                data-testid=test_id
-                prop:value=move || value.get().map(|y| y.to_string()).unwrap_or_default()
-                on:change:target=move |ev| {
-                    let year = ev.target().value().trim().parse::<i32>().ok().filter(|y| (1950..=2100).contains(y));
-                    set(year);
-                }
-            />
-        </label>
     }
 }

@@ -4,12 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::model::map_export::other_filters;
 use crate::model::matrix::{counted_in_cell, Column, Matrix, MatrixMode};
 use crate::model::stats::Place;
-use crate::model::{Activity, Dataset, Filters};
+use crate::model::{wording, Activity, Filters};
 use crate::state::use_atlas;
-use crate::ui::{places_label, programme_words, ConfidenceMark, MeasureBadges};
+use crate::ui::kit::{row_key, ActivityRow, OtherFiltersNote, YearRange};
 
 /// The cell whose activities are listed under the table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,7 +93,7 @@ pub fn MatrixView() -> impl IntoView {
                 </fieldset>
                 <YearRange test_prefix="matrix"/>
             </div>
-            <OtherFilters/>
+            <OtherFiltersNote view="matrix"/>
             <div class="table-scroll matrix-scroll">
                 <table
                     class="table matrix"
@@ -150,7 +149,7 @@ pub fn MatrixView() -> impl IntoView {
                                                 tabindex=move || if bounded_active.get() == (row, col) { "0" } else { "-1" }
                                                 on:focus=move |_| active.set((row, col))
                                                 aria-pressed=move || if is_selected() { "true" } else { "false" }
-                                                aria-label=format!("{label}: {count} {}", plural(count))
+                                                aria-label=format!("{label}: {}", wording::activities(count as usize))
                                                 on:click=move |_| selected.set(Some(this.clone()))
                                             >
                                                 {count.to_string()}
@@ -184,108 +183,13 @@ pub fn MatrixView() -> impl IntoView {
     }
 }
 
-fn plural(count: u32) -> &'static str {
-    if count == 1 {
-        "activity"
-    } else {
-        "activities"
-    }
-}
-
 fn caption(mode: MatrixMode, filters: &Filters) -> String {
     let what = match mode {
         MatrixMode::Measures => "Activities by member state and measure",
         MatrixMode::Fields => "Activities by member state and field",
         MatrixMode::Directions => "Activities by member state and direction",
     };
-    let years = match (filters.from, filters.to) {
-        (None, None) => "all years".to_string(),
-        (Some(from), None) => format!("from {from}"),
-        (None, Some(to)) => format!("up to {to}"),
-        (Some(from), Some(to)) if from == to => format!("in {from}"),
-        (Some(from), Some(to)) => format!("{from}–{to}"),
-    };
-    format!("{what}, {years}")
-}
-
-/// "From" and "To" years, the shared `filters.from` / `filters.to` (also in the URL). The matrix and the
-/// trends use it; `test_prefix` names its test hooks (`matrix-from`, `trends-to`, …).
-#[component]
-pub fn YearRange(test_prefix: &'static str) -> impl IntoView {
-    let state = use_atlas();
-    let span = Memo::new(move |_| state.dataset.with(Dataset::year_span));
-    let placeholder = move |last: bool| {
-        span.get()
-            .map(|(first, end)| if last { end } else { first }.to_string())
-            .unwrap_or_default()
-    };
-    let year_input = move |last: bool| {
-        let (label, test_id) = if last {
-            ("To", format!("{test_prefix}-to"))
-        } else {
-            ("From", format!("{test_prefix}-from"))
-        };
-        view! {
-            <label class="year-range__field">
-                {label}
-                <input
-                    type="number"
-                    inputmode="numeric"
-                    min="1900"
-                    max="2200"
-                    step="1"
-                    data-testid=test_id
-                    placeholder=move || placeholder(last)
-                    prop:value=move || state.filters.with(|f| if last { f.to } else { f.from }.map(|y| y.to_string()).unwrap_or_default())
-                    on:change:target=move |ev| {
-                        let year = ev.target().value().trim().parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
-                        state.filters.update(|f| if last { f.to = year } else { f.from = year });
-                    }
-                />
-            </label>
-        }
-    };
-    view! {
-        <fieldset class="year-range" data-testid=format!("{test_prefix}-years")>
-            <legend>"Years active"</legend>
-            {year_input(false)}
-            {year_input(true)}
-            <Show when=move || state.filters.with(|f| f.from.is_some() || f.to.is_some())>
-                <button
-                    class="button button--small"
-                    data-testid=format!("{test_prefix}-years-clear")
-                    on:click=move |_| state.filters.update(|f| { f.from = None; f.to = None; })
-                >
-                    "All years"
-                </button>
-            </Show>
-        </fieldset>
-    }
-}
-
-/// The shared filters set elsewhere (the activities list) that also narrow the matrix, with a way to
-/// clear them: otherwise a count could shrink for a reason this view does not show.
-#[component]
-fn OtherFilters() -> impl IntoView {
-    let state = use_atlas();
-    // The same words as the map's note, from the one list of those filters.
-    let active = move || state.filters.with(other_filters);
-    move || {
-        let parts = active();
-        (!parts.is_empty()).then(|| {
-            view! {
-                <p class="matrix-view__other-filters" data-testid="matrix-other-filters">
-                    {format!("Also narrowed by the activity filters: {}. ", parts.join(", "))}
-                    <button
-                        class="button button--small"
-                        on:click=move |_| state.filters.update(Filters::clear_other_filters)
-                    >
-                        "Clear these filters"
-                    </button>
-                </p>
-            }
-        })
-    }
+    format!("{what}, {}", wording::years(filters.from, filters.to))
 }
 
 /// The palette's classes, as on the map.
@@ -341,7 +245,7 @@ fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>)
                     aria-live="polite"
                 >
                     <div class="matrix-selection__head">
-                        <h3>{format!("{}: ", s.label)}{move || format!("{} {}", count(), plural(count() as u32))}</h3>
+                        <h3>{format!("{}: ", s.label)}{move || wording::activities(count())}</h3>
                         <button class="button button--small" on:click=move |_| selected.set(None)>"Close"</button>
                     </div>
                     <Show when=move || count() == 0>
@@ -350,34 +254,13 @@ fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>)
                     <ul class="matrix-selection__list" data-testid="matrix-activities">
                         <For
                             each=move || activities.get().unwrap_or_default()
-                            key=|(a, events)| (a.id.clone(), a.updated.clone(), a.title.clone(), *events)
+                            key=|(a, events)| row_key(a, None, *events, &[])
                             children=move |(a, event_count)| view! { <ActivityRow activity=a event_count/> }
                         />
                     </ul>
                 </section>
             }
         })
-    }
-}
-
-/// `event_count`: the dated events that count with the activity when it is a programme.
-#[component]
-fn ActivityRow(activity: Activity, event_count: usize) -> impl IntoView {
-    let places = places_label(&activity);
-    let confidence = activity.confidence();
-    view! {
-        <li class="matrix-selection__row" data-testid="activity-row" data-activity-id=activity.id.clone()>
-            <span class="matrix-selection__years">{activity.years_label()}</span>
-            <span class="matrix-selection__title">{activity.title.clone()}</span>
-            <span class="matrix-selection__meta">
-                <MeasureBadges activity=activity.clone()/>
-                <span class="matrix-selection__places">{places}</span>
-                <ConfidenceMark confidence=confidence/>
-                {(event_count > 0).then(|| view! {
-                    <span data-testid="event-count">{programme_words::event_count(event_count)}</span>
-                })}
-            </span>
-        </li>
     }
 }
 

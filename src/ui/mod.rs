@@ -8,6 +8,7 @@ pub mod export;
 pub mod filters;
 pub mod health;
 pub mod import;
+pub mod kit;
 pub mod map;
 pub mod matrix;
 pub mod report;
@@ -124,8 +125,8 @@ pub fn SourceList(sources: Vec<Source>) -> impl IntoView {
     })
 }
 
-/// The words the views use about programmes and their dated events (`model::programmes`), in one
-/// place so that a translation changes them once.
+/// The fixed words the views use about programmes and their dated events (`model::programmes`), in
+/// one place so that a translation changes them once; the ones with a number are in `model::wording`.
 pub mod programme_words {
     /// The link from a dated event to its programme.
     pub fn part_of(programme_title: &str) -> String {
@@ -135,23 +136,9 @@ pub mod programme_words {
     /// What the link does, for its tooltip.
     pub const PART_OF_HINT: &str = "Show the programme and its dated events";
 
-    /// A programme's number of dated events.
-    pub fn event_count(count: usize) -> String {
-        if count == 1 {
-            "1 dated event".to_string()
-        } else {
-            format!("{count} dated events")
-        }
-    }
-
     /// What the events count does, for its tooltip.
     pub const EVENT_COUNT_HINT: &str =
         "Show the programme's dated events; they count with the programme, once";
-
-    /// The header's note when some records are dated events: how many activities the counts see.
-    pub fn counted_note(counted: usize) -> String {
-        format!("{counted} counted: dated events count with their programme")
-    }
 
     /// The header's noun for records when some are dated events (otherwise "activities").
     pub const RECORDS: &str = " records";

@@ -10,7 +10,7 @@ use crate::model::report::{
 };
 use crate::model::sources::{source_kind, SourceKind};
 use crate::model::trends::{opening_first_year, YearTally, OPENING_MIN_ACTIVE};
-use crate::model::{Activity, Source};
+use crate::model::{wording, Activity, Source};
 use crate::state::use_atlas;
 use crate::ui::trends::TrendsChart;
 use crate::ui::{places_label, ConfidenceMark, MeasureBadges, SourceLink};
@@ -219,7 +219,7 @@ fn ReportBody(
                         label="ASEAN-wide share"
                         test_id="report-asean-share"
                         value=format_share(h.asean_wide_share)
-                        detail=format!("{} of {} activities", h.asean_wide, h.active)
+                        detail=wording::of_activities(h.asean_wide as usize, h.active as usize)
                     />
                     <Figure
                         label=format!("Change from {}", year - 1)
@@ -231,7 +231,7 @@ fn ReportBody(
                         label="Backed by an official source"
                         test_id="report-official-share"
                         value=format_share(h.official_share())
-                        detail=format!("{} of {} activities", h.official, h.active)
+                        detail=wording::of_activities(h.official as usize, h.active as usize)
                     />
                 </dl>
                 <p class="report__note" data-testid="report-followed-up">

@@ -9,8 +9,9 @@ use crate::model::trends::{
     axis_ticks, opening_first_year, year_label_step, yearly_series_between, YearTally,
     OPENING_MIN_ACTIVE,
 };
-use crate::model::Measure;
+use crate::model::{wording, Measure};
 use crate::state::use_atlas;
+use crate::ui::kit::{OtherFiltersNote, YearRange};
 
 /// The measure colours of `style/main.css` (`--measure-*`, Okabe–Ito). The chart writes them as
 /// attributes rather than CSS variables so that an exported SVG or PNG looks the same anywhere; a test
@@ -567,13 +568,12 @@ pub fn TrendsView() -> impl IntoView {
                 .rev()
                 .find(|t| t.active > 0)
                 .map(|t| {
-                    format!(
-                        "In {}, {} activities were active; {} of them ASEAN-wide ({}), {} combining two or more measures.",
+                    wording::latest_year(
                         t.year,
-                        t.active,
-                        t.asean_wide,
-                        t.asean_wide_share().map_or("–".to_string(), |s| format!("{s:.0} %")),
-                        t.combined
+                        t.active as usize,
+                        t.asean_wide as usize,
+                        t.asean_wide_share(),
+                        t.combined as usize,
                     )
                 })
                 .unwrap_or_else(|| "No activities yet.".to_string())
@@ -586,12 +586,12 @@ pub fn TrendsView() -> impl IntoView {
             <p class="trends__lead">
                 "Activities active each year up to the dataset's last (an ongoing activity "
                 "counts to the last year), by the Vision's five measures; the dashed line follows the share of "
-                "ASEAN-wide activities, the Vision's stated direction. The year range below (shared with the map "
-                "and the matrix) narrows the chart; the other filters of the map and the list do not apply here. "
+                "ASEAN-wide activities, the Vision's stated direction. The year range below (shared with the map, "
+                "the matrix and the list) narrows the chart. "
                 {latest}
             </p>
             <div class="toolbar">
-                <crate::ui::matrix::YearRange test_prefix="trends"/>
+                <YearRange test_prefix="trends"/>
                 <Show when=cuts_years>
                     <p class="trends__opening" data-testid="trends-opening">
                         {opening_note}" "
@@ -612,6 +612,7 @@ pub fn TrendsView() -> impl IntoView {
                 <button class="button" data-testid="trends-export-svg" on:click=move |_| export(false)>"Export SVG"</button>
                 <button class="button" data-testid="trends-export-png" on:click=move |_| export(true)>"Export PNG"</button>
             </div>
+            <OtherFiltersNote view="trends" ignored=true/>
             <Show
                 when=move || series.with(|s| !s.is_empty())
                 fallback=|| view! { <p class="placeholder">"There are no activities to chart."</p> }

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use super::MapSignals;
 use crate::map_shapes::{CountryShape, CONTEXT_PATH, COUNTRY_SHAPES, MAP_HEIGHT, MAP_WIDTH};
 use crate::model::map_export::{
-    activities_phrase, fill_for, measure_phrase, place_label, ASEAN_WIDE_BOX, CLASS_FILLS,
-    CONTEXT_FILL, HATCH_STROKE, PARTNER_FILL, PARTNER_LABEL, RING_RADIUS, SEA_FILL, SMALL_STATES,
+    fill_for, measure_phrase, place_label, ASEAN_WIDE_BOX, CLASS_FILLS, CONTEXT_FILL, HATCH_STROKE,
+    PARTNER_FILL, PARTNER_LABEL, RING_RADIUS, SEA_FILL, SMALL_STATES,
 };
 use crate::model::stats::Place;
 use crate::model::{Measure, MemberState};
@@ -250,7 +250,7 @@ fn Tooltip(signals: MapSignals) -> impl IntoView {
                 >
                     <strong class="map-tooltip__name">{place.name()}</strong>
                     <span class="map-tooltip__count">
-                        {format!("{}, {}", activities_phrase(count), measure_phrase(measure))}
+                        {format!("{}, {}", crate::model::wording::activities(count as usize), measure_phrase(measure))}
                     </span>
                     <ul class="map-tooltip__breakdown">
                         {breakdown

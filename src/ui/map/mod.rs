@@ -16,13 +16,13 @@ use wasm_bindgen::JsCast;
 use crate::files;
 use crate::map_shapes::{CONTEXT_PATH, COUNTRY_SHAPES, MAP_HEIGHT, MAP_WIDTH};
 use crate::model::map_export::{
-    export_file_stem, export_svg, measure_phrase, other_filters, set_year_bound, year_range,
-    ExportedMap, MapGeometry, MapPicture, YearBound, BOUNDARY_DISCLAIMER, CLASS_FILLS, CREDIT,
-    PARTNER_FILL, YEAR_LIMITS,
+    export_file_stem, export_svg, measure_phrase, ExportedMap, MapGeometry, MapPicture,
+    BOUNDARY_DISCLAIMER, CLASS_FILLS, CREDIT, PARTNER_FILL,
 };
 use crate::model::stats::{class_bounds, class_labels, MeasureChoice, Place};
-use crate::model::{Filters, Measure, MemberState};
+use crate::model::{wording, Measure, MemberState};
 use crate::state::{use_atlas, AtlasState};
+use crate::ui::kit::{measure_choices, OtherFiltersNote, VocabularySelect, YearRange};
 
 /// The map's derived signals, shared by its parts. Every field is a cheap, copyable handle.
 #[derive(Clone, Copy)]
@@ -176,7 +176,7 @@ pub fn MapView() -> impl IntoView {
                 <h2 id="view-title">"Map"</h2>
                 <MapControls signals/>
             </div>
-            <OtherFiltersNote/>
+            <OtherFiltersNote view="map"/>
             <div class="map-layout">
                 <figure class="map-figure">
                     <drawing::AseanMap signals/>
@@ -206,42 +206,17 @@ fn MapControls(signals: MapSignals) -> impl IntoView {
     let state = signals.state;
     let filters = state.filters;
     let current_code = move || signals.measure.get().map_or("ALL", Measure::code);
-    let years = move || filters.with(|f| year_range(f, signals.span.get()));
-
-    let set_year = move |bound: YearBound, input: web_sys::HtmlInputElement| {
-        let typed = input.value().trim().parse::<i32>().ok();
-        let accepted = typed.is_some_and(|year| {
-            let mut next = filters.get_untracked();
-            let ok = set_year_bound(&mut next, bound, year, signals.span.get_untracked());
-            filters.maybe_update(|f| {
-                let changed = ok && *f != next;
-                if changed {
-                    *f = next;
-                }
-                changed
-            });
-            ok
-        });
-        // Whatever the filters hold now is what the box shows (a rejected year is put back).
-        let (from, to) = years_untracked(signals);
-        let shown = match bound {
-            YearBound::From => from,
-            YearBound::To => to,
-        };
-        if !accepted || shown.map(|y| y.to_string()) != Some(input.value()) {
-            input.set_value(&shown.map(|y| y.to_string()).unwrap_or_default());
-        }
-    };
 
     view! {
         <div class="toolbar map-controls">
             <label>
                 "Measure"
-                <select
-                    data-testid="measure-select"
-                    prop:value=current_code
-                    on:change:target=move |ev| {
-                        let code = ev.target().value();
+                <VocabularySelect
+                    attr:data-testid="measure-select"
+                    none=("ALL", "All measures")
+                    choices=measure_choices()
+                    value=Signal::derive(move || current_code().to_string())
+                    on_choose=move |code: String| {
                         let measure = Measure::from_code(&code);
                         filters.maybe_update(|f| {
                             let changed = f.measure != measure;
@@ -249,44 +224,9 @@ fn MapControls(signals: MapSignals) -> impl IntoView {
                             changed
                         });
                     }
-                >
-                    <option value="ALL" selected=move || current_code() == "ALL">"All measures"</option>
-                    {Measure::ALL
-                        .into_iter()
-                        .map(|m| view! {
-                            <option value=m.code() selected=move || current_code() == m.code()>
-                                {format!("{} — {}", m.short_label(), m.name())}
-                            </option>
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-            <label>
-                "From"
-                <input
-                    type="number"
-                    class="map-controls__year"
-                    data-testid="year-from"
-                    inputmode="numeric"
-                    min=YEAR_LIMITS.0
-                    max=YEAR_LIMITS.1
-                    prop:value=move || years().0.map(|y| y.to_string()).unwrap_or_default()
-                    on:change:target=move |ev| set_year(YearBound::From, ev.target())
                 />
             </label>
-            <label>
-                "To"
-                <input
-                    type="number"
-                    class="map-controls__year"
-                    data-testid="year-to"
-                    inputmode="numeric"
-                    min=YEAR_LIMITS.0
-                    max=YEAR_LIMITS.1
-                    prop:value=move || years().1.map(|y| y.to_string()).unwrap_or_default()
-                    on:change:target=move |ev| set_year(YearBound::To, ev.target())
-                />
-            </label>
+            <YearRange test_prefix="map"/>
             <label class="check map-controls__toggle">
                 <input
                     type="checkbox"
@@ -308,37 +248,6 @@ fn MapControls(signals: MapSignals) -> impl IntoView {
                 </button>
             </div>
         </div>
-    }
-}
-
-fn years_untracked(signals: MapSignals) -> (Option<i32>, Option<i32>) {
-    signals
-        .state
-        .filters
-        .with_untracked(|f| year_range(f, signals.span.get_untracked()))
-}
-
-/// The filters set elsewhere (status, confidence, field, search) also narrow the map: say so, with a
-/// way back to everything.
-#[component]
-fn OtherFiltersNote() -> impl IntoView {
-    let state = use_atlas();
-    let others = Memo::new(move |_| state.filters.with(other_filters));
-    move || {
-        let others = others.get();
-        (!others.is_empty()).then(|| {
-            view! {
-                <p class="map-note" data-testid="map-other-filters">
-                    {format!("The map also applies the filters set in the Activities view: {}. ", others.join("; "))}
-                    <button
-                        class="button button--small"
-                        on:click=move |_| state.filters.update(Filters::clear_other_filters)
-                    >
-                        "Remove them"
-                    </button>
-                </p>
-            }
-        })
     }
 }
 
@@ -384,7 +293,7 @@ fn MapLegend(signals: MapSignals) -> impl IntoView {
                     <span class="map-legend__swatch map-legend__swatch--asean" aria-hidden="true"></span>
                     {move || format!(
                         "ASEAN-wide: {} with ASEAN as a whole{}",
-                        crate::model::map_export::activities_phrase(signals.count(Place::AseanWide)),
+                        wording::activities(signals.count(Place::AseanWide) as usize),
                         if signals.include_asean_wide.get() { ", added to every member state" } else { "" }
                     )}
                 </li>

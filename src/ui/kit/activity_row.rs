@@ -1,0 +1,213 @@
+//! The one row of an activity, in every list of activities: the Activities list (with its details,
+//! actions and links), the map's side panel (with its sources and a programme's dated events) and the
+//! matrix's cell list. Every such `<For>` keys its rows by [`row_key`].
+
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use leptos::prelude::*;
+
+use crate::model::edit::{revision, short_title};
+use crate::model::{wording, Activity, Confidence};
+use crate::ui::{
+    places_label, programme_words, ConfidenceMark, MeasureBadges, OfficialMark, SourceList,
+};
+
+/// The key of a row in every `<For>` over activities: the record's id, and a hash of everything the
+/// row shows (the record's revision, its programme's title, its dated events), so that a row is drawn
+/// again exactly when what it shows changes — an edit here or in another tab — and kept otherwise.
+pub type RowKey = (String, u64);
+
+/// The [`RowKey`] of the row of `activity`, shown with the title of its `programme` (when it is a
+/// dated event), its `event_count` and its listed `events` (when it is a programme).
+pub fn row_key(
+    activity: &Activity,
+    programme: Option<&str>,
+    event_count: usize,
+    events: &[Activity],
+) -> RowKey {
+    let mut hasher = DefaultHasher::new();
+    (revision(activity), programme, event_count).hash(&mut hasher);
+    for event in events {
+        revision(event).hash(&mut hasher);
+    }
+    (activity.id.clone(), hasher.finish())
+}
+
+/// One activity: title, years, measures, places, the uncertain and official marks, and what the
+/// variant adds. Test hooks (e2e relies on them): `activity-row` with `data-activity-id`,
+/// `activity-toggle`, `activity-edit`, `activity-duplicate`, `activity-delete`, `part-of`,
+/// `event-count`, `panel-events` and `panel-event`.
+#[component]
+pub fn ActivityRow(
+    /// The record the row shows.
+    activity: Activity,
+    /// The ids of the rows whose details are unfolded. Given, the row is the Activities list's: its
+    /// title is a button that unfolds the details (id, summary, fields, directions, status,
+    /// follow-ups, sources), and it carries Edit, Duplicate and Delete. The row holds no event
+    /// handler: the list's one click handler reads the buttons' `data-testid`.
+    #[prop(optional)]
+    open: Option<RwSignal<HashSet<String>>>,
+    /// Whether "part of" and the event count are buttons (read by the list's click handler) that
+    /// show the programme with its events; otherwise the count is plain text.
+    #[prop(optional)]
+    links: bool,
+    /// The title of the programme the activity is a dated event of (`model::programmes`), shown as
+    /// the "part of" link with `links`.
+    #[prop(optional_no_strip)]
+    programme: Option<String>,
+    /// How many dated events count with the activity when it is a programme; 0 shows nothing.
+    #[prop(optional)]
+    event_count: usize,
+    /// The dated events to list under a programme (the map's panel), each with its years.
+    #[prop(optional)]
+    events: Vec<Activity>,
+    /// Whether the activity's sources are listed under it (the map's panel).
+    #[prop(optional)]
+    sources: bool,
+) -> impl IntoView {
+    // A row of the Activities list is drawn hundreds of times per keystroke at worst: it holds no
+    // event handler, two small reactive closures and as few attributes as its meaning needs.
+    let id = activity.id.clone();
+    let title = activity.title.clone();
+    let meta = view! {
+        <p class="activity-row__meta">
+            <span class="activity-row__years">{activity.years_label()}</span>
+            <span><MeasureBadges activity=activity.clone()/></span>
+            <span>{places_label(&activity)}</span>
+            <ConfidenceMark confidence=activity.confidence()/>
+            <OfficialMark activity=activity.clone()/>
+            {programme.filter(|_| links).map(|title| view! {
+                <button class=LINK_BUTTON data-testid="part-of" title=programme_words::PART_OF_HINT>
+                    {programme_words::part_of(&title)}
+                </button>
+            })}
+            {(event_count > 0 && links).then(|| view! {
+                <button class=LINK_BUTTON data-testid="event-count" title=programme_words::EVENT_COUNT_HINT>
+                    {wording::dated_events(event_count)}
+                </button>
+            })}
+            {(event_count > 0 && !links).then(|| view! {
+                <span data-testid="event-count">{wording::dated_events(event_count)}</span>
+            })}
+        </p>
+    };
+    let source_list = sources.then(|| view! { <SourceList sources=activity.sources.clone()/> });
+    let event_list = (!events.is_empty()).then(|| {
+        view! {
+            <ul class="activity-row__events" data-testid="panel-events">
+                {events.into_iter().map(|event| view! {
+                    <li data-testid="panel-event" data-activity-id=event.id.clone()>
+                        <span class="activity-row__years">{event.years_label()}</span>
+                        {event.title.clone()}
+                        <ConfidenceMark confidence=event.confidence()/>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    });
+
+    let Some(open) = open else {
+        return view! {
+            <li class="activity-row activity-row--entry" data-testid="activity-row" data-activity-id=id>
+                <div class="activity-row__main">
+                    <p class="activity-row__title">{title}</p>
+                    {meta}
+                </div>
+                {source_list}
+                {event_list}
+            </li>
+        }
+        .into_any();
+    };
+    let is_open = {
+        let id = id.clone();
+        move || open.with(|o| o.contains(&id))
+    };
+    let is_open_too = is_open.clone();
+    let short = short_title(&title);
+    view! {
+        <li class="activity-row" data-testid="activity-row" data-activity-id=id>
+            <div class="activity-row__main">
+                <h3>
+                    <button
+                        class="activity-row__toggle"
+                        data-testid="activity-toggle"
+                        aria-expanded=move || if is_open() { "true" } else { "false" }
+                    >
+                        {title}
+                    </button>
+                </h3>
+                {meta}
+            </div>
+            // The group's name tells a screen reader which activity "Edit" and "Delete" act on.
+            <div class="activity-row__actions" role="group" aria-label=short>
+                <button class=SMALL_BUTTON data-testid="activity-edit">"Edit"</button>
+                <button class=SMALL_BUTTON data-testid="activity-duplicate">"Duplicate"</button>
+                <button class=DELETE_BUTTON data-testid="activity-delete">"Delete"</button>
+            </div>
+            {source_list}
+            {event_list}
+            {move || is_open_too().then(|| view! {
+                <div class="activity-row__details"><ActivityDetails activity=activity.clone()/></div>
+            })}
+        </li>
+    }
+    .into_any()
+}
+
+/// The row's button classes, as constants rather than literals: a fully literal element is built by
+/// cloning an HTML template, which Chromium makes slower than creating it (the clone must be adopted
+/// from the template's document), and rows are built by the hundred.
+const SMALL_BUTTON: &str = "button button--small";
+const DELETE_BUTTON: &str = "button button--small activity-row__delete";
+const LINK_BUTTON: &str = "link-button activity-row__programme";
+
+/// What the row keeps folded: id, summary, fields, directions, status, follow-ups (each with its own
+/// sources) and sources.
+#[component]
+fn ActivityDetails(activity: Activity) -> impl IntoView {
+    let status = activity.status.map(|s| s.name());
+    let fields = activity.fields.join(", ");
+    let directions = activity
+        .directions
+        .iter()
+        .map(|d| d.name())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let derived = crate::model::directions::is_derived(&activity);
+    let has_sources = !activity.sources.is_empty();
+    view! {
+        <dl class="activity-row__facts">
+            <dt>"Id"</dt>
+            <dd><code>{activity.id.clone()}</code></dd>
+            {activity.summary.clone().map(|s| view! { <dt>"Summary"</dt><dd>{s}</dd> })}
+            {(!fields.is_empty()).then(|| view! { <dt>"Fields"</dt><dd>{fields}</dd> })}
+            {(!directions.is_empty()).then(|| view! {
+                <dt>"Directions"</dt>
+                <dd data-testid="activity-directions">
+                    {directions}
+                    {derived.then(|| view! { <span class="activity-row__derived">" (derived from measures and fields)"</span> })}
+                </dd>
+            })}
+            {status.map(|s| view! { <dt>"Status"</dt><dd>{s}</dd> })}
+            {(!activity.follow_ups.is_empty()).then(|| view! {
+                <dt>"Follow-ups"</dt>
+                <dd>
+                    <ul class="activity-row__follow-ups">
+                        {activity.follow_ups.iter().map(|f| view! {
+                            <li>
+                                <strong>{f.year}</strong>" "{f.note.clone()}
+                                // A folded research record keeps its confidence flag as an extra key.
+                                {(f.unknown.get("confidence").and_then(|c| c.as_str()) == Some(Confidence::Uncertain.code()))
+                                    .then(|| view! { <ConfidenceMark confidence=Confidence::Uncertain/> })}
+                                <SourceList sources=f.sources.clone()/>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </dd>
+            })}
+            {has_sources.then(|| view! { <dt>"Sources"</dt><dd><SourceList sources=activity.sources.clone()/></dd> })}
+        </dl>
+    }
+}
