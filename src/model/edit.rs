@@ -45,6 +45,9 @@ pub struct Draft {
     pub sources: Vec<SourceDraft>,
     /// Keys of the record this version does not know, kept verbatim.
     pub unknown: UnknownKeys,
+    /// The activity the form was made from. Saving starts from it, so that a key of `Activity` the
+    /// form does not show is carried through without the editor having to name it.
+    pub record: Activity,
 }
 
 /// A follow-up note as the form holds it.
@@ -112,6 +115,7 @@ impl Draft {
                 })
                 .collect(),
             unknown: activity.unknown.clone(),
+            record: activity.clone(),
         }
     }
 
@@ -204,6 +208,8 @@ impl Draft {
                 unknown: f.unknown.clone(),
             })
             .collect();
+        // Every key the form holds is set here; the struct update carries any other key of the record.
+        #[allow(clippy::needless_update)]
         let activity = Activity {
             id: self.id.trim().to_string(),
             title: self.title.trim().to_string(),
@@ -234,6 +240,7 @@ impl Draft {
                 .collect(),
             updated: now.map(str::to_string),
             unknown: self.unknown.clone(),
+            ..self.record.clone()
         };
         // Only the one id that could clash matters, so the set holds at most one entry.
         let taken: HashSet<&str> = dataset
