@@ -171,7 +171,7 @@ fn Header() -> impl IntoView {
                         class="header__title-input"
                         data-testid="dataset-title-input"
                         aria-label="Dataset title"
-                        maxlength=crate::model::rules::DATASET_TITLE.max_chars
+                        maxlength=crate::model::rules::DATASET_TITLE_MAX_CHARS_TEXT
                         node_ref=input_ref
                         prop:value=title
                         on:keydown=move |event| match event.key().as_str() {

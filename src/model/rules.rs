@@ -73,6 +73,9 @@ pub const DATASET_TITLE: TextRule = TextRule {
     trimmed: true,
     may_be_empty: false,
 };
+/// [`DATASET_TITLE`]'s limit as an HTML attribute's text (the header's `maxlength`), so the page
+/// formats no number for it; a test holds the two together.
+pub const DATASET_TITLE_MAX_CHARS_TEXT: &str = "200";
 /// The dataset's `description`.
 pub const DATASET_DESCRIPTION: TextRule = TextRule {
     max_chars: 20_000,
@@ -400,6 +403,14 @@ mod tests {
         assert!(!joined_in_time(2025, 2020, Some(2024)));
         assert!(follow_up_year_fits(2018, 2017, None));
         assert!(!follow_up_year_fits(2019, 2017, Some(2018)));
+    }
+
+    #[test]
+    fn the_title_limit_as_text_is_the_limit() {
+        assert_eq!(
+            DATASET_TITLE_MAX_CHARS_TEXT.parse::<usize>().ok(),
+            Some(DATASET_TITLE.max_chars)
+        );
     }
 
     #[test]

@@ -275,7 +275,11 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         if !id.is_empty() && !rules::is_id_alphabet(id) {
             problems.push(Problem::error(
                 join(path, "id"),
-                format!("\"{}\" may only use {}", shorten(id), rules::ID_ALPHABET),
+                // The alphabet in words is `rules::ID_ALPHABET` (a test holds the two together).
+                format!(
+                    "\"{}\" may only use letters A–Z a–z, digits, '.', '_' and '-'",
+                    shorten(id)
+                ),
             ));
         }
     }
@@ -492,9 +496,8 @@ pub fn part_of_problem(programme: &str, own_id: Option<&str>) -> Option<String> 
             rules::ACTIVITY_ID.max_chars
         ),
         PartOfFault::NotAnId => format!(
-            "\"{}\" is not an id ({})",
-            shorten(programme),
-            rules::ID_ALPHABET
+            "\"{}\" is not an id (letters A–Z a–z, digits, '.', '_' and '-')",
+            shorten(programme)
         ),
         PartOfFault::Itself => format!(
             "names the activity itself (\"{programme}\"); an activity cannot be its own programme's event"
@@ -1315,6 +1318,16 @@ mod tests {
             .map(|p| p.path)
             .collect();
         assert_eq!(paths, ["title", "end"]);
+    }
+
+    /// The messages spell out the rulebook's id alphabet as it is.
+    #[test]
+    fn id_messages_name_the_rulebooks_alphabet() {
+        let file = with_activity("id", Some(json!("has space")));
+        let problems = decode_dataset(&file).unwrap_err();
+        assert!(problems[0].message.contains(rules::ID_ALPHABET));
+        let problem = part_of_problem("VV 059", None).expect("not an id");
+        assert!(problem.contains(rules::ID_ALPHABET), "{problem}");
     }
 
     #[test]
