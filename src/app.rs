@@ -132,8 +132,7 @@ fn Header() -> impl IntoView {
     let commit = move || {
         if let Some(input) = input_ref.get_untracked() {
             let next = input.value().trim().to_string();
-            if !next.is_empty()
-                && next.chars().count() <= 200
+            if crate::model::rules::DATASET_TITLE.accepts(&next)
                 && next != state.dataset.with_untracked(|d| d.title.clone())
             {
                 state.edit("rename the dataset", Change::Rename { title: next });
@@ -172,7 +171,7 @@ fn Header() -> impl IntoView {
                         class="header__title-input"
                         data-testid="dataset-title-input"
                         aria-label="Dataset title"
-                        maxlength="200"
+                        maxlength=crate::model::rules::DATASET_TITLE_MAX_CHARS_TEXT
                         node_ref=input_ref
                         prop:value=title
                         on:keydown=move |event| match event.key().as_str() {

@@ -6,9 +6,11 @@
 //! UPDATE_SCHEMA=1 cargo test --test schema
 //! ```
 //!
-//! The mirror types cannot drift from the model either: the enum values are checked against the model's
-//! own code lists (`Measure::ALL`, …), the property names against the keys the serializer writes, and
-//! the default dataset is checked against the generated schema by a small validator below.
+//! The mirror types cannot drift from the model either: every limit and pattern is written with the
+//! rulebook's constant (`model::rules`) and checked against it by one table (`LIMITS`), which must cover
+//! every limit the schema states; the enum values are checked against the model's own code lists
+//! (`Measure::ALL`, …), the property names against the rulebook's key lists, and the default dataset
+//! is checked against the generated schema by a small validator below.
 
 // Native only: it reads files and uses native-only dev-dependencies (see Cargo.toml).
 #![cfg(not(target_arch = "wasm32"))]
@@ -20,11 +22,25 @@ use schemars::transform::{transform_subschemas, Transform};
 use schemars::{JsonSchema, Schema};
 use serde_json::{Map, Value};
 use vientiane_vision_atlas::model::csv::CSV_HEADER;
+use vientiane_vision_atlas::model::dataset::{FORMAT_NAME, FORMAT_VERSION};
 use vientiane_vision_atlas::model::merge::ACTIVITY_FIELDS;
-use vientiane_vision_atlas::model::validate::{MAX_ACTIVITIES, YEAR_RANGE};
+use vientiane_vision_atlas::model::rules::{
+    self, TextRule, ACTIVITY_ID, ACTIVITY_SUMMARY, ACTIVITY_TITLE, DATASET_DESCRIPTION,
+    DATASET_TITLE, FIELD_LABEL, FOLLOW_UP_NOTE, ID_PATTERN, MAX_ACTIVITIES, NOT_BLANK_PATTERN,
+    SOURCE_TITLE, URL_PATTERN, YEAR_RANGE,
+};
 use vientiane_vision_atlas::model::{
     default_dataset, Confidence, Direction, Measure, MemberState, Scope, Status,
 };
+
+/// The fewest characters a text of `rule` has: one when it may not be empty.
+const fn min_chars(rule: TextRule) -> usize {
+    if rule.may_be_empty {
+        0
+    } else {
+        1
+    }
+}
 
 /// A Vientiane Vision Atlas dataset: Japan–ASEAN defense cooperation activities under the Vientiane
 /// Vision (format version 1). Keys not described here are allowed and kept by the app. The app's own
@@ -40,22 +56,25 @@ use vientiane_vision_atlas::model::{
 #[allow(dead_code)]
 struct Dataset {
     /// Always "vientiane-vision": tells this file from other JSON files.
-    #[schemars(extend("const" = "vientiane-vision"))]
+    #[schemars(extend("const" = FORMAT_NAME))]
     format: String,
     /// The format version, 1. A newer app writes a higher number; this format is version 1.
-    #[schemars(extend("const" = 1))]
+    #[schemars(extend("const" = FORMAT_VERSION))]
     version: u64,
     /// The dataset's name.
-    #[schemars(length(min = 1, max = 200), regex(pattern = r"\S"))]
+    #[schemars(
+        length(min = min_chars(DATASET_TITLE), max = DATASET_TITLE.max_chars),
+        regex(pattern = NOT_BLANK_PATTERN)
+    )]
     title: String,
     /// What the dataset covers, where it comes from.
-    #[schemars(length(max = 20000))]
+    #[schemars(length(max = DATASET_DESCRIPTION.max_chars))]
     description: Option<String>,
     /// When the dataset was last changed (RFC 3339 date-time).
     #[schemars(extend("format" = "date-time"))]
     updated: Option<String>,
     /// The cooperation activities, at most 50,000, each with a unique id.
-    #[schemars(length(max = 50000))]
+    #[schemars(length(max = MAX_ACTIVITIES))]
     activities: Vec<Activity>,
 }
 
@@ -65,12 +84,15 @@ struct Dataset {
     extend("additionalProperties" = true),
     extend("allOf" = [
         {
-            "if": {"properties": {"scope": {"const": "member-states"}}, "required": ["scope"]},
-            "then": {"properties": {"countries": {"type": "array", "minItems": 1}}, "required": ["countries"]}
+            "if": {"properties": {"scope": {"const": Scope::MemberStates.code()}}, "required": ["scope"]},
+            "then": {
+                "properties": {"countries": {"type": "array", "minItems": rules::MEMBER_STATES_MIN_COUNTRIES}},
+                "required": ["countries"]
+            }
         },
         {
-            "if": {"properties": {"scope": {"const": "asean-wide"}}, "required": ["scope"]},
-            "then": {"properties": {"countries": {"maxItems": 0}}}
+            "if": {"properties": {"scope": {"const": Scope::AseanWide.code()}}, "required": ["scope"]},
+            "then": {"properties": {"countries": {"maxItems": rules::ASEAN_WIDE_MAX_COUNTRIES}}}
         }
     ])
 )]
@@ -78,11 +100,17 @@ struct Dataset {
 #[allow(dead_code)]
 struct Activity {
     /// A stable identifier, unique in the dataset: merges match activities by it.
-    #[schemars(length(min = 1, max = 64), regex(pattern = r"^[A-Za-z0-9._-]+$"))]
+    #[schemars(
+        length(min = min_chars(ACTIVITY_ID), max = ACTIVITY_ID.max_chars),
+        regex(pattern = ID_PATTERN)
+    )]
     id: String,
-    #[schemars(length(min = 1, max = 300), regex(pattern = r"\S"))]
+    #[schemars(
+        length(min = min_chars(ACTIVITY_TITLE), max = ACTIVITY_TITLE.max_chars),
+        regex(pattern = NOT_BLANK_PATTERN)
+    )]
     title: String,
-    #[schemars(length(max = 5000))]
+    #[schemars(length(max = ACTIVITY_SUMMARY.max_chars))]
     summary: Option<String>,
     /// The Vision's measures of cooperation; empty for a dialogue or exchange only.
     #[schemars(extend("uniqueItems" = true))]
@@ -91,7 +119,7 @@ struct Activity {
     #[schemars(extend("uniqueItems" = true))]
     directions: Option<Vec<Direction_>>,
     /// Free field labels such as "HA/DR" (1–80 characters each, unique regardless of case).
-    #[schemars(inner(length(min = 1, max = 80)))]
+    #[schemars(inner(length(min = min_chars(FIELD_LABEL), max = FIELD_LABEL.max_chars)))]
     fields: Option<Vec<String>>,
     scope: Scope_,
     /// The member states involved: at least one when the scope is "member-states", none when it is
@@ -99,10 +127,10 @@ struct Activity {
     #[schemars(extend("uniqueItems" = true))]
     countries: Option<Vec<MemberState_>>,
     /// The first year.
-    #[schemars(range(min = 1950, max = 2100))]
+    #[schemars(range(min = YEAR_RANGE.0, max = YEAR_RANGE.1))]
     start: i32,
     /// The last year, not before the start; absent or null while ongoing.
-    #[schemars(range(min = 1950, max = 2100))]
+    #[schemars(range(min = YEAR_RANGE.0, max = YEAR_RANGE.1))]
     end: Option<i32>,
     status: Option<Status_>,
     /// How sure the sources make the record; absent means verified.
@@ -110,7 +138,10 @@ struct Activity {
     /// The id of the programme activity this activity is a dated event of (not its own id). Counts
     /// take a programme and its events as one activity; an event whose programme is missing from the
     /// dataset, or is itself an event, counts as its own activity.
-    #[schemars(length(min = 1, max = 64), regex(pattern = r"^[A-Za-z0-9._-]+$"))]
+    #[schemars(
+        length(min = min_chars(ACTIVITY_ID), max = ACTIVITY_ID.max_chars),
+        regex(pattern = ID_PATTERN)
+    )]
     part_of: Option<String>,
     /// Dated steps: notes from the annual follow-up of the Vision, or a programme's dated events.
     follow_ups: Option<Vec<FollowUp>>,
@@ -127,9 +158,12 @@ struct Activity {
 #[schemars(extend("additionalProperties" = true))]
 #[allow(dead_code)]
 struct FollowUp {
-    #[schemars(range(min = 1950, max = 2100))]
+    #[schemars(range(min = YEAR_RANGE.0, max = YEAR_RANGE.1))]
     year: i32,
-    #[schemars(length(min = 1, max = 2000), regex(pattern = r"\S"))]
+    #[schemars(
+        length(min = min_chars(FOLLOW_UP_NOTE), max = FOLLOW_UP_NOTE.max_chars),
+        regex(pattern = NOT_BLANK_PATTERN)
+    )]
     note: String,
     /// Where this step is documented, with the same rules as the activity's sources (added in format
     /// version 1; a build that does not know it keeps it as an unknown key).
@@ -141,12 +175,9 @@ struct FollowUp {
 #[schemars(extend("additionalProperties" = true))]
 #[allow(dead_code)]
 struct Source {
-    #[schemars(
-        length(max = 2000),
-        regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$")
-    )]
+    #[schemars(length(max = rules::URL_MAX_BYTES), regex(pattern = URL_PATTERN))]
     url: String,
-    #[schemars(length(max = 500))]
+    #[schemars(length(max = SOURCE_TITLE.max_chars))]
     title: Option<String>,
     /// The day the source was read (YYYY-MM-DD).
     #[schemars(extend("format" = "date"))]
@@ -339,19 +370,194 @@ fn the_schemas_codes_are_the_models_codes() {
     );
 }
 
+/// The keywords of JSON Schema that state a limit or a rule of a value.
+const LIMIT_KEYWORDS: [&str; 9] = [
+    "const",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minimum",
+    "maximum",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+];
+
+/// Every limit the published schema states, by JSON pointer, with the rulebook's value for it. A limit
+/// in the schema that is not in this table fails `every_limit_of_the_schema_is_the_rulebooks`, so a new
+/// limit cannot be added to the schema without a rule behind it.
+fn limits() -> Vec<(String, Value)> {
+    let text = |rule: TextRule, at: &str, blank_refused: bool| {
+        let mut rows = vec![(format!("{at}/maxLength"), Value::from(rule.max_chars))];
+        if !rule.may_be_empty {
+            rows.push((format!("{at}/minLength"), Value::from(1)));
+        }
+        if blank_refused {
+            rows.push((format!("{at}/pattern"), Value::from(NOT_BLANK_PATTERN)));
+        }
+        rows
+    };
+    let year = |at: &str| {
+        vec![
+            (format!("{at}/minimum"), Value::from(YEAR_RANGE.0)),
+            (format!("{at}/maximum"), Value::from(YEAR_RANGE.1)),
+        ]
+    };
+    let id = |at: &str| {
+        let mut rows = text(ACTIVITY_ID, at, false);
+        rows.push((format!("{at}/pattern"), Value::from(ID_PATTERN)));
+        rows
+    };
+    let unique = |at: &str| (format!("{at}/uniqueItems"), Value::Bool(true));
+    let activity = "/$defs/Activity/properties";
+    let mut rows = vec![
+        (
+            "/properties/format/const".to_string(),
+            Value::from(FORMAT_NAME),
+        ),
+        (
+            "/properties/version/const".to_string(),
+            Value::from(FORMAT_VERSION),
+        ),
+        // The floor schemars gives every unsigned number; the `const` above is the rule.
+        ("/properties/version/minimum".to_string(), Value::from(0)),
+        (
+            "/properties/activities/maxItems".to_string(),
+            Value::from(MAX_ACTIVITIES),
+        ),
+        unique(&format!("{activity}/measures")),
+        unique(&format!("{activity}/directions")),
+        unique(&format!("{activity}/countries")),
+        (
+            "/$defs/Activity/allOf/0/if/properties/scope/const".to_string(),
+            Value::from(Scope::MemberStates.code()),
+        ),
+        (
+            "/$defs/Activity/allOf/0/then/properties/countries/minItems".to_string(),
+            Value::from(rules::MEMBER_STATES_MIN_COUNTRIES),
+        ),
+        (
+            "/$defs/Activity/allOf/1/if/properties/scope/const".to_string(),
+            Value::from(Scope::AseanWide.code()),
+        ),
+        (
+            "/$defs/Activity/allOf/1/then/properties/countries/maxItems".to_string(),
+            Value::from(rules::ASEAN_WIDE_MAX_COUNTRIES),
+        ),
+        (
+            "/$defs/Source/properties/url/maxLength".to_string(),
+            Value::from(rules::URL_MAX_BYTES),
+        ),
+        (
+            "/$defs/Source/properties/url/pattern".to_string(),
+            Value::from(URL_PATTERN),
+        ),
+    ];
+    rows.extend(text(DATASET_TITLE, "/properties/title", true));
+    rows.extend(text(DATASET_DESCRIPTION, "/properties/description", false));
+    rows.extend(id(&format!("{activity}/id")));
+    rows.extend(text(ACTIVITY_TITLE, &format!("{activity}/title"), true));
+    rows.extend(text(
+        ACTIVITY_SUMMARY,
+        &format!("{activity}/summary"),
+        false,
+    ));
+    rows.extend(text(
+        FIELD_LABEL,
+        &format!("{activity}/fields/items"),
+        false,
+    ));
+    rows.extend(year(&format!("{activity}/start")));
+    rows.extend(year(&format!("{activity}/end")));
+    rows.extend(id(&format!("{activity}/partOf")));
+    rows.extend(year("/$defs/FollowUp/properties/year"));
+    rows.extend(text(
+        FOLLOW_UP_NOTE,
+        "/$defs/FollowUp/properties/note",
+        true,
+    ));
+    rows.extend(text(SOURCE_TITLE, "/$defs/Source/properties/title", false));
+    rows
+}
+
+/// The pointers of every limit keyword in `schema`, found by walking it.
+fn stated_limits(schema: &Value, at: &str, found: &mut Vec<String>) {
+    let escape = |key: &str| key.replace('~', "~0").replace('/', "~1");
+    match schema {
+        Value::Object(object) => {
+            for (key, value) in object {
+                let pointer = format!("{at}/{}", escape(key));
+                // `const` and `pattern` are also names of properties; only a keyword's value is a limit.
+                let under_properties = at.ends_with("/properties");
+                if LIMIT_KEYWORDS.contains(&key.as_str()) && !under_properties {
+                    found.push(pointer.clone());
+                }
+                stated_limits(value, &pointer, found);
+            }
+        }
+        Value::Array(list) => {
+            for (index, value) in list.iter().enumerate() {
+                stated_limits(value, &format!("{at}/{index}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
 #[test]
-fn the_schemas_keys_and_limits_are_the_models() {
+fn every_limit_of_the_schema_is_the_rulebooks() {
+    let schema = generate();
+    let table = limits();
+    for (pointer, expected) in &table {
+        assert_eq!(
+            schema.pointer(pointer),
+            Some(expected),
+            "{pointer}: the schema should state the rulebook's {expected}"
+        );
+    }
+    let mut stated = Vec::new();
+    stated_limits(&schema, "", &mut stated);
+    let covered: Vec<&str> = table.iter().map(|(pointer, _)| pointer.as_str()).collect();
+    let uncovered: Vec<&String> = stated
+        .iter()
+        .filter(|pointer| !covered.contains(&pointer.as_str()))
+        .collect();
+    assert!(
+        uncovered.is_empty(),
+        "limits of the schema with no rulebook entry in `limits()`: {uncovered:?}"
+    );
+    assert_eq!(
+        stated.len(),
+        table.len(),
+        "a row of `limits()` is listed twice"
+    );
+}
+
+/// The table above can fail: a schema with one limit changed, or one limit added, is caught.
+#[test]
+fn the_limits_table_catches_a_changed_or_an_added_limit() {
+    let mut changed = generate();
+    changed["$defs"]["Activity"]["properties"]["id"]["maxLength"] = Value::from(65);
+    let table = limits();
+    assert!(table
+        .iter()
+        .any(|(pointer, expected)| changed.pointer(pointer) != Some(expected)));
+    let mut added = generate();
+    added["$defs"]["Source"]["properties"]["title"]["minLength"] = Value::from(1);
+    let mut stated = Vec::new();
+    stated_limits(&added, "", &mut stated);
+    assert!(stated.contains(&"/$defs/Source/properties/title/minLength".to_string()));
+    assert!(!table
+        .iter()
+        .any(|(pointer, _)| pointer == "/$defs/Source/properties/title/minLength"));
+}
+
+#[test]
+fn the_schemas_keys_are_the_rulebooks() {
     let schema = generate();
     assert_eq!(
         property_names(&schema),
-        [
-            "format",
-            "version",
-            "title",
-            "description",
-            "updated",
-            "activities"
-        ]
+        rules::DATASET_KEYS.map(str::to_string)
     );
     let activity = definition(&schema, "Activity");
     assert_eq!(
@@ -364,23 +570,11 @@ fn the_schemas_keys_and_limits_are_the_models() {
     );
     assert_eq!(
         property_names(definition(&schema, "FollowUp")),
-        ["year", "note", "sources"]
+        rules::FOLLOW_UP_KEYS.map(str::to_string)
     );
     assert_eq!(
         property_names(definition(&schema, "Source")),
-        ["url", "title", "accessed"]
-    );
-    assert_eq!(
-        schema["properties"]["activities"]["maxItems"],
-        Value::from(MAX_ACTIVITIES)
-    );
-    assert_eq!(
-        activity["properties"]["start"]["minimum"],
-        Value::from(YEAR_RANGE.0)
-    );
-    assert_eq!(
-        activity["properties"]["start"]["maximum"],
-        Value::from(YEAR_RANGE.1)
+        rules::SOURCE_KEYS.map(str::to_string)
     );
     let required = |s: &Value| -> Vec<String> {
         s["required"]

@@ -71,7 +71,7 @@ impl ExportScope {
 }
 
 /// The header row, in the format's key order.
-pub const CSV_HEADER: [&str; 16] = super::dataset::ACTIVITY_KEYS;
+pub const CSV_HEADER: [&str; super::dataset::ACTIVITY_KEYS.len()] = super::dataset::ACTIVITY_KEYS;
 
 /// The UTF-8 byte-order mark that starts the file.
 pub const BOM: char = '\u{FEFF}';

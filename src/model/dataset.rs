@@ -16,26 +16,8 @@ pub const FORMAT_NAME: &str = "vientiane-vision";
 /// The format version this build writes, and the newest it reads.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// The keys of an activity in schema order, as files write them: the one list that validation, the
-/// CSV header and the import diff all use.
-pub const ACTIVITY_KEYS: [&str; 16] = [
-    "id",
-    "title",
-    "summary",
-    "measures",
-    "directions",
-    "fields",
-    "scope",
-    "countries",
-    "start",
-    "end",
-    "status",
-    "confidence",
-    "partOf",
-    "followUps",
-    "sources",
-    "updated",
-];
+/// The keys of an activity in schema order: the rulebook's list (`model::rules`).
+pub use super::rules::ACTIVITY_KEYS;
 
 /// A whole dataset: what is stored, exported and imported.
 #[derive(Clone, Debug, PartialEq, Default)]

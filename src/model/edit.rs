@@ -10,14 +10,12 @@ use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::dataset::{Activity, Dataset, FollowUp, Source, UnknownKeys};
-use super::validate::{validate_activity, Problem, YEAR_RANGE};
+use super::rules::{self, YEAR_RANGE};
+use super::validate::{validate_activity, Problem};
 use super::vision::{Confidence, Direction, Measure, MemberState, Scope, Status};
 
 /// The prefix of the ids the editor gives new activities (`NEW-080`).
 pub const NEW_ID_PREFIX: &str = "NEW";
-
-/// The longest id the format accepts.
-const MAX_ID_LENGTH: usize = 64;
 
 /// An activity as the editor's form holds it.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,6 +45,9 @@ pub struct Draft {
     pub sources: Vec<SourceDraft>,
     /// Keys of the record this version does not know, kept verbatim.
     pub unknown: UnknownKeys,
+    /// The activity the form was made from. Saving starts from it, so that a key of `Activity` the
+    /// form does not show is carried through without the editor having to name it.
+    pub record: Activity,
 }
 
 /// A follow-up note as the form holds it.
@@ -114,6 +115,7 @@ impl Draft {
                 })
                 .collect(),
             unknown: activity.unknown.clone(),
+            record: activity.clone(),
         }
     }
 
@@ -206,6 +208,8 @@ impl Draft {
                 unknown: f.unknown.clone(),
             })
             .collect();
+        // Every key the form holds is set here; the struct update carries any other key of the record.
+        #[allow(clippy::needless_update)]
         let activity = Activity {
             id: self.id.trim().to_string(),
             title: self.title.trim().to_string(),
@@ -236,6 +240,7 @@ impl Draft {
                 .collect(),
             updated: now.map(str::to_string),
             unknown: self.unknown.clone(),
+            ..self.record.clone()
         };
         // Only the one id that could clash matters, so the set holds at most one entry.
         let taken: HashSet<&str> = dataset
@@ -256,7 +261,7 @@ impl Draft {
 /// then counts as its own, as the rule says.
 fn part_of_warning(activity: &Activity, dataset: &Dataset) -> Option<Problem> {
     let programme_id = activity.part_of.as_deref()?;
-    if super::validate::part_of_problem(programme_id, Some(&activity.id)).is_some() {
+    if rules::part_of_fault(programme_id, Some(&activity.id)).is_some() {
         // Validation already refuses it.
         return None;
     }
@@ -286,7 +291,8 @@ pub fn copy_id(dataset: &Dataset, original: &str) -> String {
                 format!("-copy-{n}")
             };
             // Cut the original so that the id stays within the format's limit (ids are ASCII).
-            let keep = MAX_ID_LENGTH
+            let keep = rules::ACTIVITY_ID
+                .max_chars
                 .saturating_sub(suffix.len())
                 .min(original.len());
             format!("{}{suffix}", original.get(..keep).unwrap_or(original))
@@ -892,9 +898,9 @@ mod tests {
         assert_eq!(copy_id(&dataset, "SR"), "SR-copy");
         dataset.activities.push(Activity::new("SR-copy", "c", 2020));
         assert_eq!(copy_id(&dataset, "SR"), "SR-copy-2");
-        let long = "L".repeat(64);
+        let long = "L".repeat(rules::ACTIVITY_ID.max_chars);
         let id = copy_id(&dataset, &long);
-        assert_eq!(id.len(), 64);
+        assert_eq!(id.len(), rules::ACTIVITY_ID.max_chars);
         assert!(id.ends_with("-copy"));
         let copy = Draft::duplicate(&dataset.activities[0], &dataset);
         assert_eq!(copy.id, "SR-copy-2");

@@ -5,9 +5,8 @@ use serde_json::Value;
 
 use super::validate::{decode_clean, decode_dataset, Decoded, Problem};
 
-/// The largest file accepted, in bytes: room for an export of the largest dataset the app accepts
-/// (`validate::MAX_ACTIVITIES`; 50,000 activities of the benchmark's shape export to 55 MB).
-pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// The largest file accepted, in bytes: the rulebook's limit (`model::rules`).
+pub use super::rules::MAX_FILE_BYTES;
 
 /// The refusal of a file of `size` bytes when it is over [`MAX_FILE_BYTES`]. The size is a float because
 /// the file picker reports it before the file is read.

@@ -266,7 +266,8 @@ pub struct FieldDiff {
 }
 
 /// The keys of an activity in schema order, as written in files.
-pub const ACTIVITY_FIELDS: [&str; 16] = super::dataset::ACTIVITY_KEYS;
+pub const ACTIVITY_FIELDS: [&str; super::dataset::ACTIVITY_KEYS.len()] =
+    super::dataset::ACTIVITY_KEYS;
 
 /// The keys whose values differ between two versions of an activity: known keys in schema order, then
 /// unknown keys (mine's order, then keys only theirs has).

@@ -16,6 +16,7 @@ pub mod merge;
 pub mod programmes;
 pub mod quota;
 pub mod report;
+pub mod rules;
 pub mod sorting;
 pub mod sources;
 pub mod stats;

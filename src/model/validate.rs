@@ -12,16 +12,15 @@ use serde_json::{Map, Value};
 use super::dataset::{
     Activity, Dataset, FollowUp, Source, UnknownKeys, ACTIVITY_KEYS, FORMAT_NAME, FORMAT_VERSION,
 };
+use super::rules::{self, CountriesFault, PartOfFault, TextRule, UrlFault};
 use super::vision::{is_known_field, Confidence, Direction, Measure, MemberState, Scope, Status};
 
 mod clean;
 
+/// The limits and the date rules live in the rulebook; they are named here too, where readers of the
+/// validation look for them.
+pub use super::rules::{is_date, is_rfc3339, MAX_ACTIVITIES, YEAR_RANGE};
 pub use clean::decode_clean;
-
-/// The most activities a dataset may hold.
-pub const MAX_ACTIVITIES: usize = 50_000;
-/// Lowest and highest accepted year.
-pub const YEAR_RANGE: (i32, i32) = (1950, 2100);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -85,15 +84,18 @@ pub fn decode_dataset(value: &Value) -> Result<Decoded, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut unknown = UnknownKeys::new();
     for (key, value) in object {
-        if !matches!(
-            key.as_str(),
-            "format" | "version" | "title" | "description" | "updated" | "activities"
-        ) {
+        if !rules::DATASET_KEYS.contains(&key.as_str()) {
             unknown.insert(key.clone(), value.clone());
         }
     }
-    let title = required_text(object, "", "title", 200, true, &mut problems);
-    let description = optional_text(object, "", "description", 20_000, &mut problems);
+    let title = required_text(object, "", "title", rules::DATASET_TITLE, &mut problems);
+    let description = optional_text(
+        object,
+        "",
+        "description",
+        rules::DATASET_DESCRIPTION,
+        &mut problems,
+    );
     let updated = optional_timestamp(object, "", "updated", &mut problems);
     let activities = match object.get("activities") {
         None => {
@@ -268,15 +270,12 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         return None;
     };
     let errors_before = problems.iter().filter(|p| p.is_error()).count();
-    let id = required_text(object, path, "id", 64, false, problems);
+    let id = required_text(object, path, "id", rules::ACTIVITY_ID, problems);
     if let Some(id) = &id {
-        if !id.is_empty()
-            && !id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-        {
+        if !id.is_empty() && !rules::is_id_alphabet(id) {
             problems.push(Problem::error(
                 join(path, "id"),
+                // The alphabet in words is `rules::ID_ALPHABET` (a test holds the two together).
                 format!(
                     "\"{}\" may only use letters A–Z a–z, digits, '.', '_' and '-'",
                     shorten(id)
@@ -284,8 +283,8 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
             ));
         }
     }
-    let title = required_text(object, path, "title", 300, true, problems);
-    let summary = optional_text(object, path, "summary", 5_000, problems);
+    let title = required_text(object, path, "title", rules::ACTIVITY_TITLE, problems);
+    let summary = optional_text(object, path, "summary", rules::ACTIVITY_SUMMARY, problems);
     let measures = code_list(
         object,
         path,
@@ -371,20 +370,20 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
 
     // Rules that tie several keys together run only on keys that were themselves valid.
     if let (Some(scope), Some(countries)) = (scope, &countries) {
-        match scope {
-            Scope::MemberStates if countries.is_empty() => problems.push(Problem::error(
+        match rules::countries_fault(scope, countries.len()) {
+            Some(CountriesFault::TooFewForMemberStates) => problems.push(Problem::error(
                 join(path, "countries"),
                 "must name at least one member state when the scope is \"member-states\"",
             )),
-            Scope::AseanWide if !countries.is_empty() => problems.push(Problem::error(
+            Some(CountriesFault::NamedWhenAseanWide) => problems.push(Problem::error(
                 join(path, "countries"),
                 "must be empty when the scope is \"asean-wide\" (ASEAN-wide activities involve every member)",
             )),
-            _ => {}
+            None => {}
         }
     }
     if let (Some(start), Some(Some(end))) = (start, end) {
-        if end < start {
+        if !rules::end_fits(start, end) {
             problems.push(Problem::error(
                 join(path, "end"),
                 format!("{end} is before the start year {start}"),
@@ -394,9 +393,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
     if let (Some(start), Some(countries)) = (start, &countries) {
         for (index, state) in countries.iter().enumerate() {
             let joined = state.joined().year;
-            // An ongoing activity runs up to today, so it can only be early if it ended before joining.
-            let last = end.flatten().map_or(i32::MAX, |end| end.max(start));
-            if last < joined {
+            if !rules::joined_in_time(joined, start, end.flatten()) {
                 problems.push(Problem::warning(
                     format!("{}[{index}]", join(path, "countries")),
                     format!(
@@ -410,7 +407,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
     if let (Some(start), Some(follow_ups)) = (start, &follow_ups) {
         let last = end.flatten();
         for (index, follow_up) in follow_ups.iter().enumerate() {
-            if follow_up.year < start || last.is_some_and(|last| follow_up.year > last) {
+            if !rules::follow_up_year_fits(follow_up.year, start, last) {
                 problems.push(Problem::warning(
                     format!("{}[{index}].year", join(path, "followUps")),
                     format!(
@@ -490,26 +487,22 @@ fn decode_part_of(
 /// What is wrong with `programme` as the `partOf` of the activity `own_id`, or `None` when nothing is:
 /// the one rule of the general path, the fast path and the editor.
 pub fn part_of_problem(programme: &str, own_id: Option<&str>) -> Option<String> {
-    let length = programme.chars().count();
-    if length == 0 {
-        Some("must not be empty: leave it out when the activity is no programme's event".into())
-    } else if length > 64 {
-        Some(format!("is {length} characters long; an id is at most 64"))
-    } else if !programme
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-    {
-        Some(format!(
+    Some(match rules::part_of_fault(programme, own_id)? {
+        PartOfFault::Empty => {
+            "must not be empty: leave it out when the activity is no programme's event".into()
+        }
+        PartOfFault::TooLong(length) => format!(
+            "is {length} characters long; an id is at most {}",
+            rules::ACTIVITY_ID.max_chars
+        ),
+        PartOfFault::NotAnId => format!(
             "\"{}\" is not an id (letters A–Z a–z, digits, '.', '_' and '-')",
             shorten(programme)
-        ))
-    } else if own_id == Some(programme) {
-        Some(format!(
+        ),
+        PartOfFault::Itself => format!(
             "names the activity itself (\"{programme}\"); an activity cannot be its own programme's event"
-        ))
-    } else {
-        None
-    }
+        ),
+    })
 }
 
 fn decode_fields(
@@ -524,11 +517,14 @@ fn decode_fields(
         let at = format!("{}[{index}]", join(path, "fields"));
         match value {
             Value::String(label) => {
-                let length = label.trim().chars().count();
-                if length == 0 || length > 80 {
+                if !rules::FIELD_LABEL.accepts(label) {
+                    let length = rules::FIELD_LABEL.length(label);
                     problems.push(Problem::error(
                         at,
-                        format!("a field label must be 1–80 characters, this one has {length}"),
+                        format!(
+                            "a field label must be 1–{} characters, this one has {length}",
+                            rules::FIELD_LABEL.max_chars
+                        ),
                     ));
                 } else if !seen.insert(label.trim().to_lowercase()) {
                     problems.push(Problem::error(
@@ -575,12 +571,12 @@ fn decode_follow_ups(
             continue;
         };
         let year = year_at(entry, &at, "year", true, problems).flatten();
-        let note = required_text(entry, &at, "note", 2_000, true, problems);
+        let note = required_text(entry, &at, "note", rules::FOLLOW_UP_NOTE, problems);
         // A follow-up's sources obey the same rules as the activity's, checked by the same code.
         let sources = decode_sources(entry, &at, problems);
         let unknown = entry
             .iter()
-            .filter(|(key, _)| !matches!(key.as_str(), "year" | "note" | "sources"))
+            .filter(|(key, _)| !rules::FOLLOW_UP_KEYS.contains(&key.as_str()))
             .map(|(key, value)| (key.clone(), value.clone()))
             .collect();
         if let (Some(year), Some(note)) = (year, note) {
@@ -635,7 +631,7 @@ fn decode_sources(
                 None
             }
         };
-        let title = optional_text(entry, &at, "title", 500, problems);
+        let title = optional_text(entry, &at, "title", rules::SOURCE_TITLE, problems);
         let accessed = match entry.get("accessed") {
             None | Some(Value::Null) => None,
             Some(Value::String(date)) if is_date(date) => Some(date.clone()),
@@ -652,7 +648,7 @@ fn decode_sources(
         };
         let unknown = entry
             .iter()
-            .filter(|(key, _)| !matches!(key.as_str(), "url" | "title" | "accessed"))
+            .filter(|(key, _)| !rules::SOURCE_KEYS.contains(&key.as_str()))
             .map(|(key, value)| (key.clone(), value.clone()))
             .collect();
         if let Some(url) = url {
@@ -667,74 +663,44 @@ fn decode_sources(
     Some(sources)
 }
 
-/// Accepts absolute `http` and `https` addresses only: anything else (`javascript:`, `data:`, a relative
-/// path) could run code or mislead when shown as a link.
+/// The rule of source addresses (`rules::url_fault`: absolute `http` and `https` addresses only), with
+/// the message for an address that breaks it.
 pub fn check_url(url: &str) -> Result<(), String> {
-    let trimmed = url.trim_start();
-    // The scheme is compared without regard to case and without a lower-case copy of the address:
-    // every source of a 50,000-activity import passes here.
-    let scheme_rest = |scheme: &str| {
-        trimmed
-            .get(..scheme.len())
-            .filter(|head| head.eq_ignore_ascii_case(scheme))
-            .map(|_| &trimmed[scheme.len()..])
-    };
-    let rest = if let Some(rest) = scheme_rest("https://") {
-        rest
-    } else if let Some(rest) = scheme_rest("http://") {
-        rest
-    } else {
-        let lower = trimmed.to_ascii_lowercase();
-        let scheme = lower.split(':').next().unwrap_or_default();
-        return Err(
-            if lower.contains(':')
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '.' || c == '-')
-            {
-                format!("\"{}\" uses the \"{scheme}:\" scheme; only http:// and https:// addresses are accepted", shorten(url))
-            } else {
-                format!(
-                    "\"{}\" is not an absolute web address; it must start with http:// or https://",
-                    shorten(url)
-                )
-            },
-        );
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    // Among ASCII characters, "whitespace or control" is exactly the bytes up to the space, and DEL;
-    // the other characters are looked at only when there are any.
-    let blank_or_control = url.bytes().any(|b| b <= b' ' || b == 0x7F)
-        || (!url.is_ascii() && url.chars().any(|c| c.is_whitespace() || c.is_control()));
-    if host.is_empty() || url.len() > 2_000 || blank_or_control {
-        return Err(format!("\"{}\" is not a valid web address", shorten(url)));
+    match rules::url_fault(url) {
+        None => Ok(()),
+        Some(UrlFault::Scheme(scheme)) => Err(format!(
+            "\"{}\" uses the \"{scheme}:\" scheme; only http:// and https:// addresses are accepted",
+            shorten(url)
+        )),
+        Some(UrlFault::NotAbsolute) => Err(format!(
+            "\"{}\" is not an absolute web address; it must start with http:// or https://",
+            shorten(url)
+        )),
+        Some(UrlFault::Malformed) => Err(format!("\"{}\" is not a valid web address", shorten(url))),
     }
-    Ok(())
 }
 
 fn required_text(
     object: &Map<String, Value>,
     path: &str,
     key: &str,
-    max: usize,
-    trim: bool,
+    rule: TextRule,
     problems: &mut Vec<Problem>,
 ) -> Option<String> {
     let at = join(path, key);
     match object.get(key) {
         Some(Value::String(text)) => {
-            let length = if trim {
-                text.trim().chars().count()
-            } else {
-                text.chars().count()
-            };
-            if length == 0 {
+            let length = rule.length(text);
+            if length == 0 && !rule.may_be_empty {
                 problems.push(Problem::error(at, "must not be empty"));
                 None
-            } else if length > max {
+            } else if length > rule.max_chars {
                 problems.push(Problem::error(
                     at,
-                    format!("is {length} characters long; the limit is {max}"),
+                    format!(
+                        "is {length} characters long; the limit is {}",
+                        rule.max_chars
+                    ),
                 ));
                 None
             } else {
@@ -759,17 +725,23 @@ fn optional_text(
     object: &Map<String, Value>,
     path: &str,
     key: &str,
-    max: usize,
+    rule: TextRule,
     problems: &mut Vec<Problem>,
 ) -> Option<String> {
     match object.get(key) {
         None | Some(Value::Null) => None,
         Some(Value::String(text)) => {
-            let length = text.chars().count();
-            if length > max {
+            let length = rule.length(text);
+            if length == 0 && !rule.may_be_empty {
+                problems.push(Problem::error(join(path, key), "must not be empty"));
+                None
+            } else if length > rule.max_chars {
                 problems.push(Problem::error(
                     join(path, key),
-                    format!("is {length} characters long; the limit is {max}"),
+                    format!(
+                        "is {length} characters long; the limit is {}",
+                        rule.max_chars
+                    ),
                 ));
                 None
             } else {
@@ -928,9 +900,7 @@ fn year_at(
         }
         None | Some(Value::Null) => Some(None),
         Some(Value::Number(n)) => match n.as_i64() {
-            Some(year) if (i64::from(low)..=i64::from(high)).contains(&year) => {
-                Some(Some(year as i32))
-            }
+            Some(year) if rules::is_year(year) => Some(Some(year as i32)),
             Some(year) => {
                 problems.push(Problem::error(
                     at,
@@ -950,57 +920,6 @@ fn year_at(
             ));
             None
         }
-    }
-}
-
-/// Checks `YYYY-MM-DD`.
-pub fn is_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return false;
-    }
-    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
-    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
-        return false;
-    }
-    let month = (bytes[5] - b'0') * 10 + (bytes[6] - b'0');
-    let day = (bytes[8] - b'0') * 10 + (bytes[9] - b'0');
-    (1..=12).contains(&month) && (1..=31).contains(&day)
-}
-
-/// Checks an RFC 3339 date-time such as `2026-11-27T10:00:00Z` or `2026-11-27T10:00:00.5+09:00`.
-pub fn is_rfc3339(text: &str) -> bool {
-    if text.len() < 20 || !text.is_char_boundary(10) || !is_date(&text[..10]) {
-        return false;
-    }
-    let rest = &text.as_bytes()[10..];
-    if !matches!(rest[0], b'T' | b't' | b' ') {
-        return false;
-    }
-    let time = &rest[1..];
-    if time.len() < 9 || time[2] != b':' || time[5] != b':' {
-        return false;
-    }
-    let two = |i: usize| -> Option<u8> {
-        let (a, b) = (time.get(i)?, time.get(i + 1)?);
-        (a.is_ascii_digit() && b.is_ascii_digit()).then(|| (a - b'0') * 10 + (b - b'0'))
-    };
-    match (two(0), two(3), two(6)) {
-        (Some(h), Some(m), Some(s)) if h < 24 && m < 60 && s <= 60 => {}
-        _ => return false,
-    }
-    let mut zone = &time[8..];
-    if let Some(fraction) = zone.strip_prefix(b".") {
-        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits == 0 {
-            return false;
-        }
-        zone = &fraction[digits..];
-    }
-    match zone {
-        [b'Z' | b'z'] => true,
-        [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit()),
-        _ => false,
     }
 }
 
@@ -1399,6 +1318,16 @@ mod tests {
             .map(|p| p.path)
             .collect();
         assert_eq!(paths, ["title", "end"]);
+    }
+
+    /// The messages spell out the rulebook's id alphabet as it is.
+    #[test]
+    fn id_messages_name_the_rulebooks_alphabet() {
+        let file = with_activity("id", Some(json!("has space")));
+        let problems = decode_dataset(&file).unwrap_err();
+        assert!(problems[0].message.contains(rules::ID_ALPHABET));
+        let problem = part_of_problem("VV 059", None).expect("not an id");
+        assert!(problem.contains(rules::ID_ALPHABET), "{problem}");
     }
 
     #[test]

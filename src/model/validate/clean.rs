@@ -16,10 +16,10 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::{check_url, is_rfc3339, MAX_ACTIVITIES, YEAR_RANGE};
 use crate::model::dataset::{
     Activity, Dataset, FollowUp, Source, UnknownKeys, FORMAT_NAME, FORMAT_VERSION,
 };
+use crate::model::rules::{self, is_date, is_rfc3339, TextRule, MAX_ACTIVITIES};
 use crate::model::vision::{
     is_known_field, Confidence, Direction, Measure, MemberState, Scope, Status,
 };
@@ -71,17 +71,9 @@ fn check<E: de::Error>(condition: bool) -> Result<(), E> {
     }
 }
 
-/// The length rule of `required_text`/`optional_text`: characters, trimmed or not, within `1..=max`
-/// (`0..=max` when `may_be_empty`).
-fn length_ok(text: &str, max: usize, trim: bool, may_be_empty: bool) -> bool {
-    let counted = if trim { text.trim() } else { text };
-    if counted.len() <= max {
-        // At most `max` bytes, so at most `max` characters: only emptiness is left to check.
-        return may_be_empty || !counted.is_empty();
-    }
-    // Counting stops early: a 10 MB summary is not counted to the end to learn it is too long.
-    let length = counted.chars().take(max + 1).count();
-    (may_be_empty || length > 0) && length <= max
+/// Whether an optional text obeys its rule (absent is fine).
+fn accepted(text: Option<&str>, rule: TextRule) -> bool {
+    text.is_none_or(|text| rule.accepts(text))
 }
 
 /// Whether two field labels are the same label for the full validation: equal once trimmed and in
@@ -214,7 +206,7 @@ impl<'de, T: Code> Deserialize<'de> for Codes<T> {
     }
 }
 
-/// A whole year within [`YEAR_RANGE`].
+/// A whole year within [`rules::YEAR_RANGE`].
 struct Year(i32);
 
 impl<'de> Deserialize<'de> for Year {
@@ -222,11 +214,9 @@ impl<'de> Deserialize<'de> for Year {
         struct YearVisitor;
         impl YearVisitor {
             fn within<E: de::Error>(year: i128) -> Result<Year, E> {
-                let (low, high) = YEAR_RANGE;
-                if (i128::from(low)..=i128::from(high)).contains(&year) {
-                    Ok(Year(year as i32))
-                } else {
-                    Err(give_up())
+                match i64::try_from(year) {
+                    Ok(year) if rules::is_year(year) => Ok(Year(year as i32)),
+                    _ => Err(give_up()),
                 }
             }
         }
@@ -265,7 +255,7 @@ impl<'de> Deserialize<'de> for Version {
     }
 }
 
-/// Field labels: 1–80 characters, distinct without regard to case, and all from the Vision's list
+/// Field labels: [`rules::FIELD_LABEL`], distinct without regard to case, and all from the Vision's list
 /// (an unknown label is a warning, so the full validation reports it).
 struct Fields(Vec<String>);
 
@@ -273,7 +263,7 @@ impl<'de> Deserialize<'de> for Fields {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let labels = Vec::<String>::deserialize(deserializer)?;
         for (index, label) in labels.iter().enumerate() {
-            check(length_ok(label, 80, true, false))?;
+            check(rules::FIELD_LABEL.accepts(label))?;
             check(is_known_field(label))?;
             // Every label is one of the Vision's (ASCII, a few dozen): comparing with the earlier ones
             // costs less than hashing lower-case copies, and stays short whatever the file holds.
@@ -312,7 +302,7 @@ impl<'de> Deserialize<'de> for CleanFollowUp {
                 let (Some(year), Some(note)) = (year, note) else {
                     return Err(give_up());
                 };
-                check(length_ok(&note, 2_000, true, false))?;
+                check(rules::FOLLOW_UP_NOTE.accepts(&note))?;
                 Ok(CleanFollowUp(FollowUp {
                     year,
                     note,
@@ -358,13 +348,9 @@ impl<'de> Deserialize<'de> for CleanSource {
                 let Some(url) = url else {
                     return Err(give_up());
                 };
-                check(check_url(&url).is_ok())?;
-                check(
-                    title
-                        .as_deref()
-                        .is_none_or(|t| length_ok(t, 500, false, true)),
-                )?;
-                check(accessed.as_deref().is_none_or(super::is_date))?;
+                check(rules::url_fault(&url).is_none())?;
+                check(accepted(title.as_deref(), rules::SOURCE_TITLE))?;
+                check(accessed.as_deref().is_none_or(is_date))?;
                 Ok(CleanSource(Source {
                     url,
                     title,
@@ -401,7 +387,7 @@ impl<'de> Visitor<'de> for ActivityVisitor {
         let (mut status, mut confidence, mut part_of) = (None, None, None);
         let (mut follow_ups, mut sources, mut updated) = (None, None, None);
         let mut unknown = UnknownKeys::new();
-        // The arms are exactly `super::ACTIVITY_KEYS` (a test holds them together).
+        // The arms are exactly `rules::ACTIVITY_KEYS` (a test holds them together).
         while let Some(key) = map.next_key::<Text>()? {
             match key.as_str() {
                 "id" => fill(&mut id, map.next_value::<String>()?)?,
@@ -436,36 +422,29 @@ impl<'de> Visitor<'de> for ActivityVisitor {
         };
         let countries: Vec<MemberState> = countries.unwrap_or_default();
         let follow_ups: Vec<FollowUp> = follow_ups.unwrap_or_default();
-        check(length_ok(&id, 64, false, false))?;
-        check(
-            id.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')),
-        )?;
-        check(length_ok(&title, 300, true, false))?;
+        check(rules::ACTIVITY_ID.accepts(&id))?;
+        check(rules::is_id_alphabet(&id))?;
+        check(rules::ACTIVITY_TITLE.accepts(&title))?;
         check(
             part_of
                 .as_deref()
-                .is_none_or(|p| super::part_of_problem(p, Some(&id)).is_none()),
+                .is_none_or(|p| rules::part_of_fault(p, Some(&id)).is_none()),
         )?;
-        check(
-            summary
-                .as_deref()
-                .is_none_or(|s| length_ok(s, 5_000, false, true)),
-        )?;
+        check(accepted(summary.as_deref(), rules::ACTIVITY_SUMMARY))?;
         check(updated.as_deref().is_none_or(is_rfc3339))?;
-        check(match scope {
-            Scope::MemberStates => !countries.is_empty(),
-            Scope::AseanWide => countries.is_empty(),
-        })?;
-        check(end.is_none_or(|end| end >= start))?;
+        check(rules::countries_fault(scope, countries.len()).is_none())?;
+        check(end.is_none_or(|end| rules::end_fits(start, end)))?;
         // The warnings of the full validation: a member listed before it joined, a follow-up outside
         // the activity's years.
-        let last = end.map_or(i32::MAX, |end| end.max(start));
-        check(countries.iter().all(|state| last >= state.joined().year))?;
+        check(
+            countries
+                .iter()
+                .all(|state| rules::joined_in_time(state.joined().year, start, end)),
+        )?;
         check(
             follow_ups
                 .iter()
-                .all(|f| f.year >= start && end.is_none_or(|end| f.year <= end)),
+                .all(|f| rules::follow_up_year_fits(f.year, start, end)),
         )?;
         Ok(CleanActivity(Activity {
             id,
@@ -549,12 +528,8 @@ impl<'de> Deserialize<'de> for CleanDataset {
                     return Err(give_up());
                 };
                 check(format == FORMAT_NAME)?;
-                check(length_ok(&title, 200, true, false))?;
-                check(
-                    description
-                        .as_deref()
-                        .is_none_or(|d| length_ok(d, 20_000, false, true)),
-                )?;
+                check(rules::DATASET_TITLE.accepts(&title))?;
+                check(accepted(description.as_deref(), rules::DATASET_DESCRIPTION))?;
                 check(updated.as_deref().is_none_or(is_rfc3339))?;
                 Ok(CleanDataset(Dataset {
                     title,
@@ -571,7 +546,7 @@ impl<'de> Deserialize<'de> for CleanDataset {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{decode_dataset, ACTIVITY_KEYS};
+    use super::super::{check_url, decode_dataset, ACTIVITY_KEYS};
     use super::*;
     use crate::model::DEFAULT_DATASET_JSON;
 
@@ -731,7 +706,7 @@ mod tests {
         };
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
         !(host.is_empty()
-            || url.len() > 2_000
+            || url.len() > rules::URL_MAX_BYTES
             || url.chars().any(|c| c.is_whitespace() || c.is_control()))
     }
 
@@ -764,7 +739,7 @@ mod tests {
         for url in urls {
             assert_eq!(check_url(url).is_ok(), check_url_before(url), "{url:?}");
         }
-        let long = format!("https://example.org/{}", "a".repeat(2_000));
+        let long = format!("https://example.org/{}", "a".repeat(rules::URL_MAX_BYTES));
         assert_eq!(check_url(&long).is_ok(), check_url_before(&long));
     }
 
