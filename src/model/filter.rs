@@ -6,7 +6,7 @@
 
 use super::dataset::{Activity, Dataset};
 use super::sources::has_official_source;
-use super::validate::YEAR_RANGE;
+use super::rules::YEAR_RANGE;
 use super::vision::{Confidence, Direction, Measure, MemberState, Scope, Status};
 
 /// What the user narrowed the dataset to. `None` everywhere means "everything".

@@ -5,7 +5,7 @@
 //!
 //! Each function returns a whole phrase, never a fragment to glue to another translated fragment.
 
-use super::validate::YEAR_RANGE;
+use super::rules::YEAR_RANGE;
 
 /// "1 activity", "9 activities", "0 activities".
 pub fn activities(count: usize) -> String {
