@@ -731,11 +731,9 @@ fn optional_text(
     match object.get(key) {
         None | Some(Value::Null) => None,
         Some(Value::String(text)) => {
+            // Every optional text of the format may be empty (`rules`); only its length is checked.
             let length = rule.length(text);
-            if length == 0 && !rule.may_be_empty {
-                problems.push(Problem::error(join(path, key), "must not be empty"));
-                None
-            } else if length > rule.max_chars {
+            if length > rule.max_chars {
                 problems.push(Problem::error(
                     join(path, key),
                     format!(

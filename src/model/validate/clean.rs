@@ -213,10 +213,11 @@ impl<'de> Deserialize<'de> for Year {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct YearVisitor;
         impl YearVisitor {
-            fn within<E: de::Error>(year: i128) -> Result<Year, E> {
-                match i64::try_from(year) {
-                    Ok(year) if rules::is_year(year) => Ok(Year(year as i32)),
-                    _ => Err(give_up()),
+            fn within<E: de::Error>(year: i64) -> Result<Year, E> {
+                if rules::is_year(year) {
+                    Ok(Year(year as i32))
+                } else {
+                    Err(give_up())
                 }
             }
         }
@@ -226,10 +227,11 @@ impl<'de> Deserialize<'de> for Year {
                 f.write_str("a year")
             }
             fn visit_u64<E: de::Error>(self, year: u64) -> Result<Year, E> {
-                YearVisitor::within(i128::from(year))
+                // A year past `i64::MAX` is no year either.
+                YearVisitor::within(i64::try_from(year).unwrap_or(i64::MAX))
             }
             fn visit_i64<E: de::Error>(self, year: i64) -> Result<Year, E> {
-                YearVisitor::within(i128::from(year))
+                YearVisitor::within(year)
             }
         }
         deserializer.deserialize_any(YearVisitor)
