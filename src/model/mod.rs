@@ -11,6 +11,7 @@ pub mod filter;
 pub mod format;
 pub mod history;
 pub mod map_export;
+pub mod map_picture;
 pub mod matrix;
 pub mod merge;
 pub mod programmes;
@@ -23,6 +24,7 @@ pub mod stored;
 pub mod trends;
 pub mod validate;
 pub mod vision;
+pub mod year_range;
 
 pub use dataset::{Activity, Dataset, FollowUp, Source};
 pub use filter::Filters;

@@ -7,8 +7,9 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use leptos::prelude::*;
 
 use super::MapSignals;
-use crate::model::map_export::{activities_phrase, measure_title, year_range};
+use crate::model::map_picture::{activities_phrase, measure_title};
 use crate::model::stats::{counted_behind, Place};
+use crate::model::year_range::year_range;
 use crate::model::Activity;
 use crate::ui::{
     places_label, programme_words, ConfidenceMark, MeasureBadges, OfficialMark, SourceList,
