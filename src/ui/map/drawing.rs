@@ -134,7 +134,7 @@ fn MemberStateShape(
             role="button"
             tabindex="0"
             data-country=state.iso3()
-            data-count=move || picture.read().count(place)
+            data-count=move || picture.read().count(place).to_string()
             aria-label=move || picture.read().label(place)
             aria-controls=move || (signals.selected.get() == Some(place)).then_some("country-panel")
             aria-expanded=move || (signals.selected.get() == Some(place)).to_string()
@@ -195,7 +195,7 @@ fn AseanWideBox(signals: MapSignals) -> impl IntoView {
             role="button"
             tabindex="0"
             data-testid="asean-wide"
-            data-count=count
+            data-count=move || count().to_string()
             aria-label=move || picture.read().label(place)
             aria-controls=move || (signals.selected.get() == Some(place)).then_some("country-panel")
             aria-expanded=move || (signals.selected.get() == Some(place)).to_string()

@@ -354,7 +354,7 @@ fn MapLegend(signals: MapSignals) -> impl IntoView {
                         .legend()
                         .into_iter()
                         .map(|(fill, label)| view! {
-                            <li class="map-legend__class" data-class=fill.class()>
+                            <li class="map-legend__class" data-class=fill.class().to_string()>
                                 <svg class="map-legend__swatch" aria-hidden="true">
                                     <rect width="100%" height="100%" fill=fill.paint()></rect>
                                 </svg>
