@@ -5,8 +5,8 @@
 //! disagree: both call [`Filters::matches`].
 
 use super::dataset::{Activity, Dataset};
-use super::sources::has_official_source;
 use super::rules::YEAR_RANGE;
+use super::sources::has_official_source;
 use super::vision::{Confidence, Direction, Measure, MemberState, Scope, Status};
 
 /// What the user narrowed the dataset to. `None` everywhere means "everything".

@@ -1,141 +1,22 @@
-//! The map's words and its standalone picture: the labels a screen reader hears, the caption that says
-//! what a picture of the map shows, and the SVG file assembled from the
-//! pre-projected shapes for a slide.
+//! The standalone SVG file of the map, for slides: the picture described in `model::map_picture`
+//! drawn with every style inline (nothing refers to the page's CSS), beside a text column with the
+//! legend, the ASEAN-wide count, the caption, the boundary disclaimer and the credit.
 //!
-//! Plain Rust: the view passes in the shapes, the counts and the filters and gets text back, so the
-//! export is tested natively and never depends on the page's CSS. The on-page map takes its colours and
-//! its layout (the ASEAN-wide element, the rings around the small states) from here too, so the page and
-//! the exported file always look alike.
+//! Plain Rust: the view passes in the shapes, the picture it shows and the filters and gets the file
+//! back, so the export is tested natively. The page draws the same `MapPicture` (`ui::map::drawing`).
 
 use std::fmt::Write as _;
 
 use super::filter::Filters;
-use super::stats::{class_bounds, class_labels, class_of, MapCounts, MeasureChoice, Place};
+use super::map_picture::{
+    caption_lines, measure_title, MapPicture, TextSpot, ACCENT, ASEAN_WIDE_BOX, ASEAN_WIDE_NAME,
+    BORDER_STROKE, BOUNDARY_DISCLAIMER, BOX_FILL, CLASS_FILLS, CONTEXT_FILL, CONTEXT_NAME, CREDIT,
+    HATCH_ID, HATCH_LINE_WIDTH, HATCH_STROKE, HATCH_TILE, HATCH_TURN, INK, INK_SOFT, PARTNER_FILL,
+    PARTNER_LABEL, PARTNER_LABEL_TEXT, PARTNER_NAME, RING_DOT_RADIUS, RING_RADIUS, SEA_FILL,
+    SMALL_STATES,
+};
+use super::stats::{MeasureChoice, Place};
 use super::vision::{Measure, MemberState};
-use super::wording::activities;
-
-/// Fill of each palette class, 0 ("none") to 5. These equal `--class-0` … `--class-5` in
-/// `style/main.css` (ColorBrewer YlGnBu, colour-blind safe); a test keeps the two in step.
-pub const CLASS_FILLS: [&str; 6] = [
-    "#eceff2", "#c7e9b4", "#7fcdbb", "#41b6c4", "#225ea8", "#0c2c84",
-];
-/// Japan, the partner: a warm tint outside the sequential scale, so it never reads as a count.
-pub const PARTNER_FILL: &str = "#f3d9c6";
-/// Every other country's land, merged into one shape.
-pub const CONTEXT_FILL: &str = "#dde1e6";
-pub const SEA_FILL: &str = "#f7fbff";
-pub const INK: &str = "#1b2430";
-pub const INK_SOFT: &str = "#4a5563";
-/// The lines of the hatch that marks a count of zero.
-pub const HATCH_STROKE: &str = "#98a2ad";
-/// Outline of the member states and Japan.
-pub const BORDER_STROKE: &str = "#5f6b78";
-/// Outline of the ASEAN-wide element.
-pub const ACCENT: &str = "#0b5cad";
-
-/// The ASEAN-wide element (x, y, width, height in map units): in the open Pacific east of the
-/// Philippines, clear of any land and of the South China Sea.
-pub const ASEAN_WIDE_BOX: (f64, f64, f64, f64) = (672.0, 438.0, 250.0, 112.0);
-/// Where "Japan (partner)" is written: at sea south of Honshu.
-pub const PARTNER_LABEL: (f64, f64) = (700.0, 338.0);
-/// The states too small to point at, which get a ring-shaped hit target around their anchor.
-pub const SMALL_STATES: [MemberState; 2] = [MemberState::Singapore, MemberState::Brunei];
-/// Radius of those rings in map units: about 150 km, so a ring is about 22 px across on a 500-px-wide
-/// map (the page widens it further on a phone).
-pub const RING_RADIUS: f64 = 22.0;
-
-/// The boundary disclaimer shown under the map and in every export.
-pub const BOUNDARY_DISCLAIMER: &str =
-    "Boundaries are simplified and imply no position on the status of \
-     any territory; no maritime claims are drawn.";
-/// The data credit Natural Earth asks for.
-pub const CREDIT: &str = "Made with Natural Earth.";
-
-/// "Capacity Building Cooperation (CBC)", or "All measures".
-pub fn measure_title(measure: MeasureChoice) -> String {
-    match measure {
-        Some(m) => format!("{} ({})", m.name(), m.short_label()),
-        None => "All measures".to_string(),
-    }
-}
-
-/// The measure inside a sentence: "Capacity Building Cooperation (CBC)", or "all measures".
-pub fn measure_phrase(measure: MeasureChoice) -> String {
-    match measure {
-        Some(_) => measure_title(measure),
-        None => "all measures".to_string(),
-    }
-}
-
-/// What a screen reader says for a place on the map: "Viet Nam: 9 activities, Capacity Building
-/// Cooperation".
-pub fn place_label(place: Place, count: u32, measure: MeasureChoice) -> String {
-    let measure = measure.map_or("all measures", Measure::name);
-    format!(
-        "{}: {}, {measure}",
-        place.name(),
-        activities(count as usize)
-    )
-}
-
-/// The filters other than measure and years that also narrow the map and the matrix (set in the
-/// Activities view), in words: "status: Completed", "search: “ship rider”". The scope and country
-/// filters do not apply to the map, which shows every place at once.
-pub fn other_filters(filters: &Filters) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(status) = filters.status {
-        out.push(format!("status: {}", status.name()));
-    }
-    if let Some(confidence) = filters.confidence {
-        out.push(format!("confidence: {}", confidence.name()));
-    }
-    if let Some(field) = &filters.field {
-        out.push(format!("field: “{}”", field.trim()));
-    }
-    if let Some(direction) = filters.direction {
-        out.push(format!("direction: {}", direction.name()));
-    }
-    if filters.official {
-        out.push("backed by an official source".to_string());
-    }
-    if !filters.search.trim().is_empty() {
-        out.push(format!("search: “{}”", filters.search.trim()));
-    }
-    out
-}
-
-/// The caption of a picture of the map: what is counted, under which measure, over which years.
-pub fn caption_lines(
-    filters: &Filters,
-    include_asean_wide: bool,
-    span: Option<(i32, i32)>,
-) -> Vec<String> {
-    let mut lines = vec![match filters.measure {
-        Some(m) => format!("Measure: {}.", measure_title(Some(m))),
-        None => "Measure: all measures (dialogue-only activities included).".to_string(),
-    }];
-    lines.push(match filters.years_within(span) {
-        (Some(from), Some(to)) if from == to => {
-            format!("Years: {from} (activities running at any time in it).")
-        }
-        (Some(from), Some(to)) => {
-            format!("Years: {from}–{to} (activities running at any time in the range).")
-        }
-        _ => "Years: all.".to_string(),
-    });
-    lines.push(if include_asean_wide {
-        "Each member state's count includes every ASEAN-wide activity.".to_string()
-    } else {
-        "Member states are coloured by the activities that involve them; ASEAN-wide activities are \
-         counted separately."
-            .to_string()
-    });
-    let others = other_filters(filters);
-    if !others.is_empty() {
-        lines.push(format!("Also filtered by {}.", others.join("; ")));
-    }
-    lines
-}
 
 /// The map's shapes, handed over by the view (they live in the generated `map_shapes` module).
 #[derive(Clone, Debug)]
@@ -148,13 +29,14 @@ pub struct MapGeometry<'a> {
     pub countries: Vec<(&'a str, &'a str, (f64, f64))>,
 }
 
-/// Everything a picture of the map shows.
+/// Everything an exported file shows: the picture, and what its caption says.
 #[derive(Clone, Debug)]
-pub struct MapPicture<'a> {
+pub struct MapExport<'a> {
     pub geometry: MapGeometry<'a>,
-    pub counts: &'a MapCounts,
+    /// The picture the page shows (the counts under its measure and toggle).
+    pub picture: &'a MapPicture,
+    /// The filters the caption describes.
     pub filters: &'a Filters,
-    pub include_asean_wide: bool,
     /// The dataset's first and last year.
     pub span: Option<(i32, i32)>,
     /// The dataset's title: user text, escaped on the way out.
@@ -227,40 +109,30 @@ const COLUMN_WIDTH: f64 = 470.0;
 /// Characters per line in the text column at 16 px.
 const COLUMN_CHARS: usize = 50;
 
-/// The SVG of the hatch that marks zero, with an id of the caller's choosing.
-pub fn hatch_pattern(id: &str) -> String {
+/// The hatch that marks zero ([`HATCH_ID`]), as the page's map defines it too.
+fn hatch_pattern() -> String {
     format!(
-        "<pattern id=\"{id}\" patternUnits=\"userSpaceOnUse\" width=\"7\" height=\"7\" \
-         patternTransform=\"rotate(45)\"><rect width=\"7\" height=\"7\" fill=\"{}\"/>\
-         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"7\" stroke=\"{HATCH_STROKE}\" stroke-width=\"2\"/></pattern>",
+        "<pattern id=\"{HATCH_ID}\" patternUnits=\"userSpaceOnUse\" width=\"{HATCH_TILE}\" \
+         height=\"{HATCH_TILE}\" patternTransform=\"{HATCH_TURN}\"><rect width=\"{HATCH_TILE}\" \
+         height=\"{HATCH_TILE}\" fill=\"{}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"{HATCH_TILE}\" \
+         stroke=\"{HATCH_STROKE}\" stroke-width=\"{HATCH_LINE_WIDTH}\"/></pattern>",
         CLASS_FILLS[0]
     )
-}
-
-/// The fill of a member state with `count` activities under `bounds`: a class colour, or the hatch.
-pub fn fill_for(count: u32, bounds: &[u32], hatch_id: &str) -> String {
-    match class_of(count, bounds) {
-        0 => format!("url(#{hatch_id})"),
-        class => CLASS_FILLS[class.min(CLASS_FILLS.len() - 1)].to_string(),
-    }
 }
 
 /// Assembles a standalone SVG picture of the map: title, the map itself, the legend, the ASEAN-wide
 /// count, the caption with the measure and the filters, the boundary disclaimer and the credit. Every
 /// style is inline; nothing refers to the page.
-pub fn export_svg(picture: &MapPicture) -> ExportedMap {
-    let measure = picture.filters.measure;
-    let include = picture.include_asean_wide;
-    let counts = picture.counts;
-    let bounds = class_bounds(counts.max_member_state(measure, include));
-    let map_w = picture.geometry.width;
-    let map_h = picture.geometry.height;
+pub fn export_svg(export: &MapExport) -> ExportedMap {
+    let picture = export.picture;
+    let measure = picture.measure;
+    let map_w = export.geometry.width;
+    let map_h = export.geometry.height;
     let column_x = MARGIN + map_w + 32.0;
-    let hatch = "vva-hatch";
 
     // The body first: the picture's height depends on how long the caption runs.
     let mut body = String::with_capacity(40_000);
-    let title = escape_xml(picture.title);
+    let title = escape_xml(export.title);
     let subtitle = escape_xml(&format!(
         "Activities per member state: {}",
         measure_title(measure)
@@ -270,32 +142,23 @@ pub fn export_svg(picture: &MapPicture) -> ExportedMap {
         "<text x=\"{MARGIN}\" y=\"52\" font-size=\"30\" font-weight=\"700\" fill=\"{INK}\">{title}</text>\n\
          <text x=\"{MARGIN}\" y=\"90\" font-size=\"21\" fill=\"{INK_SOFT}\">{subtitle}</text>"
     );
-    write_map(&mut body, picture, &bounds, hatch);
+    write_map(&mut body, export);
 
     // The text column: legend, then the caption, then the disclaimer and the credit.
     let mut y = MAP_TOP + 20.0;
     let _ = writeln!(
         body,
         "<text x=\"{column_x}\" y=\"{y}\" font-size=\"20\" font-weight=\"700\" fill=\"{INK}\">{}</text>",
-        if include {
-            "Activities per member state (ASEAN-wide added)"
-        } else {
-            "Activities per member state"
-        }
+        picture.legend_title()
     );
     y += 16.0;
-    let mut entries: Vec<(String, String)> = vec![(format!("url(#{hatch})"), "0".to_string())];
-    entries.extend(
-        class_labels(&bounds)
-            .into_iter()
-            .enumerate()
-            .map(|(i, label)| (CLASS_FILLS[(i + 1).min(5)].to_string(), label)),
-    );
-    entries.push((
-        PARTNER_FILL.to_string(),
-        "Japan (partner, not counted)".to_string(),
-    ));
-    entries.push((CONTEXT_FILL.to_string(), "Other countries".to_string()));
+    let mut entries: Vec<(&str, String)> = picture
+        .legend()
+        .into_iter()
+        .map(|(fill, label)| (fill.paint(), label))
+        .collect();
+    entries.push((PARTNER_FILL, PARTNER_NAME.to_string()));
+    entries.push((CONTEXT_FILL, CONTEXT_NAME.to_string()));
     for (fill, label) in entries {
         let _ = writeln!(
             body,
@@ -313,14 +176,15 @@ pub fn export_svg(picture: &MapPicture) -> ExportedMap {
         body,
         "<text x=\"{column_x}\" y=\"{y}\" font-size=\"17\" fill=\"{INK}\">ASEAN-wide activities: \
          <tspan font-weight=\"700\">{}</tspan></text>",
-        counts.asean_wide(measure)
+        picture.count(Place::AseanWide)
     );
     y += 38.0;
-    let mut caption: Vec<String> = caption_lines(picture.filters, include, picture.span);
+    let mut caption: Vec<String> =
+        caption_lines(export.filters, picture.include_asean_wide, export.span);
     caption.push(format!(
         "Source: {}, Vientiane Vision Atlas, {}.",
-        picture.title.trim(),
-        picture.date
+        export.title.trim(),
+        export.date
     ));
     for line in caption {
         for part in wrap(&line, COLUMN_CHARS) {
@@ -358,7 +222,7 @@ pub fn export_svg(picture: &MapPicture) -> ExportedMap {
          viewBox=\"0 0 {width} {height}\" font-family=\"{FONT}\">\n\
          <title>{title} — {subtitle}</title>\n<defs>{}</defs>\n\
          <rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>\n",
-        hatch_pattern(hatch)
+        hatch_pattern()
     );
     svg.push_str(&body);
     svg.push_str("</svg>\n");
@@ -370,12 +234,10 @@ pub fn export_svg(picture: &MapPicture) -> ExportedMap {
 }
 
 /// The map part of an export: sea, other land, Japan, the member states by class, the rings around
-/// the small states, and the ASEAN-wide element.
-fn write_map(out: &mut String, picture: &MapPicture, bounds: &[u32], hatch: &str) {
-    let measure = picture.filters.measure;
-    let include = picture.include_asean_wide;
-    let counts = picture.counts;
-    let geometry = &picture.geometry;
+/// the small states, Japan's label and the ASEAN-wide box.
+fn write_map(out: &mut String, export: &MapExport) {
+    let picture = export.picture;
+    let geometry = &export.geometry;
     let _ = writeln!(
         out,
         "<g transform=\"translate({MARGIN} {MAP_TOP})\">\n\
@@ -386,16 +248,20 @@ fn write_map(out: &mut String, picture: &MapPicture, bounds: &[u32], hatch: &str
         escape_xml(geometry.context)
     );
     for (iso3, path, _) in &geometry.countries {
-        let fill = match MemberState::from_iso3(iso3) {
-            Some(state) => fill_for(counts.member_state(state, measure, include), bounds, hatch),
-            None => PARTNER_FILL.to_string(),
+        let (fill, title) = match MemberState::from_iso3(iso3) {
+            Some(state) => (
+                picture.fill(state).paint(),
+                picture.label(Place::MemberState(state)),
+            ),
+            None if *iso3 == "JPN" => (PARTNER_FILL, PARTNER_NAME.to_string()),
+            None => (PARTNER_FILL, iso3.to_string()),
         };
         let _ = writeln!(
             out,
             "<path d=\"{}\" fill=\"{fill}\" stroke=\"{BORDER_STROKE}\" stroke-width=\"0.7\" \
              stroke-linejoin=\"round\"><title>{}</title></path>",
             escape_xml(path),
-            escape_xml(&country_title(iso3, counts, measure, include))
+            escape_xml(&title)
         );
     }
     for state in SMALL_STATES {
@@ -405,133 +271,45 @@ fn write_map(out: &mut String, picture: &MapPicture, bounds: &[u32], hatch: &str
             .find(|(iso3, _, _)| *iso3 == state.iso3())
             .map(|(_, _, anchor)| *anchor);
         if let Some((x, y)) = anchor {
-            let fill = fill_for(counts.member_state(state, measure, include), bounds, hatch);
             let _ = writeln!(
                 out,
                 "<circle cx=\"{x}\" cy=\"{y}\" r=\"{RING_RADIUS}\" fill=\"none\" stroke=\"{INK}\" \
-                 stroke-width=\"2\"/>\n<circle cx=\"{x}\" cy=\"{y}\" r=\"5\" fill=\"{fill}\" \
-                 stroke=\"{INK}\" stroke-width=\"1\"/>"
+                 stroke-width=\"2\"/>\n<circle cx=\"{x}\" cy=\"{y}\" r=\"{RING_DOT_RADIUS}\" fill=\"{}\" \
+                 stroke=\"{INK}\" stroke-width=\"1\"/>",
+                picture.fill(state).paint()
             );
         }
     }
-    let (px, py) = PARTNER_LABEL;
+    let TextSpot { x, y, size } = PARTNER_LABEL;
     let _ = writeln!(
         out,
-        "<text x=\"{px}\" y=\"{py}\" font-size=\"22\" font-style=\"italic\" fill=\"{INK_SOFT}\">\
-         Japan (partner)</text>"
+        "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" font-style=\"italic\" fill=\"{INK_SOFT}\">\
+         {PARTNER_LABEL_TEXT}</text>"
     );
-    out.push_str(&asean_wide_element(counts.asean_wide(measure)));
+    write_asean_wide_box(out, picture.count(Place::AseanWide));
     out.push_str("</g>\n");
 }
 
-/// The ASEAN-wide element as drawn in an export (the page draws the same box with its own markup).
-fn asean_wide_element(count: u32) -> String {
-    let (x, y, w, h) = ASEAN_WIDE_BOX;
-    format!(
-        "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"14\" fill=\"#ffffff\" stroke=\"{ACCENT}\" \
-         stroke-width=\"3\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"26\" font-weight=\"600\" fill=\"{ACCENT}\" \
-         text-anchor=\"middle\">ASEAN-wide</text>\n<text x=\"{}\" y=\"{}\" font-size=\"44\" font-weight=\"700\" \
+/// The ASEAN-wide box as drawn in an export (the page draws the same [`ASEAN_WIDE_BOX`]).
+fn write_asean_wide_box(out: &mut String, count: u32) {
+    let b = ASEAN_WIDE_BOX;
+    let (name, number) = (b.name, b.count);
+    let _ = write!(
+        out,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{BOX_FILL}\" stroke=\"{ACCENT}\" \
+         stroke-width=\"3\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"600\" fill=\"{ACCENT}\" \
+         text-anchor=\"middle\">{ASEAN_WIDE_NAME}</text>\n<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"700\" \
          fill=\"{INK}\" text-anchor=\"middle\">{count}</text>\n",
-        x + w / 2.0,
-        y + 38.0,
-        x + w / 2.0,
-        y + 92.0,
-    )
-}
-
-/// The tooltip of a country in an exported SVG ("Viet Nam: 6 activities").
-fn country_title(iso3: &str, counts: &MapCounts, measure: MeasureChoice, include: bool) -> String {
-    match MemberState::from_iso3(iso3) {
-        Some(state) => place_label(
-            Place::MemberState(state),
-            counts.member_state(state, measure, include),
-            measure,
-        ),
-        None if iso3 == "JPN" => "Japan (partner)".to_string(),
-        None => iso3.to_string(),
-    }
+        b.x, b.y, b.width, b.height, b.corner, name.x, name.y, name.size, number.x, number.y, number.size,
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::vision::{Confidence, Status};
+    use crate::model::map_picture::HATCH_PAINT;
+    use crate::model::stats::MapCounts;
     use crate::model::{Activity, Dataset, Scope};
-
-    #[test]
-    fn labels() {
-        let vn = Place::MemberState(MemberState::VietNam);
-        let cases = [
-            (
-                vn,
-                9,
-                Some(Measure::CapacityBuilding),
-                "Viet Nam: 9 activities, Capacity Building Cooperation",
-            ),
-            (vn, 1, None, "Viet Nam: 1 activity, all measures"),
-            (
-                Place::AseanWide,
-                0,
-                None,
-                "ASEAN-wide: 0 activities, all measures",
-            ),
-        ];
-        for (place, count, measure, expected) in cases {
-            assert_eq!(place_label(place, count, measure), expected);
-        }
-        assert_eq!(
-            measure_title(Some(Measure::HumanResourceDevelopment)),
-            "Human Resource Development and Academic Exchange (HRD/AE)"
-        );
-        assert_eq!(measure_title(None), "All measures");
-        assert_eq!(measure_phrase(None), "all measures");
-        assert_eq!(
-            measure_phrase(Some(Measure::JointTraining)),
-            "Joint Training and Exercises (JTE)"
-        );
-    }
-
-    #[test]
-    fn captions() {
-        let span = Some((2009, 2027));
-        let filters = Filters {
-            measure: Some(Measure::CapacityBuilding),
-            from: Some(2016),
-            to: Some(2025),
-            ..Filters::default()
-        };
-        assert_eq!(
-            caption_lines(&filters, false, span),
-            [
-                "Measure: Capacity Building Cooperation (CBC).",
-                "Years: 2016–2025 (activities running at any time in the range).",
-                "Member states are coloured by the activities that involve them; ASEAN-wide activities \
-                 are counted separately.",
-            ]
-        );
-        let narrowed = Filters {
-            status: Some(Status::Completed),
-            confidence: Some(Confidence::Uncertain),
-            field: Some(" HA/DR ".into()),
-            search: "ship".into(),
-            from: Some(2017),
-            to: Some(2017),
-            ..Filters::default()
-        };
-        assert_eq!(
-            caption_lines(&narrowed, true, span),
-            [
-                "Measure: all measures (dialogue-only activities included).",
-                "Years: 2017 (activities running at any time in it).",
-                "Each member state's count includes every ASEAN-wide activity.",
-                "Also filtered by status: Completed; confidence: Uncertain; field: “HA/DR”; search: “ship”.",
-            ]
-        );
-        assert_eq!(
-            caption_lines(&Filters::default(), false, None)[1],
-            "Years: all."
-        );
-    }
 
     #[test]
     fn escaping_and_wrapping() {
@@ -619,16 +397,15 @@ mod tests {
         let counts = MapCounts::build(&Dataset::empty("none"), &Filters::default());
         let counts_with = MapCounts::build(&dataset, &Filters::default());
         for counts in [&counts, &counts_with] {
-            let picture = MapPicture {
+            let picture = MapPicture::new(counts, filters.measure, false);
+            let exported = export_svg(&MapExport {
                 geometry: geometry(),
-                counts,
+                picture: &picture,
                 filters: &filters,
-                include_asean_wide: false,
                 span: Some((2017, 2018)),
                 title: "Japan & ASEAN <draft> \"v2\"",
                 date: "2026-01-31",
-            };
-            let exported = export_svg(&picture);
+            });
             let svg = &exported.svg;
             assert_well_formed(svg);
             assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
@@ -639,7 +416,8 @@ mod tests {
             let text = text_of(svg);
             assert!(text.contains(&escape_xml(BOUNDARY_DISCLAIMER)), "{text}");
             assert!(svg.contains(CREDIT));
-            assert!(svg.contains("Japan (partner)"));
+            assert!(svg.contains(PARTNER_LABEL_TEXT));
+            assert!(svg.contains(PARTNER_NAME));
             assert!(svg.contains(PARTNER_FILL));
             assert!(svg.contains("ASEAN-wide"));
             assert_eq!(svg.matches("<path").count(), 5, "context + 4 countries");
@@ -647,11 +425,11 @@ mod tests {
             assert!(exported.width > 100 && exported.height > 100);
             assert!(svg.contains(&format!("width=\"{}\"", exported.width)));
         }
-        let svg = export_svg(&MapPicture {
+        let picture = MapPicture::new(&counts_with, filters.measure, false);
+        let svg = export_svg(&MapExport {
             geometry: geometry(),
-            counts: &counts_with,
+            picture: &picture,
             filters: &filters,
-            include_asean_wide: false,
             span: None,
             title: "t",
             date: "d",
@@ -660,7 +438,7 @@ mod tests {
         // Viet Nam has the one CBC activity (the only class, its first colour); Singapore has none
         // (the hatch).
         assert!(svg.contains(&format!("fill=\"{}\"", CLASS_FILLS[1])));
-        assert!(svg.contains("fill=\"url(#vva-hatch)\""));
+        assert!(svg.contains("fill=\"url(#map-hatch)\""));
         assert!(svg.contains("Viet Nam: 1 activity, Capacity Building Cooperation"));
     }
 
@@ -671,11 +449,10 @@ mod tests {
             search: "word ".repeat(400),
             ..Filters::default()
         };
-        let exported = export_svg(&MapPicture {
+        let exported = export_svg(&MapExport {
             geometry: geometry(),
-            counts: &counts,
+            picture: &MapPicture::new(&counts, None, true),
             filters: &filters,
-            include_asean_wide: true,
             span: None,
             title: "t",
             date: "d",
@@ -687,22 +464,110 @@ mod tests {
             .contains(&format!("height=\"{}\"", exported.height)));
     }
 
-    /// The map's fills and the page's palette variables must be the same colours.
+    /// The attributes of every `<name …>` element in `svg`, as numbers where they are numbers.
+    fn elements(svg: &str, name: &str) -> Vec<Vec<(String, String)>> {
+        let open = format!("<{name} ");
+        svg.match_indices(&open)
+            .map(|(at, _)| {
+                let tag = &svg[at + open.len()..];
+                let tag = &tag[..tag.find('>').expect("tag closes")];
+                tag.split('"')
+                    .collect::<Vec<_>>()
+                    .chunks_exact(2)
+                    .map(|pair| {
+                        let key = pair[0].trim().trim_end_matches('=').to_string();
+                        (key, pair[1].to_string())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn number(element: &[(String, String)], key: &str) -> f64 {
+        element
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.parse().expect("a number"))
+            .unwrap_or_else(|| panic!("no {key} in {element:?}"))
+    }
+
+    /// Every ring, the ASEAN-wide box with its texts, Japan's label and the hatch of the exported file
+    /// sit where the picture's description puts them (the page draws from the same constants).
     #[test]
-    fn palette_matches_the_style_sheet() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("style/main.css");
-        let css = std::fs::read_to_string(path).expect("style/main.css is readable");
-        for (class, fill) in CLASS_FILLS.iter().enumerate() {
-            let declaration = format!("--class-{class}: {fill};");
-            assert!(css.contains(&declaration), "main.css lacks {declaration}");
+    fn the_exported_map_is_drawn_from_the_description() {
+        let counts = MapCounts::default();
+        let picture = MapPicture::new(&counts, None, false);
+        let svg = export_svg(&MapExport {
+            geometry: geometry(),
+            picture: &picture,
+            filters: &Filters::default(),
+            span: None,
+            title: "t",
+            date: "d",
+        })
+        .svg;
+        let start = svg.find("<g transform").expect("the map group");
+        let map = &svg[start..start + svg[start..].find("</g>").expect("closes")];
+
+        let anchors: Vec<(f64, f64)> = SMALL_STATES
+            .iter()
+            .map(|state| {
+                let (_, _, anchor) = geometry()
+                    .countries
+                    .into_iter()
+                    .find(|(iso3, _, _)| *iso3 == state.iso3())
+                    .expect("a small state's shape");
+                anchor
+            })
+            .collect();
+        let circles = elements(map, "circle");
+        assert_eq!(
+            circles.len(),
+            2 * SMALL_STATES.len(),
+            "a ring and a dot each"
+        );
+        for (index, circle) in circles.iter().enumerate() {
+            let centre = (number(circle, "cx"), number(circle, "cy"));
+            assert_eq!(centre, anchors[index / 2], "{circle:?}");
+            let radius = [RING_RADIUS, RING_DOT_RADIUS][index % 2];
+            assert_eq!(number(circle, "r"), radius, "{circle:?}");
         }
-        for (name, fill) in [
-            ("partner", PARTNER_FILL),
-            ("context-land", CONTEXT_FILL),
-            ("sea", SEA_FILL),
-        ] {
-            let declaration = format!("--{name}: {fill};");
-            assert!(css.contains(&declaration), "main.css lacks {declaration}");
-        }
+        // With no activity at all every state, and so every ring's dot, is hatched.
+        assert!(circles[1].contains(&("fill".into(), HATCH_PAINT.into())));
+
+        let boxes: Vec<_> = elements(map, "rect")
+            .into_iter()
+            .filter(|rect| rect.iter().any(|(k, _)| k == "rx"))
+            .collect();
+        assert_eq!(boxes.len(), 1, "one rounded box");
+        let b = ASEAN_WIDE_BOX;
+        let drawn = &boxes[0];
+        assert_eq!(
+            ["x", "y", "width", "height", "rx"].map(|k| number(drawn, k)),
+            [b.x, b.y, b.width, b.height, b.corner]
+        );
+
+        let texts: Vec<[f64; 3]> = elements(map, "text")
+            .iter()
+            .map(|text| ["x", "y", "font-size"].map(|k| number(text, k)))
+            .collect();
+        let spot = |s: TextSpot| [s.x, s.y, s.size];
+        assert_eq!(
+            texts,
+            [spot(PARTNER_LABEL), spot(b.name), spot(b.count)],
+            "Japan's label, then the box's name and count"
+        );
+
+        let patterns = elements(&svg, "pattern");
+        assert_eq!(patterns.len(), 1);
+        assert!(patterns[0].contains(&("id".into(), HATCH_ID.into())));
+        assert_eq!(
+            ["width", "height"].map(|k| number(&patterns[0], k)),
+            [HATCH_TILE; 2]
+        );
+        assert!(patterns[0].contains(&("patternTransform".into(), HATCH_TURN.into())));
+        let line = &elements(&svg, "line")[0];
+        assert_eq!(number(line, "y2"), HATCH_TILE);
+        assert_eq!(number(line, "stroke-width"), HATCH_LINE_WIDTH);
     }
 }

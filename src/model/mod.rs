@@ -11,6 +11,7 @@ pub mod filter;
 pub mod format;
 pub mod history;
 pub mod map_export;
+pub mod map_picture;
 pub mod matrix;
 pub mod merge;
 pub mod programmes;

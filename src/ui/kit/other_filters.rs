@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::map_export::other_filters;
+use crate::model::map_picture::other_filters;
 use crate::model::Filters;
 use crate::state::use_atlas;
 

@@ -8,15 +8,13 @@ use leptos::prelude::*;
 
 use super::MapSignals;
 use crate::map_shapes::{CountryShape, CONTEXT_PATH, COUNTRY_SHAPES, MAP_HEIGHT, MAP_WIDTH};
-use crate::model::map_export::{
-    fill_for, measure_phrase, place_label, ASEAN_WIDE_BOX, CLASS_FILLS, CONTEXT_FILL, HATCH_STROKE,
-    PARTNER_FILL, PARTNER_LABEL, RING_RADIUS, SEA_FILL, SMALL_STATES,
+use crate::model::map_picture::{
+    measure_phrase, ASEAN_WIDE_BOX, ASEAN_WIDE_NAME, CLASS_FILLS, CONTEXT_FILL, HATCH_ID,
+    HATCH_LINE_WIDTH, HATCH_STROKE, HATCH_TILE, HATCH_TURN, PARTNER_FILL, PARTNER_LABEL,
+    PARTNER_LABEL_TEXT, PARTNER_NAME, RING_DOT_RADIUS, RING_RADIUS, SEA_FILL, SMALL_STATES,
 };
 use crate::model::stats::Place;
 use crate::model::{Measure, MemberState};
-
-/// The id of the hatch pattern that marks zero.
-const HATCH_ID: &str = "map-hatch";
 
 fn shape_of(iso3: &str) -> Option<&'static CountryShape> {
     COUNTRY_SHAPES.iter().find(|s| s.iso3 == iso3)
@@ -26,17 +24,14 @@ fn shape_of(iso3: &str) -> Option<&'static CountryShape> {
 fn anchor_of(place: Place) -> (f64, f64) {
     match place {
         Place::MemberState(state) => shape_of(state.iso3()).map_or((0.0, 0.0), |s| s.anchor),
-        Place::AseanWide => {
-            let (x, y, w, _) = ASEAN_WIDE_BOX;
-            (x + w / 2.0, y)
-        }
+        Place::AseanWide => ASEAN_WIDE_BOX.top_middle(),
     }
 }
 
 #[component]
 pub(super) fn AseanMap(signals: MapSignals) -> impl IntoView {
     let japan = shape_of("JPN");
-    let (label_x, label_y) = PARTNER_LABEL;
+    let label = PARTNER_LABEL;
     view! {
         <div class="map-canvas">
             <svg
@@ -44,21 +39,25 @@ pub(super) fn AseanMap(signals: MapSignals) -> impl IntoView {
                 data-testid="asean-map"
                 viewBox=format!("0 0 {MAP_WIDTH} {MAP_HEIGHT}")
                 role="group"
-                aria-label=move || format!(
-                    "Map of the ASEAN member states by number of activities: {}",
-                    measure_phrase(signals.measure.get())
-                )
+                aria-label=move || signals.picture.read().map_label()
             >
                 <defs>
                     <pattern
                         id=HATCH_ID
                         patternUnits="userSpaceOnUse"
-                        width="7"
-                        height="7"
-                        patternTransform="rotate(45)"
+                        width=HATCH_TILE
+                        height=HATCH_TILE
+                        patternTransform=HATCH_TURN
                     >
-                        <rect width="7" height="7" fill=CLASS_FILLS[0]></rect>
-                        <line x1="0" y1="0" x2="0" y2="7" stroke=HATCH_STROKE stroke-width="2"></line>
+                        <rect width=HATCH_TILE height=HATCH_TILE fill=CLASS_FILLS[0]></rect>
+                        <line
+                            x1="0"
+                            y1="0"
+                            x2="0"
+                            y2=HATCH_TILE
+                            stroke=HATCH_STROKE
+                            stroke-width=HATCH_LINE_WIDTH
+                        ></line>
                     </pattern>
                 </defs>
                 <rect class="map-sea" width=MAP_WIDTH height=MAP_HEIGHT fill=SEA_FILL></rect>
@@ -70,10 +69,18 @@ pub(super) fn AseanMap(signals: MapSignals) -> impl IntoView {
                         d=shape.path
                         fill=PARTNER_FILL
                         role="img"
-                        aria-label="Japan, the partner (not counted)"
+                        aria-label=PARTNER_NAME
                     ></path>
                 })}
-                <text class="map-partner-label" x=label_x y=label_y aria-hidden="true">"Japan (partner)"</text>
+                <text
+                    class="map-partner-label"
+                    x=label.x
+                    y=label.y
+                    font-size=label.size
+                    aria-hidden="true"
+                >
+                    {PARTNER_LABEL_TEXT}
+                </text>
                 {MemberState::ALL
                     .into_iter()
                     .filter_map(|state| shape_of(state.iso3()).map(|shape| (state, shape)))
@@ -117,8 +124,7 @@ fn MemberStateShape(
     shape: &'static CountryShape,
 ) -> impl IntoView {
     let place = Place::MemberState(state);
-    let count = Memo::new(move |_| signals.count(place));
-    let fill = move || fill_for(count.get(), &signals.bounds.read(), HATCH_ID);
+    let picture = signals.picture;
     let (on_click, on_keydown) = opening_handlers(signals, place);
     view! {
         <g
@@ -128,8 +134,8 @@ fn MemberStateShape(
             role="button"
             tabindex="0"
             data-country=state.iso3()
-            data-count=move || count.get().to_string()
-            aria-label=move || place_label(place, count.get(), signals.measure.get())
+            data-count=move || picture.read().count(place).to_string()
+            aria-label=move || picture.read().label(place)
             aria-controls=move || (signals.selected.get() == Some(place)).then_some("country-panel")
             aria-expanded=move || (signals.selected.get() == Some(place)).to_string()
             on:click=on_click
@@ -139,7 +145,11 @@ fn MemberStateShape(
             on:mouseenter=move |_| signals.point(place)
             on:mouseleave=move |_| signals.unpoint(place)
         >
-            <path class="map-country__shape" d=shape.path fill=fill></path>
+            <path
+                class="map-country__shape"
+                d=shape.path
+                fill=move || picture.read().fill(state).paint()
+            ></path>
         </g>
     }
 }
@@ -150,7 +160,7 @@ fn MemberStateShape(
 fn HitRing(signals: MapSignals, state: MemberState, shape: &'static CountryShape) -> impl IntoView {
     let place = Place::MemberState(state);
     let (x, y) = shape.anchor;
-    let fill = move || fill_for(signals.count(place), &signals.bounds.read(), HATCH_ID);
+    let fill = move || signals.picture.read().fill(state).paint();
     view! {
         <g
             class="map-ring"
@@ -164,7 +174,7 @@ fn HitRing(signals: MapSignals, state: MemberState, shape: &'static CountryShape
             on:mouseleave=move |_| signals.unpoint(place)
         >
             <circle class="map-ring__target" cx=x cy=y r=RING_RADIUS></circle>
-            <circle class="map-ring__dot" cx=x cy=y r="5" fill=fill></circle>
+            <circle class="map-ring__dot" cx=x cy=y r=RING_DOT_RADIUS fill=fill></circle>
         </g>
     }
 }
@@ -173,8 +183,9 @@ fn HitRing(signals: MapSignals, state: MemberState, shape: &'static CountryShape
 #[component]
 fn AseanWideBox(signals: MapSignals) -> impl IntoView {
     let place = Place::AseanWide;
-    let (x, y, w, h) = ASEAN_WIDE_BOX;
-    let count = Memo::new(move |_| signals.count(place));
+    let b = ASEAN_WIDE_BOX;
+    let picture = signals.picture;
+    let count = move || picture.read().count(place);
     let (on_click, on_keydown) = opening_handlers(signals, place);
     view! {
         <g
@@ -184,8 +195,8 @@ fn AseanWideBox(signals: MapSignals) -> impl IntoView {
             role="button"
             tabindex="0"
             data-testid="asean-wide"
-            data-count=move || count.get().to_string()
-            aria-label=move || place_label(place, count.get(), signals.measure.get())
+            data-count=move || count().to_string()
+            aria-label=move || picture.read().label(place)
             aria-controls=move || (signals.selected.get() == Some(place)).then_some("country-panel")
             aria-expanded=move || (signals.selected.get() == Some(place)).to_string()
             on:click=on_click
@@ -195,15 +206,24 @@ fn AseanWideBox(signals: MapSignals) -> impl IntoView {
             on:mouseenter=move |_| signals.point(place)
             on:mouseleave=move |_| signals.unpoint(place)
         >
-            <rect class="map-asean-wide__box" x=x y=y width=w height=h rx="14"></rect>
+            <rect
+                class="map-asean-wide__box"
+                x=b.x
+                y=b.y
+                width=b.width
+                height=b.height
+                rx=b.corner
+            ></rect>
             // One text with a space between its lines: a screen reader's (and axe's) reading of the
             // visible text is then "ASEAN-wide 53", which the accessible name contains; two texts read
             // as "ASEAN-wide53", which it does not.
             <text text-anchor="middle">
-                <tspan class="map-asean-wide__name" x=x + w / 2.0 y=y + 38.0>"ASEAN-wide"</tspan>
+                <tspan class="map-asean-wide__name" x=b.name.x y=b.name.y font-size=b.name.size>
+                    {ASEAN_WIDE_NAME}
+                </tspan>
                 " "
-                <tspan class="map-asean-wide__count" x=x + w / 2.0 y=y + 92.0>
-                    {move || count.get()}
+                <tspan class="map-asean-wide__count" x=b.count.x y=b.count.y font-size=b.count.size>
+                    {count}
                 </tspan>
             </text>
         </g>
@@ -329,8 +349,9 @@ mod tests {
     /// The ASEAN-wide box and Japan's label sit at open sea: no land (and so no territory) under them.
     #[test]
     fn the_asean_wide_box_and_the_partner_label_sit_at_sea() {
-        let (x, y, w, h) = ASEAN_WIDE_BOX;
-        let (label_x, label_y) = PARTNER_LABEL;
+        let b = ASEAN_WIDE_BOX;
+        let (x, y, w, h) = (b.x, b.y, b.width, b.height);
+        let (label_x, label_y) = (PARTNER_LABEL.x, PARTNER_LABEL.y);
         // At its largest (28 units, on phones) the label is about 210 units wide, above its baseline.
         let areas = [
             ("ASEAN-wide box", (x, y, x + w, y + h)),

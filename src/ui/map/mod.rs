@@ -3,8 +3,8 @@
 //! same numbers, and SVG/PNG export for slides.
 //!
 //! The counts come from `state.map_counts` (rebuilt only when the dataset or the years change), so
-//! switching the measure only looks eleven numbers up; the words, colours and the exported picture come
-//! from `model::map_export`.
+//! switching the measure only looks eleven numbers up. What the map shows under the current choices is
+//! one `model::map_picture::MapPicture` in a memo: the drawing, the legend and the SVG export all draw it.
 
 mod drawing;
 mod panel;
@@ -15,11 +15,11 @@ use wasm_bindgen::JsCast;
 
 use crate::files;
 use crate::map_shapes::{CONTEXT_PATH, COUNTRY_SHAPES, MAP_HEIGHT, MAP_WIDTH};
-use crate::model::map_export::{
-    export_file_stem, export_svg, measure_phrase, ExportedMap, MapGeometry, MapPicture,
-    BOUNDARY_DISCLAIMER, CLASS_FILLS, CREDIT, PARTNER_FILL,
+use crate::model::map_export::{export_file_stem, export_svg, ExportedMap, MapExport, MapGeometry};
+use crate::model::map_picture::{
+    measure_phrase, MapPicture, BOUNDARY_DISCLAIMER, CREDIT, PARTNER_FILL, PARTNER_NAME,
 };
-use crate::model::stats::{class_bounds, class_labels, MeasureChoice, Place};
+use crate::model::stats::{MeasureChoice, Place};
 use crate::model::{wording, Measure, MemberState};
 use crate::state::{use_atlas, AtlasState};
 use crate::ui::kit::{measure_choices, OtherFiltersNote, VocabularySelect, YearRange};
@@ -31,8 +31,9 @@ struct MapSignals {
     measure: Memo<MeasureChoice>,
     include_asean_wide: Memo<bool>,
     selected: Memo<Option<Place>>,
-    /// Upper bounds of the palette classes under the current measure and toggle.
-    bounds: Memo<Vec<u32>>,
+    /// What the map shows under the current counts, measure and toggle (a pointer or the focus
+    /// moving does not rebuild it).
+    picture: Memo<MapPicture>,
     /// The dataset's first and last year (the default year range).
     span: Memo<Option<(i32, i32)>>,
     /// The place under the pointer.
@@ -50,14 +51,12 @@ impl MapSignals {
         let measure = Memo::new(move |_| state.filters.with(|f| f.measure));
         let include_asean_wide = Memo::new(move |_| state.map.with(|m| m.include_asean_wide));
         let selected = Memo::new(move |_| state.map.with(|m| m.selected));
-        // Eleven lookups per change of measure or toggle; the table itself is not rebuilt.
-        let bounds = Memo::new(move |_| {
+        // Twelve lookups per change of measure or toggle; the table itself is not rebuilt.
+        let picture = Memo::new(move |_| {
             let (measure, include) = (measure.get(), include_asean_wide.get());
-            class_bounds(
-                state
-                    .map_counts
-                    .with(|c| c.max_member_state(measure, include)),
-            )
+            state
+                .map_counts
+                .with(|counts| MapPicture::new(counts, measure, include))
         });
         let span = Memo::new(move |_| state.dataset.with(|d| d.year_span()));
         let pointed = RwSignal::new(None);
@@ -68,7 +67,7 @@ impl MapSignals {
             measure,
             include_asean_wide,
             selected,
-            bounds,
+            picture,
             span,
             pointed,
             focused,
@@ -79,12 +78,7 @@ impl MapSignals {
 
     /// The count shown for a place under the current measure and toggle (tracked).
     fn count(self, place: Place) -> u32 {
-        let measure = self.measure.get();
-        let include = self.include_asean_wide.get();
-        self.state.map_counts.with(|counts| match place {
-            Place::MemberState(state) => counts.member_state(state, measure, include),
-            Place::AseanWide => counts.asean_wide(measure),
-        })
+        self.picture.read().count(place)
     }
 
     /// Opens the side panel on `place` and moves the focus to it once it has rendered.
@@ -251,35 +245,29 @@ fn MapControls(signals: MapSignals) -> impl IntoView {
     }
 }
 
-/// The class bounds as swatches, zero first, plus the keys to Japan and the ASEAN-wide box.
+/// The picture's legend (zero first, then each class), plus the keys to Japan and the ASEAN-wide box.
+/// Each swatch is painted like the map (the zero one with the map's hatch).
 #[component]
 fn MapLegend(signals: MapSignals) -> impl IntoView {
+    let picture = signals.picture;
     view! {
         <div class="map-legend" data-testid="map-legend" role="group" aria-labelledby="map-legend-title">
             <h3 id="map-legend-title" class="map-legend__title">
-                {move || if signals.include_asean_wide.get() {
-                    "Activities per member state, ASEAN-wide added"
-                } else {
-                    "Activities per member state"
-                }}
+                {move || picture.read().legend_title()}
             </h3>
             <ul class="map-legend__classes">
-                <li class="map-legend__class" data-class="0">
-                    <span class="map-legend__swatch map-legend__swatch--zero" aria-hidden="true"></span>
-                    <span class="map-legend__label">"0"</span>
-                </li>
                 {move || {
-                    class_labels(&signals.bounds.read())
+                    picture
+                        .read()
+                        .legend()
                         .into_iter()
-                        .enumerate()
-                        .map(|(index, label)| {
-                            let class = (index + 1).min(CLASS_FILLS.len() - 1);
-                            view! {
-                                <li class="map-legend__class" data-class=class.to_string()>
-                                    <span class="map-legend__swatch" style:background=CLASS_FILLS[class] aria-hidden="true"></span>
-                                    <span class="map-legend__label">{label}</span>
-                                </li>
-                            }
+                        .map(|(fill, label)| view! {
+                            <li class="map-legend__class" data-class=fill.class().to_string()>
+                                <svg class="map-legend__swatch" aria-hidden="true">
+                                    <rect width="100%" height="100%" fill=fill.paint()></rect>
+                                </svg>
+                                <span class="map-legend__label">{label}</span>
+                            </li>
                         })
                         .collect_view()
                 }}
@@ -287,7 +275,7 @@ fn MapLegend(signals: MapSignals) -> impl IntoView {
             <ul class="map-legend__keys">
                 <li>
                     <span class="map-legend__swatch" style:background=PARTNER_FILL aria-hidden="true"></span>
-                    "Japan, the partner (not counted)"
+                    {PARTNER_NAME}
                 </li>
                 <li>
                     <span class="map-legend__swatch map-legend__swatch--asean" aria-hidden="true"></span>
@@ -377,15 +365,13 @@ fn picture(signals: MapSignals) -> (ExportedMap, String) {
             .map(|s| (s.iso3, s.path, s.anchor))
             .collect(),
     };
-    let counts = state.map_counts.get_untracked();
     let filters = state.filters.get_untracked();
     let title = state.dataset.with_untracked(|d| d.title.clone());
     let date = files::today();
-    let exported = export_svg(&MapPicture {
+    let exported = export_svg(&MapExport {
         geometry,
-        counts: &counts,
+        picture: &signals.picture.read_untracked(),
         filters: &filters,
-        include_asean_wide: signals.include_asean_wide.get_untracked(),
         span: signals.span.get_untracked(),
         title: &title,
         date: &date,

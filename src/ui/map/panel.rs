@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::MapSignals;
-use crate::model::map_export::measure_title;
+use crate::model::map_picture::measure_title;
 use crate::model::stats::{counted_behind, Place};
 use crate::model::{wording, Activity};
 use crate::ui::kit::{row_key, ActivityRow};
