@@ -4,16 +4,17 @@
 //! The matrix is the accessible twin of the map. It honours every shared filter except the measure (its
 //! columns are the measures) and the country and scope (its rows are the places), exactly like
 //! [`MapCounts`](super::stats::MapCounts), so a measure cell of a member state's row always equals the
-//! map's count for that state under that measure. Counts and lists use one rule, [`cell_contains`], so a
-//! number and the list shown when it is clicked can never disagree.
+//! map's count for that state under that measure. Counts and lists use one rule, [`cell_contains`] (the
+//! map's [`counts_for`](super::stats::counts_for) and the column), so a number and the list shown when
+//! it is clicked can never disagree.
 
 use super::programmes::CountedActivity;
 use std::collections::HashMap;
 
 use super::dataset::{Activity, Dataset};
 use super::filter::{Filters, SortOrder};
-use super::stats::{class_bounds, class_labels, class_of, Place};
-use super::vision::{Direction, Measure, MemberState, Scope};
+use super::stats::{class_bounds, class_labels, class_of, counts_for, MeasureChoice, Place, Reach};
+use super::vision::{Direction, Measure, MemberState};
 
 /// What the columns of the matrix are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -87,10 +88,19 @@ impl Column {
         }
     }
 
-    /// Whether an activity belongs in this column.
-    pub fn contains(&self, activity: &Activity) -> bool {
+    /// The measure of a measure column, which the counting rule ([`counts_for`]) decides; `None` for
+    /// every other column.
+    pub fn measure(&self) -> MeasureChoice {
         match self {
-            Column::Measure(m) => activity.has_measure(*m),
+            Column::Measure(m) => Some(*m),
+            _ => None,
+        }
+    }
+
+    /// Whether an activity belongs in this column beyond its [`Column::measure`].
+    pub fn admits(&self, activity: &Activity) -> bool {
+        match self {
+            Column::Measure(_) => true,
             Column::NoMeasure => activity.measures.is_empty(),
             Column::Field(key) => activity.fields.iter().any(|f| fold_field(f) == *key),
             Column::NoField => activity.fields.iter().all(|f| f.trim().is_empty()),
@@ -119,10 +129,7 @@ pub struct ColumnHead {
 /// Whether an activity belongs in a row: a member state's row holds the activities with that state,
 /// the ASEAN-wide row the activities aimed at ASEAN as a whole (the map's rule with its toggle off).
 pub fn row_contains(place: Place, activity: &Activity) -> bool {
-    match place {
-        Place::MemberState(state) => activity.involves(state),
-        Place::AseanWide => activity.scope == Scope::AseanWide,
-    }
+    counts_for(place, None, false, activity)
 }
 
 /// The single rule behind every count and every list of the matrix. A programme is judged with its
@@ -133,9 +140,13 @@ pub fn cell_contains(
     column: &Column,
     counted: &CountedActivity,
 ) -> bool {
-    counted.passes(filters)
-        && row_contains(place, counted.as_counted())
-        && column.contains(counted.as_counted())
+    let activity = counted.as_counted();
+    counted.passes(filters) && in_cell(Reach::of(activity), place, column, activity)
+}
+
+/// The counting rule for a cell, with the activity's [`Reach`] read once.
+fn in_cell(reach: Reach, place: Place, column: &Column, activity: &Activity) -> bool {
+    reach.counts_for(place, column.measure(), false) && column.admits(activity)
 }
 
 /// A field label as compared: trimmed and lower case, so `HA/DR` and ` ha/dr` are one column.
@@ -178,14 +189,15 @@ impl Matrix {
         };
         let rows = rows();
         let mut counts = vec![vec![0u32; columns.len()]; rows.len()];
-        // The same predicates as `cell_contains`, with the filter test hoisted out of the loops.
+        // The rule of `cell_contains`, with the filter test hoisted out of the loops.
         for activity in &passing {
+            let reach = Reach::of(activity);
             for (row, place) in rows.iter().enumerate() {
-                if !row_contains(*place, activity) {
+                if !reach.is_at(*place, false) {
                     continue;
                 }
                 for (col, head) in columns.iter().enumerate() {
-                    if head.column.contains(activity) {
+                    if in_cell(reach, *place, &head.column, activity) {
                         counts[row][col] += 1;
                     }
                 }
@@ -421,7 +433,7 @@ fn field_columns(activities: &[&Activity]) -> Vec<ColumnHead> {
 mod tests {
     use super::*;
     use crate::model::stats::MapCounts;
-    use crate::model::vision::Confidence;
+    use crate::model::vision::{Confidence, Scope};
     use MemberState::*;
 
     fn activity(
