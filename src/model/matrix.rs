@@ -432,67 +432,41 @@ fn field_columns(activities: &[&Activity]) -> Vec<ColumnHead> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixtures::ActivityBuilder;
     use crate::model::stats::MapCounts;
     use crate::model::vision::{Confidence, Scope};
     use MemberState::*;
-
-    fn activity(
-        id: &str,
-        countries: &[MemberState],
-        measures: &[Measure],
-        fields: &[&str],
-        start: i32,
-        end: Option<i32>,
-    ) -> Activity {
-        let mut a = Activity::new(id, id, start);
-        if !countries.is_empty() {
-            a.scope = Scope::MemberStates;
-            a.countries = countries.to_vec();
-        }
-        a.measures = measures.to_vec();
-        a.fields = fields.iter().map(|f| f.to_string()).collect();
-        a.end = end;
-        a
-    }
 
     /// Five activities with known answers: two in Viet Nam, one shared with the Philippines, a
     /// dialogue-only one, and two ASEAN-wide.
     fn sample() -> Dataset {
         let mut dataset = Dataset::empty("t");
         dataset.activities = vec![
-            activity(
-                "vn-cbc",
-                &[VietNam],
-                &[Measure::CapacityBuilding],
-                &["HA/DR", "Military medicine"],
-                2017,
-                Some(2019),
-            ),
-            activity(
-                "vn-ph",
-                &[VietNam, Philippines],
-                &[Measure::CapacityBuilding, Measure::JointTraining],
-                &["ha/dr "],
-                2020,
-                None,
-            ),
-            activity(
-                "vn-talk",
-                &[VietNam],
-                &[],
-                &["Policy dialogue"],
-                2016,
-                Some(2016),
-            ),
-            activity(
-                "ship",
-                &[],
-                &[Measure::InternationalLaw, Measure::CapacityBuilding],
-                &["HA/DR", "International law"],
-                2018,
-                Some(2018),
-            ),
-            activity("forum", &[], &[], &[], 2010, Some(2010)),
+            ActivityBuilder::new("vn-cbc")
+                .member_states(&[VietNam])
+                .measures(&[Measure::CapacityBuilding])
+                .fields(&["HA/DR", "Military medicine"])
+                .start(2017)
+                .end(2019)
+                .build(),
+            ActivityBuilder::new("vn-ph")
+                .member_states(&[VietNam, Philippines])
+                .measures(&[Measure::CapacityBuilding, Measure::JointTraining])
+                .fields(&["ha/dr "])
+                .start(2020)
+                .ongoing()
+                .build(),
+            ActivityBuilder::new("vn-talk")
+                .member_states(&[VietNam])
+                .fields(&["Policy dialogue"])
+                .start(2016)
+                .build(),
+            ActivityBuilder::new("ship")
+                .measures(&[Measure::InternationalLaw, Measure::CapacityBuilding])
+                .fields(&["HA/DR", "International law"])
+                .start(2018)
+                .build(),
+            ActivityBuilder::new("forum").start(2010).build(),
         ];
         dataset.activities[4].confidence = Some(Confidence::Uncertain);
         dataset
@@ -599,9 +573,21 @@ mod tests {
     fn the_most_frequent_spelling_names_a_field() {
         let mut dataset = Dataset::empty("t");
         dataset.activities = vec![
-            activity("a", &[Laos], &[], &["cyber"], 2020, Some(2020)),
-            activity("b", &[Laos], &[], &["Cyber"], 2020, Some(2020)),
-            activity("c", &[Laos], &[], &["Cyber", "CYBER"], 2020, Some(2020)),
+            ActivityBuilder::new("a")
+                .member_states(&[Laos])
+                .fields(&["cyber"])
+                .start(2020)
+                .build(),
+            ActivityBuilder::new("b")
+                .member_states(&[Laos])
+                .fields(&["Cyber"])
+                .start(2020)
+                .build(),
+            ActivityBuilder::new("c")
+                .member_states(&[Laos])
+                .fields(&["Cyber", "CYBER"])
+                .start(2020)
+                .build(),
         ];
         let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Fields);
         assert_eq!(matrix.columns[0].label, "Cyber");
@@ -826,7 +812,7 @@ mod tests {
         let mut more = dataset.clone();
         for id in ["f2", "f3", "f4"] {
             more.activities
-                .push(activity(id, &[], &[], &[], 2011, Some(2011)));
+                .push(ActivityBuilder::new(id).start(2011).build());
         }
         let matrix = Matrix::build(&more, &Filters::default(), MatrixMode::Measures);
         assert!(matrix.beyond_scale());

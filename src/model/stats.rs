@@ -291,60 +291,33 @@ pub fn class_labels(bounds: &[u32]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn activity(
-        id: &str,
-        scope: Scope,
-        countries: &[MemberState],
-        measures: &[Measure],
-        start: i32,
-        end: Option<i32>,
-    ) -> Activity {
-        let mut a = Activity::new(id, id, start);
-        a.scope = scope;
-        a.countries = countries.to_vec();
-        a.measures = measures.to_vec();
-        a.end = end;
-        a
-    }
+    use crate::model::fixtures::ActivityBuilder;
 
     fn sample() -> Dataset {
         use MemberState::*;
         let mut dataset = Dataset::empty("t");
         dataset.activities = vec![
-            activity(
-                "vn-cbc",
-                Scope::MemberStates,
-                &[VietNam],
-                &[Measure::CapacityBuilding],
-                2017,
-                Some(2019),
-            ),
-            activity(
-                "vn-ph",
-                Scope::MemberStates,
-                &[VietNam, Philippines],
-                &[Measure::CapacityBuilding, Measure::JointTraining],
-                2020,
-                None,
-            ),
-            activity(
-                "dialogue",
-                Scope::MemberStates,
-                &[VietNam],
-                &[],
-                2016,
-                Some(2016),
-            ),
-            activity(
-                "ship",
-                Scope::AseanWide,
-                &[],
-                &[Measure::InternationalLaw, Measure::CapacityBuilding],
-                2018,
-                Some(2018),
-            ),
-            activity("forum", Scope::AseanWide, &[], &[], 2010, Some(2010)),
+            ActivityBuilder::new("vn-cbc")
+                .member_states(&[VietNam])
+                .measures(&[Measure::CapacityBuilding])
+                .start(2017)
+                .end(2019)
+                .build(),
+            ActivityBuilder::new("vn-ph")
+                .member_states(&[VietNam, Philippines])
+                .measures(&[Measure::CapacityBuilding, Measure::JointTraining])
+                .start(2020)
+                .ongoing()
+                .build(),
+            ActivityBuilder::new("dialogue")
+                .member_states(&[VietNam])
+                .start(2016)
+                .build(),
+            ActivityBuilder::new("ship")
+                .measures(&[Measure::InternationalLaw, Measure::CapacityBuilding])
+                .start(2018)
+                .build(),
+            ActivityBuilder::new("forum").start(2010).build(),
         ];
         dataset
     }
@@ -356,24 +329,24 @@ mod tests {
         use MemberState::*;
         let cbc = Some(Measure::CapacityBuilding);
         let jte = Some(Measure::JointTraining);
-        let vn_ph = activity(
-            "vn-ph",
-            Scope::MemberStates,
-            &[VietNam, Philippines],
-            &[Measure::CapacityBuilding],
-            2020,
-            None,
-        );
-        let ship = activity(
-            "ship",
-            Scope::AseanWide,
-            &[],
-            &[Measure::JointTraining],
-            2018,
-            None,
-        );
+        let vn_ph = ActivityBuilder::new("vn-ph")
+            .member_states(&[VietNam, Philippines])
+            .measures(&[Measure::CapacityBuilding])
+            .start(2020)
+            .ongoing()
+            .build();
+        let ship = ActivityBuilder::new("ship")
+            .measures(&[Measure::JointTraining])
+            .start(2018)
+            .ongoing()
+            .build();
         // An ASEAN-wide activity that still lists a member state (a file may say so) is ASEAN-wide only.
-        let forum = activity("forum", Scope::AseanWide, &[Laos], &[], 2010, None);
+        let forum = ActivityBuilder::new("forum")
+            .member_states(&[Laos])
+            .asean_wide()
+            .start(2010)
+            .ongoing()
+            .build();
         let vn = Place::MemberState(VietNam);
         let laos = Place::MemberState(Laos);
         let cases = [
@@ -451,67 +424,46 @@ mod tests {
             a.part_of = Some(programme.to_string());
             a
         };
-        let mut laos_course = activity(
-            "course-2021",
-            Scope::MemberStates,
-            &[Laos],
-            &[Measure::JointTraining],
-            2021,
-            Some(2021),
-        );
+        let mut laos_course = ActivityBuilder::new("course-2021")
+            .member_states(&[Laos])
+            .measures(&[Measure::JointTraining])
+            .start(2021)
+            .build();
         laos_course.title = "Vientiane course".into();
         laos_course.confidence = Some(crate::model::Confidence::Uncertain);
         dataset.activities.extend([
-            activity(
-                "pko",
-                Scope::MemberStates,
-                &[Cambodia],
-                &[Measure::CapacityBuilding],
-                2013,
-                None,
-            ),
+            ActivityBuilder::new("pko")
+                .member_states(&[Cambodia])
+                .measures(&[Measure::CapacityBuilding])
+                .start(2013)
+                .ongoing()
+                .build(),
             part_of(
-                activity(
-                    "course-2014",
-                    Scope::MemberStates,
-                    &[Cambodia],
-                    &[Measure::CapacityBuilding],
-                    2014,
-                    Some(2014),
-                ),
+                ActivityBuilder::new("course-2014")
+                    .member_states(&[Cambodia])
+                    .measures(&[Measure::CapacityBuilding])
+                    .start(2014)
+                    .build(),
                 "pko",
             ),
             part_of(laos_course, "pko"),
             part_of(
-                activity(
-                    "orphan",
-                    Scope::MemberStates,
-                    &[Cambodia],
-                    &[Measure::CapacityBuilding],
-                    2015,
-                    Some(2015),
-                ),
+                ActivityBuilder::new("orphan")
+                    .member_states(&[Cambodia])
+                    .measures(&[Measure::CapacityBuilding])
+                    .start(2015)
+                    .build(),
                 "deleted",
             ),
             part_of(
-                activity(
-                    "chained",
-                    Scope::MemberStates,
-                    &[Cambodia],
-                    &[],
-                    2016,
-                    Some(2016),
-                ),
+                ActivityBuilder::new("chained")
+                    .member_states(&[Cambodia])
+                    .start(2016)
+                    .build(),
                 "course-2014",
             ),
-            part_of(
-                activity("loop-a", Scope::AseanWide, &[], &[], 2017, Some(2017)),
-                "loop-b",
-            ),
-            part_of(
-                activity("loop-b", Scope::AseanWide, &[], &[], 2018, Some(2018)),
-                "loop-a",
-            ),
+            part_of(ActivityBuilder::new("loop-a").start(2017).build(), "loop-b"),
+            part_of(ActivityBuilder::new("loop-b").start(2018).build(), "loop-a"),
         ]);
         dataset
     }
