@@ -529,16 +529,14 @@ pub fn field_labels(dataset: &Dataset) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::dataset::Source;
-
-    fn activity(id: &str, title: &str, start: i32, end: Option<i32>) -> Activity {
-        let mut a = Activity::new(id, title, start);
-        a.end = end;
-        a
-    }
+    use crate::model::fixtures::ActivityBuilder;
 
     #[test]
     fn filter_table() {
-        let mut ship_rider = activity("SR", "Ship Rider", 2017, Some(2017));
+        let mut ship_rider = ActivityBuilder::new("SR")
+            .title("Ship Rider")
+            .start(2017)
+            .build();
         ship_rider.measures = vec![Measure::InternationalLaw, Measure::JointTraining];
         ship_rider.fields = vec!["HA/DR".into()];
         ship_rider.summary = Some("Seminars on the law of the sea".into());
@@ -548,7 +546,11 @@ mod tests {
             accessed: None,
             unknown: Default::default(),
         }];
-        let mut vietnam = activity("VN", "Underwater medicine", 2012, None);
+        let mut vietnam = ActivityBuilder::new("VN")
+            .title("Underwater medicine")
+            .start(2012)
+            .ongoing()
+            .build();
         vietnam.scope = Scope::MemberStates;
         vietnam.countries = vec![MemberState::VietNam];
         vietnam.measures = vec![Measure::CapacityBuilding];
@@ -878,9 +880,13 @@ mod tests {
 
     #[test]
     fn sorting_is_total() {
-        let a = activity("a", "Beta", 2017, Some(2017));
-        let b = activity("b", "alpha", 2017, Some(2017));
-        let c = activity("c", "Gamma", 2012, None);
+        let a = ActivityBuilder::new("a").title("Beta").start(2017).build();
+        let b = ActivityBuilder::new("b").title("alpha").start(2017).build();
+        let c = ActivityBuilder::new("c")
+            .title("Gamma")
+            .start(2012)
+            .ongoing()
+            .build();
         let mut list = vec![&a, &b, &c];
         SortOrder::YearAscending.sort(&mut list);
         assert_eq!(
@@ -903,10 +909,24 @@ mod tests {
     fn select_filters_then_sorts_by_position() {
         let mut dataset = Dataset::empty("T");
         dataset.activities = vec![
-            activity("a", "Beta seminar", 2017, Some(2017)),
-            activity("b", "alpha seminar", 2017, Some(2017)),
-            activity("c", "Gamma exercise", 2012, None),
-            activity("d", "Delta seminar", 2010, Some(2011)),
+            ActivityBuilder::new("a")
+                .title("Beta seminar")
+                .start(2017)
+                .build(),
+            ActivityBuilder::new("b")
+                .title("alpha seminar")
+                .start(2017)
+                .build(),
+            ActivityBuilder::new("c")
+                .title("Gamma exercise")
+                .start(2012)
+                .ongoing()
+                .build(),
+            ActivityBuilder::new("d")
+                .title("Delta seminar")
+                .start(2010)
+                .end(2011)
+                .build(),
         ];
         let cases: Vec<(Filters, SortOrder, Vec<usize>)> = vec![
             (
@@ -966,7 +986,14 @@ mod tests {
         ];
         let activities: Vec<Activity> = titles
             .iter()
-            .map(|(id, title, start, end)| activity(id, title, *start, *end))
+            .map(|(id, title, start, end)| {
+                let years = ActivityBuilder::new(id).title(title).start(*start);
+                match end {
+                    Some(end) => years.end(*end),
+                    None => years.ongoing(),
+                }
+                .build()
+            })
             .collect();
         for sort in SortOrder::ALL {
             let mut expected: Vec<&Activity> = activities.iter().collect();
@@ -1064,9 +1091,17 @@ mod tests {
     #[test]
     fn field_labels_are_distinct_and_sorted() {
         let mut dataset = Dataset::empty("T");
-        let mut a = activity("a", "A", 2017, None);
+        let mut a = ActivityBuilder::new("a")
+            .title("A")
+            .start(2017)
+            .ongoing()
+            .build();
         a.fields = vec!["PKO".into(), "HA/DR".into()];
-        let mut b = activity("b", "B", 2017, None);
+        let mut b = ActivityBuilder::new("b")
+            .title("B")
+            .start(2017)
+            .ongoing()
+            .build();
         b.fields = vec!["ha/dr".into(), " cyber ".into()];
         dataset.activities = vec![a, b];
         assert_eq!(field_labels(&dataset), ["cyber", "HA/DR", "PKO"]);

@@ -4,16 +4,17 @@
 //! The matrix is the accessible twin of the map. It honours every shared filter except the measure (its
 //! columns are the measures) and the country and scope (its rows are the places), exactly like
 //! [`MapCounts`](super::stats::MapCounts), so a measure cell of a member state's row always equals the
-//! map's count for that state under that measure. Counts and lists use one rule, [`cell_contains`], so a
-//! number and the list shown when it is clicked can never disagree.
+//! map's count for that state under that measure. Counts and lists use one rule, [`cell_contains`] (the
+//! map's [`counts_for`](super::stats::counts_for) and the column), so a number and the list shown when
+//! it is clicked can never disagree.
 
 use super::programmes::CountedActivity;
 use std::collections::HashMap;
 
 use super::dataset::{Activity, Dataset};
 use super::filter::{Filters, SortOrder};
-use super::stats::{class_bounds, class_labels, class_of, Place};
-use super::vision::{Direction, Measure, MemberState, Scope};
+use super::stats::{class_bounds, class_labels, class_of, counts_for, MeasureChoice, Place, Reach};
+use super::vision::{Direction, Measure, MemberState};
 
 /// What the columns of the matrix are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -87,10 +88,19 @@ impl Column {
         }
     }
 
-    /// Whether an activity belongs in this column.
-    pub fn contains(&self, activity: &Activity) -> bool {
+    /// The measure of a measure column, which the counting rule ([`counts_for`]) decides; `None` for
+    /// every other column.
+    pub fn measure(&self) -> MeasureChoice {
         match self {
-            Column::Measure(m) => activity.has_measure(*m),
+            Column::Measure(m) => Some(*m),
+            _ => None,
+        }
+    }
+
+    /// Whether an activity belongs in this column beyond its [`Column::measure`].
+    pub fn admits(&self, activity: &Activity) -> bool {
+        match self {
+            Column::Measure(_) => true,
             Column::NoMeasure => activity.measures.is_empty(),
             Column::Field(key) => activity.fields.iter().any(|f| fold_field(f) == *key),
             Column::NoField => activity.fields.iter().all(|f| f.trim().is_empty()),
@@ -119,10 +129,7 @@ pub struct ColumnHead {
 /// Whether an activity belongs in a row: a member state's row holds the activities with that state,
 /// the ASEAN-wide row the activities aimed at ASEAN as a whole (the map's rule with its toggle off).
 pub fn row_contains(place: Place, activity: &Activity) -> bool {
-    match place {
-        Place::MemberState(state) => activity.involves(state),
-        Place::AseanWide => activity.scope == Scope::AseanWide,
-    }
+    counts_for(place, None, false, activity)
 }
 
 /// The single rule behind every count and every list of the matrix. A programme is judged with its
@@ -133,9 +140,13 @@ pub fn cell_contains(
     column: &Column,
     counted: &CountedActivity,
 ) -> bool {
-    counted.passes(filters)
-        && row_contains(place, counted.as_counted())
-        && column.contains(counted.as_counted())
+    let activity = counted.as_counted();
+    counted.passes(filters) && in_cell(Reach::of(activity), place, column, activity)
+}
+
+/// The counting rule for a cell, with the activity's [`Reach`] read once.
+fn in_cell(reach: Reach, place: Place, column: &Column, activity: &Activity) -> bool {
+    reach.counts_for(place, column.measure(), false) && column.admits(activity)
 }
 
 /// A field label as compared: trimmed and lower case, so `HA/DR` and ` ha/dr` are one column.
@@ -178,14 +189,15 @@ impl Matrix {
         };
         let rows = rows();
         let mut counts = vec![vec![0u32; columns.len()]; rows.len()];
-        // The same predicates as `cell_contains`, with the filter test hoisted out of the loops.
+        // The rule of `cell_contains`, with the filter test hoisted out of the loops.
         for activity in &passing {
+            let reach = Reach::of(activity);
             for (row, place) in rows.iter().enumerate() {
-                if !row_contains(*place, activity) {
+                if !reach.is_at(*place, false) {
                     continue;
                 }
                 for (col, head) in columns.iter().enumerate() {
-                    if head.column.contains(activity) {
+                    if in_cell(reach, *place, &head.column, activity) {
                         counts[row][col] += 1;
                     }
                 }
@@ -420,67 +432,41 @@ fn field_columns(activities: &[&Activity]) -> Vec<ColumnHead> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixtures::ActivityBuilder;
     use crate::model::stats::MapCounts;
-    use crate::model::vision::Confidence;
+    use crate::model::vision::{Confidence, Scope};
     use MemberState::*;
-
-    fn activity(
-        id: &str,
-        countries: &[MemberState],
-        measures: &[Measure],
-        fields: &[&str],
-        start: i32,
-        end: Option<i32>,
-    ) -> Activity {
-        let mut a = Activity::new(id, id, start);
-        if !countries.is_empty() {
-            a.scope = Scope::MemberStates;
-            a.countries = countries.to_vec();
-        }
-        a.measures = measures.to_vec();
-        a.fields = fields.iter().map(|f| f.to_string()).collect();
-        a.end = end;
-        a
-    }
 
     /// Five activities with known answers: two in Viet Nam, one shared with the Philippines, a
     /// dialogue-only one, and two ASEAN-wide.
     fn sample() -> Dataset {
         let mut dataset = Dataset::empty("t");
         dataset.activities = vec![
-            activity(
-                "vn-cbc",
-                &[VietNam],
-                &[Measure::CapacityBuilding],
-                &["HA/DR", "Military medicine"],
-                2017,
-                Some(2019),
-            ),
-            activity(
-                "vn-ph",
-                &[VietNam, Philippines],
-                &[Measure::CapacityBuilding, Measure::JointTraining],
-                &["ha/dr "],
-                2020,
-                None,
-            ),
-            activity(
-                "vn-talk",
-                &[VietNam],
-                &[],
-                &["Policy dialogue"],
-                2016,
-                Some(2016),
-            ),
-            activity(
-                "ship",
-                &[],
-                &[Measure::InternationalLaw, Measure::CapacityBuilding],
-                &["HA/DR", "International law"],
-                2018,
-                Some(2018),
-            ),
-            activity("forum", &[], &[], &[], 2010, Some(2010)),
+            ActivityBuilder::new("vn-cbc")
+                .member_states(&[VietNam])
+                .measures(&[Measure::CapacityBuilding])
+                .fields(&["HA/DR", "Military medicine"])
+                .start(2017)
+                .end(2019)
+                .build(),
+            ActivityBuilder::new("vn-ph")
+                .member_states(&[VietNam, Philippines])
+                .measures(&[Measure::CapacityBuilding, Measure::JointTraining])
+                .fields(&["ha/dr "])
+                .start(2020)
+                .ongoing()
+                .build(),
+            ActivityBuilder::new("vn-talk")
+                .member_states(&[VietNam])
+                .fields(&["Policy dialogue"])
+                .start(2016)
+                .build(),
+            ActivityBuilder::new("ship")
+                .measures(&[Measure::InternationalLaw, Measure::CapacityBuilding])
+                .fields(&["HA/DR", "International law"])
+                .start(2018)
+                .build(),
+            ActivityBuilder::new("forum").start(2010).build(),
         ];
         dataset.activities[4].confidence = Some(Confidence::Uncertain);
         dataset
@@ -587,9 +573,21 @@ mod tests {
     fn the_most_frequent_spelling_names_a_field() {
         let mut dataset = Dataset::empty("t");
         dataset.activities = vec![
-            activity("a", &[Laos], &[], &["cyber"], 2020, Some(2020)),
-            activity("b", &[Laos], &[], &["Cyber"], 2020, Some(2020)),
-            activity("c", &[Laos], &[], &["Cyber", "CYBER"], 2020, Some(2020)),
+            ActivityBuilder::new("a")
+                .member_states(&[Laos])
+                .fields(&["cyber"])
+                .start(2020)
+                .build(),
+            ActivityBuilder::new("b")
+                .member_states(&[Laos])
+                .fields(&["Cyber"])
+                .start(2020)
+                .build(),
+            ActivityBuilder::new("c")
+                .member_states(&[Laos])
+                .fields(&["Cyber", "CYBER"])
+                .start(2020)
+                .build(),
         ];
         let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Fields);
         assert_eq!(matrix.columns[0].label, "Cyber");
@@ -814,7 +812,7 @@ mod tests {
         let mut more = dataset.clone();
         for id in ["f2", "f3", "f4"] {
             more.activities
-                .push(activity(id, &[], &[], &[], 2011, Some(2011)));
+                .push(ActivityBuilder::new(id).start(2011).build());
         }
         let matrix = Matrix::build(&more, &Filters::default(), MatrixMode::Measures);
         assert!(matrix.beyond_scale());

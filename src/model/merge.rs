@@ -497,14 +497,9 @@ pub fn group_problems(problems: &[Problem]) -> Vec<ProblemGroup> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixtures::ActivityBuilder;
     use crate::model::vision::{Measure, MemberState, Scope};
     use crate::model::{default_dataset, Activity};
-
-    fn activity(id: &str, title: &str, updated: Option<&str>) -> Activity {
-        let mut activity = Activity::new(id, title, 2018);
-        activity.updated = updated.map(str::to_string);
-        activity
-    }
 
     fn dataset(activities: Vec<Activity>) -> Dataset {
         Dataset {
@@ -516,15 +511,18 @@ mod tests {
     #[test]
     fn preview_counts_added_changed_unchanged_and_only_here() {
         let local = dataset(vec![
-            activity("a", "A", None),
-            activity("b", "B", None),
-            activity("c", "C", None),
+            ActivityBuilder::new("a").title("A").start(2018).build(),
+            ActivityBuilder::new("b").title("B").start(2018).build(),
+            ActivityBuilder::new("c").title("C").start(2018).build(),
         ]);
         let incoming = dataset(vec![
-            activity("d", "D", None),
-            activity("b", "B changed", None),
-            activity("a", "A", None),
-            activity("e", "E", None),
+            ActivityBuilder::new("d").title("D").start(2018).build(),
+            ActivityBuilder::new("b")
+                .title("B changed")
+                .start(2018)
+                .build(),
+            ActivityBuilder::new("a").title("A").start(2018).build(),
+            ActivityBuilder::new("e").title("E").start(2018).build(),
         ]);
         let preview = preview(&local, &incoming);
         assert_eq!(preview.added, vec![0, 3]);
@@ -560,7 +558,10 @@ mod tests {
 
     #[test]
     fn field_diffs_name_every_changed_key_with_both_values() {
-        let mine = activity("a", "Ship Rider", None);
+        let mine = ActivityBuilder::new("a")
+            .title("Ship Rider")
+            .start(2018)
+            .build();
         let mut theirs = mine.clone();
         theirs.title = "Ship Rider Cooperation Program".into();
         theirs.measures = vec![Measure::CapacityBuilding, Measure::JointTraining];
@@ -636,9 +637,18 @@ mod tests {
                 Side::Theirs,
             ),
         ];
+        // The record "a" as one side has it, stamped with that side's update time when it has one.
+        let side = |title: &str, updated: Option<&str>| {
+            let record = ActivityBuilder::new("a").title(title).start(2018);
+            match updated {
+                Some(timestamp) => record.updated(timestamp),
+                None => record,
+            }
+            .build()
+        };
         for (mine_time, theirs_time, policy, expected) in cases {
-            let local = dataset(vec![activity("a", "mine", mine_time)]);
-            let incoming = dataset(vec![activity("a", "theirs", theirs_time)]);
+            let local = dataset(vec![side("mine", mine_time)]);
+            let incoming = dataset(vec![side("theirs", theirs_time)]);
             let merged = merge(&local, &incoming, &Resolution::with_policy(policy));
             let kept = if merged.activities[0].title == "mine" {
                 Side::Mine
@@ -656,12 +666,24 @@ mod tests {
     #[test]
     fn a_choice_per_record_overrides_the_policy() {
         let local = dataset(vec![
-            activity("a", "mine a", None),
-            activity("b", "mine b", None),
+            ActivityBuilder::new("a")
+                .title("mine a")
+                .start(2018)
+                .build(),
+            ActivityBuilder::new("b")
+                .title("mine b")
+                .start(2018)
+                .build(),
         ]);
         let incoming = dataset(vec![
-            activity("a", "theirs a", None),
-            activity("b", "theirs b", None),
+            ActivityBuilder::new("a")
+                .title("theirs a")
+                .start(2018)
+                .build(),
+            ActivityBuilder::new("b")
+                .title("theirs b")
+                .start(2018)
+                .build(),
         ]);
         let mut resolution = Resolution::with_policy(ConflictPolicy::TakeTheirs);
         resolution.per_record.insert("b".into(), Side::Mine);
@@ -672,9 +694,15 @@ mod tests {
 
     #[test]
     fn merge_keeps_local_order_appends_new_ones_and_keeps_every_key() {
-        let mut local = dataset(vec![activity("b", "B", None), activity("a", "A", None)]);
+        let mut local = dataset(vec![
+            ActivityBuilder::new("b").title("B").start(2018).build(),
+            ActivityBuilder::new("a").title("A").start(2018).build(),
+        ]);
         local.unknown.insert("x-mine".into(), Value::from(1));
-        let mut incoming = dataset(vec![activity("z", "Z", None), activity("c", "C", None)]);
+        let mut incoming = dataset(vec![
+            ActivityBuilder::new("z").title("Z").start(2018).build(),
+            ActivityBuilder::new("c").title("C").start(2018).build(),
+        ]);
         incoming.title = "Their title".into();
         incoming.description = Some("Their description".into());
         incoming.unknown.insert("x-mine".into(), Value::from(2));

@@ -8,6 +8,8 @@ pub mod dataset;
 pub mod directions;
 pub mod edit;
 pub mod filter;
+#[cfg(test)]
+pub mod fixtures;
 pub mod format;
 pub mod history;
 pub mod map_export;

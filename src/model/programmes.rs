@@ -199,14 +199,12 @@ fn covering(programme: &Activity, events: &[&Activity]) -> Activity {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixtures::ActivityBuilder;
     use crate::model::vision::{Confidence, Measure, MemberState};
 
-    fn activity(id: &str, part_of: Option<&str>, start: i32) -> Activity {
-        let mut a = Activity::new(id, format!("Title of {id}"), start);
-        a.part_of = part_of.map(str::to_string);
-        a.scope = Scope::MemberStates;
-        a.countries = vec![MemberState::Cambodia];
-        a
+    /// An activity in Cambodia, the place every activity of these tests shares.
+    fn in_cambodia(id: &str) -> ActivityBuilder {
+        ActivityBuilder::new(id).member_states(&[MemberState::Cambodia])
     }
 
     fn dataset(activities: Vec<Activity>) -> Dataset {
@@ -240,48 +238,54 @@ mod tests {
         let cases: Vec<Case> = vec![
             (
                 "no partOf: every activity counts",
-                vec![activity("a", None, 2016), activity("b", None, 2017)],
+                vec![
+                    in_cambodia("a").start(2016).build(),
+                    in_cambodia("b").start(2017).build(),
+                ],
                 vec![("a", vec![]), ("b", vec![])],
             ),
             (
                 "an event counts once, through its programme",
                 vec![
-                    activity("p", None, 2010),
-                    activity("e1", Some("p"), 2012),
-                    activity("e2", Some("p"), 2013),
+                    in_cambodia("p").start(2010).build(),
+                    in_cambodia("e1").part_of("p").start(2012).build(),
+                    in_cambodia("e2").part_of("p").start(2013).build(),
                 ],
                 vec![("p", vec!["e1", "e2"])],
             ),
             (
                 "a missing programme: the event counts as its own",
-                vec![activity("e", Some("gone"), 2012)],
+                vec![in_cambodia("e").part_of("gone").start(2012).build()],
                 vec![("e", vec![])],
             ),
             (
                 "a chain: the event of an event counts as its own",
                 vec![
-                    activity("p", None, 2010),
-                    activity("e", Some("p"), 2011),
-                    activity("ee", Some("e"), 2012),
+                    in_cambodia("p").start(2010).build(),
+                    in_cambodia("e").part_of("p").start(2011).build(),
+                    in_cambodia("ee").part_of("e").start(2012).build(),
                 ],
                 vec![("p", vec!["e"]), ("ee", vec![])],
             ),
             (
                 "a cycle: both count as their own",
                 vec![
-                    activity("a", Some("b"), 2010),
-                    activity("b", Some("a"), 2011),
+                    in_cambodia("a").part_of("b").start(2010).build(),
+                    in_cambodia("b").part_of("a").start(2011).build(),
                 ],
                 vec![("a", vec![]), ("b", vec![])],
             ),
             (
                 "an activity naming itself counts as its own",
-                vec![activity("a", Some("a"), 2010)],
+                vec![in_cambodia("a").part_of("a").start(2010).build()],
                 vec![("a", vec![])],
             ),
             (
                 "an event listed before its programme",
-                vec![activity("e", Some("p"), 2012), activity("p", None, 2010)],
+                vec![
+                    in_cambodia("e").part_of("p").start(2012).build(),
+                    in_cambodia("p").start(2010).build(),
+                ],
                 vec![("p", vec!["e"])],
             ),
         ];
@@ -303,10 +307,14 @@ mod tests {
 
     #[test]
     fn the_programme_covers_its_events() {
-        let mut programme = activity("p", None, 2010);
+        let mut programme = in_cambodia("p").start(2010).build();
         programme.end = Some(2012);
         programme.measures = vec![Measure::CapacityBuilding];
-        let mut event = activity("e", Some("p"), 2015);
+        let mut event = in_cambodia("e")
+            .title("Title of e")
+            .part_of("p")
+            .start(2015)
+            .build();
         event.countries = vec![MemberState::Laos];
         event.measures = vec![Measure::JointTraining, Measure::CapacityBuilding];
         event.fields = vec!["PKO".into()];
@@ -336,9 +344,9 @@ mod tests {
     /// programme's own.
     #[test]
     fn filters_that_match_only_an_event() {
-        let mut programme = activity("p", None, 2010);
+        let mut programme = in_cambodia("p").start(2010).build();
         programme.end = Some(2011);
-        let mut event = activity("e", Some("p"), 2020);
+        let mut event = in_cambodia("e").part_of("p").start(2020).build();
         event.title = "Kampong Speu course".into();
         event.confidence = Some(Confidence::Uncertain);
         let dataset = dataset(vec![programme, event]);
@@ -396,10 +404,10 @@ mod tests {
     #[test]
     fn programme_and_events_look_ups() {
         let dataset = dataset(vec![
-            activity("p", None, 2010),
-            activity("e", Some("p"), 2011),
-            activity("ee", Some("e"), 2012),
-            activity("lost", Some("gone"), 2012),
+            in_cambodia("p").start(2010).build(),
+            in_cambodia("e").part_of("p").start(2011).build(),
+            in_cambodia("ee").part_of("e").start(2012).build(),
+            in_cambodia("lost").part_of("gone").start(2012).build(),
         ]);
         let id = |a: Option<&Activity>| a.map(|a| a.id.clone());
         assert_eq!(
@@ -423,8 +431,8 @@ mod tests {
     #[test]
     fn part_of_round_trips_in_schema_order() {
         let mut dataset = dataset(vec![
-            activity("p", None, 2010),
-            activity("e", Some("p"), 2011),
+            in_cambodia("p").start(2010).build(),
+            in_cambodia("e").part_of("p").start(2011).build(),
         ]);
         dataset.activities[1].confidence = Some(Confidence::Uncertain);
         dataset.activities[1].follow_ups.push(FollowUp {

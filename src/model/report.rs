@@ -262,25 +262,9 @@ pub fn report_years(dataset: &Dataset) -> Vec<i32> {
 mod tests {
     use super::*;
     use crate::model::dataset::FollowUp;
+    use crate::model::fixtures::ActivityBuilder;
     use crate::model::trends::combines_measures;
-    use crate::model::vision::{MemberState, Scope};
-
-    fn activity(
-        id: &str,
-        asean_wide: bool,
-        measures: &[Measure],
-        start: i32,
-        end: Option<i32>,
-    ) -> Activity {
-        let mut a = Activity::new(id, id, start);
-        if !asean_wide {
-            a.scope = Scope::MemberStates;
-            a.countries = vec![MemberState::Cambodia];
-        }
-        a.measures = measures.to_vec();
-        a.end = end;
-        a
-    }
+    use crate::model::vision::MemberState;
 
     fn source(url: &str, title: Option<&str>) -> Source {
         Source {
@@ -304,38 +288,41 @@ mod tests {
     /// (PIL+JTE), an ongoing ASEAN-wide dialogue from 2019, and a bilateral seminar in 2019 (CBC+HRDAE).
     fn sample() -> Dataset {
         use Measure::*;
-        let mut pko = activity("pko", false, &[CapacityBuilding], 2017, Some(2019));
+        let mut pko = ActivityBuilder::new("pko")
+            .member_states(&[MemberState::Cambodia])
+            .measures(&[CapacityBuilding])
+            .start(2017)
+            .end(2019)
+            .build();
         pko.follow_ups = vec![
             note(2018, "Second phase agreed."),
             note(2019, "Handed over."),
         ];
         pko.sources = vec![source("https://mod.go.jp/a", None)];
-        let mut ship = activity(
-            "ship",
-            true,
-            &[InternationalLaw, JointTraining],
-            2018,
-            Some(2018),
-        );
+        let mut ship = ActivityBuilder::new("ship")
+            .measures(&[InternationalLaw, JointTraining])
+            .start(2018)
+            .build();
         ship.sources = vec![
             source(" https://mod.go.jp/a", Some("MOD release")),
             source("https://mod.go.jp/b", None),
         ];
-        let mut forum = activity("forum", true, &[], 2019, None);
+        let mut forum = ActivityBuilder::new("forum").start(2019).ongoing().build();
         forum.follow_ups = vec![note(2019, "Reviewed at the forum."), note(2019, " ")];
-        let mut seminar = activity(
-            "seminar",
-            false,
-            &[CapacityBuilding, HumanResourceDevelopment],
-            2019,
-            Some(2019),
-        );
+        let mut seminar = ActivityBuilder::new("seminar")
+            .member_states(&[MemberState::Cambodia])
+            .measures(&[CapacityBuilding, HumanResourceDevelopment])
+            .start(2019)
+            .build();
         seminar.sources = vec![source("https://mod.go.jp/b", None)];
         let mut dataset = Dataset::empty("t");
         dataset.activities = vec![seminar, forum, ship, pko];
-        dataset
-            .activities
-            .push(activity("later", false, &[], 2020, Some(2020)));
+        dataset.activities.push(
+            ActivityBuilder::new("later")
+                .member_states(&[MemberState::Cambodia])
+                .start(2020)
+                .build(),
+        );
         dataset
     }
 
@@ -496,8 +483,8 @@ mod tests {
         }
         let mut gap = Dataset::empty("gap");
         gap.activities = vec![
-            activity("a", true, &[], 2010, Some(2011)),
-            activity("b", true, &[], 2020, Some(2021)),
+            ActivityBuilder::new("a").start(2010).end(2011).build(),
+            ActivityBuilder::new("b").start(2020).end(2021).build(),
         ];
         assert_eq!(default_year(&gap, 2015), Some(2011));
         assert_eq!(default_year(&Dataset::empty("none"), 2026), None);

@@ -29,7 +29,9 @@ pub struct MapCounts {
 
 impl MapCounts {
     /// Counts the activities that pass `filters` (its measure, scope and country are ignored: the table
-    /// holds every measure and every place).
+    /// holds every measure and every place). Each activity is added where the rule of [`counts_for`]
+    /// puts it with the ASEAN-wide toggle off; [`MapCounts::member_state`] adds the ASEAN-wide row when
+    /// it is on, which is the same answer because an ASEAN-wide activity involves no member state.
     pub fn build(dataset: &Dataset, filters: &Filters) -> MapCounts {
         let mut counts = MapCounts::default();
         for activity in counted(dataset)
@@ -37,17 +39,20 @@ impl MapCounts {
             .filter(|c| c.passes(filters))
             .map(|c| c.as_counted())
         {
-            let row = match activity.scope {
-                Scope::AseanWide => &mut counts.asean_wide,
-                Scope::MemberStates => {
-                    for state in &activity.countries {
-                        let row = &mut counts.member_states[state.index()];
-                        add(row, activity);
-                    }
-                    continue;
+            let reach = Reach::of(activity);
+            let under = Measure::ALL.map(|m| u32::from(reach.is_under(Some(m))));
+            let add = |row: &mut [u32; ALL_MEASURES + 1]| {
+                row[ALL_MEASURES] += 1;
+                for (count, add) in row.iter_mut().zip(under) {
+                    *count += add;
                 }
             };
-            add(row, activity);
+            for position in reach.member_state_positions() {
+                add(&mut counts.member_states[position]);
+            }
+            if reach.is_at(Place::AseanWide, false) {
+                add(&mut counts.asean_wide);
+            }
         }
         counts
     }
@@ -87,11 +92,90 @@ impl MapCounts {
     }
 }
 
-fn add(row: &mut [u32; ALL_MEASURES + 1], activity: &Activity) {
-    for measure in &activity.measures {
-        row[measure.index()] += 1;
+/// **The one counting rule** of the map, the list behind a count and the matrix: whether an activity
+/// (as the counts see it, [`CountedActivity::as_counted`]) counts for `place` under `measure`. The
+/// filters other than measure and place are [`CountedActivity::passes`].
+pub fn counts_for(
+    place: Place,
+    measure: MeasureChoice,
+    include_asean_wide: bool,
+    activity: &Activity,
+) -> bool {
+    Reach::of(activity).counts_for(place, measure, include_asean_wide)
+}
+
+/// Where an activity counts and under which measures, read from it once so that a table of every
+/// place and measure does not read the activity again for each cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reach {
+    /// Bit `state.index()` for each member state the activity involves.
+    member_states: u16,
+    /// Whether the activity is aimed at ASEAN as a whole.
+    asean_wide: bool,
+    /// Bit `measure.index()` for each of its measures.
+    measures: u8,
+}
+
+impl Reach {
+    pub fn of(activity: &Activity) -> Reach {
+        let mut reach = Reach {
+            member_states: 0,
+            asean_wide: activity.scope == Scope::AseanWide,
+            measures: 0,
+        };
+        // What `Activity::involves` and `Activity::has_measure` ask, read in one pass over each list.
+        if activity.scope == Scope::MemberStates {
+            for state in &activity.countries {
+                reach.member_states |= 1 << state.index();
+            }
+        }
+        for measure in &activity.measures {
+            reach.measures |= 1 << measure.index();
+        }
+        reach
     }
-    row[ALL_MEASURES] += 1;
+
+    /// The rule: the activity counts for a place under a measure when it is at the place and under
+    /// the measure.
+    #[inline]
+    pub fn counts_for(
+        self,
+        place: Place,
+        measure: MeasureChoice,
+        include_asean_wide: bool,
+    ) -> bool {
+        self.is_at(place, include_asean_wide) && self.is_under(measure)
+    }
+
+    /// A member state counts the activities that involve it and, with `include_asean_wide`, those aimed
+    /// at ASEAN as a whole; the ASEAN-wide place counts only the latter.
+    #[inline]
+    pub fn is_at(self, place: Place, include_asean_wide: bool) -> bool {
+        match place {
+            Place::AseanWide => self.asean_wide,
+            Place::MemberState(state) => {
+                self.member_states & (1 << state.index()) != 0
+                    || (include_asean_wide && self.asean_wide)
+            }
+        }
+    }
+
+    /// The positions in [`MemberState::ALL`] of the member states where [`Reach::is_at`] holds with the
+    /// toggle off, for a table that adds an activity to its rows without asking each of them.
+    pub fn member_state_positions(self) -> impl Iterator<Item = usize> {
+        let mut left = self.member_states;
+        std::iter::from_fn(move || {
+            let position = left.trailing_zeros() as usize;
+            left &= left.wrapping_sub(1);
+            (position < MemberState::ALL.len()).then_some(position)
+        })
+    }
+
+    /// A measure counts the activities under it; "all measures" (`None`) every activity.
+    #[inline]
+    pub fn is_under(self, measure: MeasureChoice) -> bool {
+        measure.is_none_or(|m| self.measures & (1 << m.index()) != 0)
+    }
 }
 
 /// What a click on the map selects.
@@ -125,8 +209,9 @@ impl Place {
     }
 }
 
-/// Exactly the activities behind the count shown for `place`, ordered by year: the same rule as
-/// [`MapCounts::build`] and [`MapCounts::member_state`], so the number and the list always agree. A
+/// Exactly the activities behind the count shown for `place`, ordered by year: the rule of
+/// [`MapCounts::build`] and [`MapCounts::member_state`], [`counts_for`], so the number and the list
+/// always agree. A
 /// programme with dated events is listed once, as its own record (`model::programmes`); the view shows
 /// its events under it.
 pub fn activities_behind<'a>(
@@ -153,16 +238,7 @@ pub fn counted_behind<'a>(
     let mut list: Vec<CountedActivity<'a>> = counted(dataset)
         .into_iter()
         .filter(|c| c.passes(filters))
-        .filter(|c| {
-            let a = c.as_counted();
-            measure.is_none_or(|m| a.has_measure(m))
-                && match place {
-                    Place::AseanWide => a.scope == Scope::AseanWide,
-                    Place::MemberState(state) => {
-                        a.involves(state) || (include_asean_wide && a.scope == Scope::AseanWide)
-                    }
-                }
-        })
+        .filter(|c| counts_for(place, measure, include_asean_wide, c.as_counted()))
         .collect();
     super::sorting::sort_by(&mut list, |a, b| {
         super::filter::SortOrder::YearAscending.compare(a.record, b.record)
@@ -215,62 +291,89 @@ pub fn class_labels(bounds: &[u32]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn activity(
-        id: &str,
-        scope: Scope,
-        countries: &[MemberState],
-        measures: &[Measure],
-        start: i32,
-        end: Option<i32>,
-    ) -> Activity {
-        let mut a = Activity::new(id, id, start);
-        a.scope = scope;
-        a.countries = countries.to_vec();
-        a.measures = measures.to_vec();
-        a.end = end;
-        a
-    }
+    use crate::model::fixtures::ActivityBuilder;
 
     fn sample() -> Dataset {
         use MemberState::*;
         let mut dataset = Dataset::empty("t");
         dataset.activities = vec![
-            activity(
-                "vn-cbc",
-                Scope::MemberStates,
-                &[VietNam],
-                &[Measure::CapacityBuilding],
-                2017,
-                Some(2019),
-            ),
-            activity(
-                "vn-ph",
-                Scope::MemberStates,
-                &[VietNam, Philippines],
-                &[Measure::CapacityBuilding, Measure::JointTraining],
-                2020,
-                None,
-            ),
-            activity(
-                "dialogue",
-                Scope::MemberStates,
-                &[VietNam],
-                &[],
-                2016,
-                Some(2016),
-            ),
-            activity(
-                "ship",
-                Scope::AseanWide,
-                &[],
-                &[Measure::InternationalLaw, Measure::CapacityBuilding],
-                2018,
-                Some(2018),
-            ),
-            activity("forum", Scope::AseanWide, &[], &[], 2010, Some(2010)),
+            ActivityBuilder::new("vn-cbc")
+                .member_states(&[VietNam])
+                .measures(&[Measure::CapacityBuilding])
+                .start(2017)
+                .end(2019)
+                .build(),
+            ActivityBuilder::new("vn-ph")
+                .member_states(&[VietNam, Philippines])
+                .measures(&[Measure::CapacityBuilding, Measure::JointTraining])
+                .start(2020)
+                .ongoing()
+                .build(),
+            ActivityBuilder::new("dialogue")
+                .member_states(&[VietNam])
+                .start(2016)
+                .build(),
+            ActivityBuilder::new("ship")
+                .measures(&[Measure::InternationalLaw, Measure::CapacityBuilding])
+                .start(2018)
+                .build(),
+            ActivityBuilder::new("forum").start(2010).build(),
         ];
         dataset
+    }
+
+    /// The one counting rule, place by place and measure by measure, with and without the ASEAN-wide
+    /// toggle.
+    #[test]
+    fn counts_for_table() {
+        use MemberState::*;
+        let cbc = Some(Measure::CapacityBuilding);
+        let jte = Some(Measure::JointTraining);
+        let vn_ph = ActivityBuilder::new("vn-ph")
+            .member_states(&[VietNam, Philippines])
+            .measures(&[Measure::CapacityBuilding])
+            .start(2020)
+            .ongoing()
+            .build();
+        let ship = ActivityBuilder::new("ship")
+            .measures(&[Measure::JointTraining])
+            .start(2018)
+            .ongoing()
+            .build();
+        // An ASEAN-wide activity that still lists a member state (a file may say so) is ASEAN-wide only.
+        let forum = ActivityBuilder::new("forum")
+            .member_states(&[Laos])
+            .asean_wide()
+            .start(2010)
+            .ongoing()
+            .build();
+        let vn = Place::MemberState(VietNam);
+        let laos = Place::MemberState(Laos);
+        let cases = [
+            (&vn_ph, vn, None, false, true),
+            (&vn_ph, vn, cbc, false, true),
+            (&vn_ph, vn, jte, false, false),
+            (&vn_ph, Place::MemberState(Philippines), cbc, true, true),
+            (&vn_ph, laos, None, true, false),
+            (&vn_ph, Place::AseanWide, None, true, false),
+            (&ship, Place::AseanWide, jte, false, true),
+            (&ship, Place::AseanWide, cbc, false, false),
+            (&ship, vn, jte, false, false),
+            (&ship, vn, jte, true, true),
+            (&ship, vn, cbc, true, false),
+            (&forum, laos, None, false, false),
+            (&forum, laos, None, true, true),
+            (&forum, Place::AseanWide, None, false, true),
+            (&forum, Place::AseanWide, cbc, false, false),
+        ];
+        for (index, (activity, place, measure, include, expected)) in cases.into_iter().enumerate()
+        {
+            assert_eq!(
+                counts_for(place, measure, include, activity),
+                expected,
+                "case {index}"
+            );
+        }
     }
 
     #[test]
@@ -321,67 +424,46 @@ mod tests {
             a.part_of = Some(programme.to_string());
             a
         };
-        let mut laos_course = activity(
-            "course-2021",
-            Scope::MemberStates,
-            &[Laos],
-            &[Measure::JointTraining],
-            2021,
-            Some(2021),
-        );
+        let mut laos_course = ActivityBuilder::new("course-2021")
+            .member_states(&[Laos])
+            .measures(&[Measure::JointTraining])
+            .start(2021)
+            .build();
         laos_course.title = "Vientiane course".into();
         laos_course.confidence = Some(crate::model::Confidence::Uncertain);
         dataset.activities.extend([
-            activity(
-                "pko",
-                Scope::MemberStates,
-                &[Cambodia],
-                &[Measure::CapacityBuilding],
-                2013,
-                None,
-            ),
+            ActivityBuilder::new("pko")
+                .member_states(&[Cambodia])
+                .measures(&[Measure::CapacityBuilding])
+                .start(2013)
+                .ongoing()
+                .build(),
             part_of(
-                activity(
-                    "course-2014",
-                    Scope::MemberStates,
-                    &[Cambodia],
-                    &[Measure::CapacityBuilding],
-                    2014,
-                    Some(2014),
-                ),
+                ActivityBuilder::new("course-2014")
+                    .member_states(&[Cambodia])
+                    .measures(&[Measure::CapacityBuilding])
+                    .start(2014)
+                    .build(),
                 "pko",
             ),
             part_of(laos_course, "pko"),
             part_of(
-                activity(
-                    "orphan",
-                    Scope::MemberStates,
-                    &[Cambodia],
-                    &[Measure::CapacityBuilding],
-                    2015,
-                    Some(2015),
-                ),
+                ActivityBuilder::new("orphan")
+                    .member_states(&[Cambodia])
+                    .measures(&[Measure::CapacityBuilding])
+                    .start(2015)
+                    .build(),
                 "deleted",
             ),
             part_of(
-                activity(
-                    "chained",
-                    Scope::MemberStates,
-                    &[Cambodia],
-                    &[],
-                    2016,
-                    Some(2016),
-                ),
+                ActivityBuilder::new("chained")
+                    .member_states(&[Cambodia])
+                    .start(2016)
+                    .build(),
                 "course-2014",
             ),
-            part_of(
-                activity("loop-a", Scope::AseanWide, &[], &[], 2017, Some(2017)),
-                "loop-b",
-            ),
-            part_of(
-                activity("loop-b", Scope::AseanWide, &[], &[], 2018, Some(2018)),
-                "loop-a",
-            ),
+            part_of(ActivityBuilder::new("loop-a").start(2017).build(), "loop-b"),
+            part_of(ActivityBuilder::new("loop-b").start(2018).build(), "loop-a"),
         ]);
         dataset
     }

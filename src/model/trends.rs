@@ -160,24 +160,8 @@ pub fn year_label_step(count: usize, room: usize) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixtures::ActivityBuilder;
     use crate::model::vision::MemberState;
-
-    fn activity(
-        id: &str,
-        asean_wide: bool,
-        measures: &[Measure],
-        start: i32,
-        end: Option<i32>,
-    ) -> Activity {
-        let mut a = Activity::new(id, id, start);
-        if !asean_wide {
-            a.scope = Scope::MemberStates;
-            a.countries = vec![MemberState::Laos];
-        }
-        a.measures = measures.to_vec();
-        a.end = end;
-        a
-    }
 
     /// 2016–2019: a bilateral CBC project 2016–2018, an ASEAN-wide programme combining PIL and JTE in
     /// 2017, an ongoing ASEAN-wide dialogue from 2018, and a bilateral CBC+HRDAE course in 2019.
@@ -185,22 +169,22 @@ mod tests {
         use Measure::*;
         let mut dataset = Dataset::empty("t");
         dataset.activities = vec![
-            activity("cbc", false, &[CapacityBuilding], 2016, Some(2018)),
-            activity(
-                "ship",
-                true,
-                &[InternationalLaw, JointTraining],
-                2017,
-                Some(2017),
-            ),
-            activity("forum", true, &[], 2018, None),
-            activity(
-                "course",
-                false,
-                &[CapacityBuilding, HumanResourceDevelopment],
-                2019,
-                Some(2019),
-            ),
+            ActivityBuilder::new("cbc")
+                .member_states(&[MemberState::Laos])
+                .measures(&[CapacityBuilding])
+                .start(2016)
+                .end(2018)
+                .build(),
+            ActivityBuilder::new("ship")
+                .measures(&[InternationalLaw, JointTraining])
+                .start(2017)
+                .build(),
+            ActivityBuilder::new("forum").start(2018).ongoing().build(),
+            ActivityBuilder::new("course")
+                .member_states(&[MemberState::Laos])
+                .measures(&[CapacityBuilding, HumanResourceDevelopment])
+                .start(2019)
+                .build(),
         ];
         dataset
     }
@@ -264,8 +248,11 @@ mod tests {
     fn a_year_without_activities_has_no_share() {
         let mut dataset = Dataset::empty("t");
         dataset.activities = vec![
-            activity("a", true, &[], 2010, Some(2010)),
-            activity("b", false, &[], 2013, Some(2013)),
+            ActivityBuilder::new("a").start(2010).build(),
+            ActivityBuilder::new("b")
+                .member_states(&[MemberState::Laos])
+                .start(2013)
+                .build(),
         ];
         let series = yearly_series(&dataset);
         assert_eq!(series.len(), 4);
@@ -276,7 +263,10 @@ mod tests {
 
     #[test]
     fn a_measure_listed_twice_counts_once() {
-        let mut twice = activity("x", true, &[Measure::JointTraining], 2020, Some(2020));
+        let mut twice = ActivityBuilder::new("x")
+            .measures(&[Measure::JointTraining])
+            .start(2020)
+            .build();
         twice.measures.push(Measure::JointTraining);
         assert!(!combines_measures(&twice));
         let tally = YearTally::of_year([&twice], 2020);
@@ -290,15 +280,23 @@ mod tests {
         let mut dataset = sample();
         assert_eq!(opening_first_year(&dataset), Some(2016));
         // A third activity in 2018 makes 2018 the first year with three.
-        dataset
-            .activities
-            .push(activity("third", false, &[], 2018, Some(2018)));
+        dataset.activities.push(
+            ActivityBuilder::new("third")
+                .member_states(&[MemberState::Laos])
+                .start(2018)
+                .build(),
+        );
         assert_eq!(opening_first_year(&dataset), Some(2018));
         assert_eq!(dataset.year_span().map(|s| s.0), Some(2016));
         // Fewer than three in every year: the span's first year.
         let mut one = Dataset::empty("t");
-        one.activities
-            .push(activity("a", false, &[], 2010, Some(2012)));
+        one.activities.push(
+            ActivityBuilder::new("a")
+                .member_states(&[MemberState::Laos])
+                .start(2010)
+                .end(2012)
+                .build(),
+        );
         assert_eq!(opening_first_year(&one), Some(2010));
         assert_eq!(opening_first_year(&Dataset::empty("t")), None);
         // The default dataset: its first record is from 1958, its third active one from 2008.
