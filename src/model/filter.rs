@@ -1,8 +1,12 @@
 //! The filters shared by the map, the matrix and the activities list, their query-string form, and the
 //! one rule of the year range that every view's year boxes follow ([`Filters::type_year`]).
 //!
-//! One `Filters` value drives every view, so a count on the map and the list behind it can never
-//! disagree: both call [`Filters::matches`].
+//! One `Filters` value is shared by the views, and each applies the part that fits what it shows: the
+//! activities list every filter ([`Filters::matches`]); the map and the matrix every filter but
+//! measure, scope and country, which they show as their own rows and columns
+//! ([`Filters::matches_except_measure_and_place`], through `programmes::CountedActivity::passes`), so a
+//! count and the list behind it are judged by the same filters and the same counting rule
+//! (`stats::counts_for`). The trends apply only the years; the report covers the whole dataset.
 
 use super::dataset::{Activity, Dataset};
 use super::rules::YEAR_RANGE;

@@ -4,7 +4,8 @@
 //!
 //! The list stays quick on 10,000 records: the matching positions are computed once per change in a
 //! memo, only the first [`PAGE`] rows are drawn ("Show more" adds the next page), and rows are keyed by
-//! id and revision so that typing in the search keeps the rows that still match.
+//! [`crate::ui::kit::row_key`] (the id and what the row shows) so that typing in the search keeps the
+//! rows that still match.
 
 use std::collections::HashSet;
 

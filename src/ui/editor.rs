@@ -9,8 +9,8 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use crate::model::edit::{
-    control_id, path_label, problems_at, problems_within, short_title, utc_timestamp, Draft,
-    FollowUpDraft, SourceDraft,
+    control_id, path_label, problems_at, problems_within, short_title, Draft, FollowUpDraft,
+    SourceDraft,
 };
 use crate::model::history::Change;
 use crate::model::vision::KNOWN_FIELDS;
@@ -115,7 +115,7 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
     };
 
     let save = move || {
-        let now = utc_timestamp(&String::from(js_sys::Date::new_0().to_iso_string()));
+        let now = crate::state::now_utc();
         let original = original.get_value();
         let built = draft.with_untracked(|d| {
             state
