@@ -25,6 +25,14 @@ pub fn now_utc() -> String {
     crate::model::edit::utc_timestamp(&String::from(js_sys::Date::new_0().to_iso_string()))
 }
 
+/// Whether a change records the present time as the dataset's `updated`. A change made here does;
+/// a dataset taken as it is (a replacing import, the sample, another tab's save) keeps its own time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stamp {
+    Now,
+    Keep,
+}
+
 /// The views the navigation switches between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {
@@ -212,14 +220,13 @@ impl AtlasState {
     /// The one path every change to the dataset takes: applies `change`, records its undo step and,
     /// for a change made in this tab, schedules its save (another tab's save is already stored).
     /// Returns whether anything changed; a change that changes nothing leaves no step and no save.
-    fn apply(&self, label: &str, change: Change, origin: Origin) -> bool {
+    fn apply(&self, label: &str, change: Change, origin: Origin, stamp: Stamp) -> bool {
         let step = self
             .set_dataset
             .try_maybe_update(|dataset| {
-                let step = change.apply(dataset, label, origin);
-                // Another tab's save carries that tab's time of change already.
-                if step.is_some() && origin == Origin::ThisTab {
-                    dataset.mark_changed(now_utc());
+                let mut step = change.apply(dataset, label, origin);
+                if let (Some(step), Stamp::Now) = (step.as_mut(), stamp) {
+                    step.stamp(dataset, now_utc());
                 }
                 (step.is_some(), step)
             })
@@ -234,14 +241,16 @@ impl AtlasState {
         true
     }
 
-    /// Changes the dataset in this tab (an edit, a deletion, a rename), keeping an undo step, then saves.
+    /// Changes the dataset in this tab (an edit, a deletion, a rename, a merge), keeping an undo step,
+    /// and saves. The dataset's `updated` becomes the present time, as part of the step.
     pub fn edit(&self, label: &str, change: Change) -> bool {
-        self.apply(label, change, Origin::ThisTab)
+        self.apply(label, change, Origin::ThisTab, Stamp::Now)
     }
 
-    /// Replaces the whole dataset (import, reset), keeping an undo step, then saves.
+    /// Replaces the whole dataset by one taken exactly as it is (an import that replaces, a reset to
+    /// the sample), keeping an undo step, and saves. Its `updated` is its own: the file's time.
     pub fn replace(&self, label: &str, next: Dataset) -> bool {
-        self.apply(label, Change::Replace(next), Origin::ThisTab)
+        self.apply(label, Change::Replace(next), Origin::ThisTab, Stamp::Keep)
     }
 
     /// Restores the dataset before the last change and returns what was undone. When that change was
@@ -292,11 +301,6 @@ impl AtlasState {
             .set_dataset
             .try_maybe_update(|dataset| {
                 let label = step(&mut history, dataset);
-                // An undo or a redo is a change made now: the dataset's time says so, and the time
-                // it had before is not restored with the step.
-                if label.is_some() {
-                    dataset.mark_changed(now_utc());
-                }
                 (label.is_some(), label)
             })
             .flatten();
@@ -417,7 +421,12 @@ impl AtlasState {
                 .set(Some(StorageBanner::OtherTabChanged(Box::new(theirs))));
         } else {
             let count = theirs.activities.len();
-            if self.apply(OTHER_TAB_LABEL, Change::Replace(theirs), Origin::OtherTab) {
+            if self.apply(
+                OTHER_TAB_LABEL,
+                Change::Replace(theirs),
+                Origin::OtherTab,
+                Stamp::Keep,
+            ) {
                 self.notice.set(Some(format!(
                     "Loaded the changes saved in another tab ({count} activities). Undo asks first: it would remove that tab's work."
                 )));
@@ -437,6 +446,7 @@ impl AtlasState {
                 "load the other tab's version",
                 Change::Replace(*theirs),
                 Origin::OtherTab,
+                Stamp::Keep,
             );
         } else {
             self.unsaved.set(true);

@@ -490,7 +490,7 @@ fn is_now_utc(time: &str) -> bool {
 }
 
 #[wasm_bindgen_test]
-fn a_change_here_sets_the_datasets_time_and_another_tabs_save_keeps_its_own() {
+fn a_change_here_stamps_the_dataset_and_a_dataset_taken_as_it_is_keeps_its_time() {
     clear();
     let owner = Owner::new();
     owner.with(|| {
@@ -510,13 +510,20 @@ fn a_change_here_sets_the_datasets_time_and_another_tabs_save_keeps_its_own() {
         );
         let edited = updated().expect("an edit sets the time");
         assert!(is_now_utc(&edited), "{edited}");
-
-        // Undoing the rename is a change made now too: the old time does not come back.
-        state.undo();
-        let undone = updated().expect("an undo keeps a time");
-        assert!(is_now_utc(&undone), "{undone}");
         state.save_now();
         let saved = storage::decode_stored(&stored().expect("saved")).expect("readable");
-        assert_eq!(saved.updated, Some(undone));
+        assert_eq!(saved.updated.as_deref(), Some(edited.as_str()));
+
+        // The time is part of the step: an undo brings back the one before, a redo this one.
+        state.undo();
+        assert_eq!(updated().as_deref(), Some("2020-01-01T00:00:00Z"));
+        state.redo();
+        assert_eq!(updated().as_deref(), Some(edited.as_str()));
+
+        // A dataset taken as it is (a replacing import, the sample) keeps its own time.
+        let mut file = small_dataset("From a file");
+        file.updated = Some("2021-06-01T09:00:00Z".into());
+        state.replace("import", file);
+        assert_eq!(updated().as_deref(), Some("2021-06-01T09:00:00Z"));
     });
 }

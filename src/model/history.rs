@@ -74,6 +74,16 @@ impl Step {
         }
     }
 
+    /// Records `now` as the dataset's time of change (`updated`) as part of this step, so that undoing
+    /// the step brings back the time before it and redoing it brings back this one.
+    pub fn stamp(&mut self, dataset: &mut Dataset, now: String) {
+        // A step without a header left the dataset's own fields as they were: they are the "before".
+        if self.header.is_none() {
+            self.header = Some(Box::new(header_of(dataset)));
+        }
+        dataset.mark_changed(now);
+    }
+
     /// The number of activities this step holds: what it costs in memory, roughly.
     pub fn activities_held(&self) -> usize {
         self.hunks.iter().map(|hunk| hunk.taken.len()).sum()
@@ -421,6 +431,41 @@ mod tests {
             assert_eq!(dataset, after, "{name}: redo");
             assert_eq!(history.undo(&mut dataset), Some("change".to_string()));
             assert_eq!(dataset, original, "{name}: undo after redo");
+        }
+    }
+
+    #[test]
+    fn a_stamped_time_is_undone_and_redone_with_its_step() {
+        // (the change, whether it changes the dataset's own fields too)
+        let original = default_dataset();
+        let first_id = original.activities[0].id.clone();
+        let cases = [
+            (Change::RemoveActivity { id: first_id }, false),
+            (
+                Change::Rename {
+                    title: "Renamed".into(),
+                },
+                true,
+            ),
+        ];
+        for (index, (change, renames)) in cases.into_iter().enumerate() {
+            let mut dataset = original.clone();
+            dataset.updated = Some("2020-01-01T00:00:00Z".into());
+            let before = dataset.clone();
+            let mut step = change
+                .apply(&mut dataset, "change", Origin::ThisTab)
+                .expect("a change");
+            step.stamp(&mut dataset, "2026-12-02T03:04:05Z".into());
+            let after = dataset.clone();
+            assert_eq!(after.updated.as_deref(), Some("2026-12-02T03:04:05Z"));
+            assert_eq!(after.title != before.title, renames, "case {index}");
+            let redo = step.revert(&mut dataset);
+            assert_eq!(
+                dataset, before,
+                "case {index}: undo brings the old time back"
+            );
+            redo.revert(&mut dataset);
+            assert_eq!(dataset, after, "case {index}: redo brings the stamp back");
         }
     }
 

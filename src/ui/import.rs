@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::files;
 use crate::model::format::{check_file_size, read_dataset_bytes};
+use crate::model::history::Change;
 use crate::model::merge::{
     self, field_diffs, group_problems, ConflictPolicy, FieldDiff, ImportMode, ImportPreview,
     ProblemGroup, Resolution, Side,
@@ -168,7 +169,12 @@ impl ImportSession {
         self.choices.set(HashMap::new());
         match summary {
             Some(summary) => {
-                state.replace(IMPORT_LABEL, next);
+                // A merge makes a dataset that no file holds: a change made here, stamped with the
+                // present time. A replacing import takes the file as it is, its time included.
+                match mode {
+                    ImportMode::Merge => state.edit(IMPORT_LABEL, Change::Replace(next)),
+                    ImportMode::Replace => state.replace(IMPORT_LABEL, next),
+                };
                 let message = format!("Imported “{source}”: {summary}.");
                 self.applied.set(Some(message.clone()));
                 state.notice.set(Some(message));
