@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import { DATASET_KEY, defaultDatasetText } from './fixtures/constants';
 import {
   test,
   expect,
@@ -17,7 +18,7 @@ import {
 // Every expected number is computed here from src/model/default_dataset.json, independently of the app.
 const activities = defaultActivities();
 // The records themselves, dated events included (defaultActivities() is what the counts see).
-const RECORDS: ChartActivity[] = JSON.parse(readFileSync('src/model/default_dataset.json', 'utf8')).activities;
+const RECORDS: ChartActivity[] = JSON.parse(defaultDatasetText()).activities;
 const [FIRST, LAST] = yearSpan(activities);
 // Trends and the report open on the first year with at least three active activities; "All years" goes
 // back to FIRST.
@@ -25,7 +26,6 @@ const OPENING = (() => {
   for (let y = FIRST; y <= LAST; y++) if (yearFigures(activities, y).active >= 3) return y;
   return FIRST;
 })();
-const DATASET_KEY = 'vientiane-vision-atlas:v1:dataset';
 
 test.describe('matrix', () => {
   test('every measure cell holds the count computed from the dataset', async ({ charts }) => {
@@ -310,7 +310,7 @@ test.describe('annual report', () => {
     // A stored dataset: the default one with follow-up notes on a two-measure activity.
     const target = activities.find((a) => (a.measures ?? []).length === 2 && a.end != null && a.end > a.start)!;
     const year = target.start;
-    const dataset = JSON.parse(readFileSync('src/model/default_dataset.json', 'utf8'));
+    const dataset = JSON.parse(defaultDatasetText());
     const stored = dataset.activities.find((a: { id: string }) => a.id === target.id);
     stored.followUps = [
       { year, note: 'Reviewed at the Vice-Ministerial Forum: on schedule.' },

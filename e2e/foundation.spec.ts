@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures/atlas-page';
+import { BACKUP_PREFIX, DATASET_KEY, defaultDatasetText, HELD_TEXT } from './fixtures/constants';
 
 // The embedded default dataset, read independently of the app.
-const defaultDataset = JSON.parse(
-  readFileSync('src/model/default_dataset.json', 'utf8'),
-);
-const DATASET_KEY = 'vientiane-vision-atlas:v1:dataset';
+const defaultDataset = JSON.parse(defaultDatasetText());
 
 test.describe('foundation: default data, storage, shell', () => {
   test('a first visit shows the default dataset', async ({ atlas }) => {
@@ -58,10 +56,15 @@ test.describe('foundation: default data, storage, shell', () => {
     await atlas.datasetTitle.click();
     await atlas.byTestId('dataset-title-input').fill('Edited while held');
     await atlas.byTestId('dataset-title-input').press('Enter');
-    await page.waitForTimeout(800);
+    await expect(atlas.datasetTitle).toHaveText('Edited while held');
+    await expect(atlas.byTestId('save-status')).toHaveText(HELD_TEXT);
+    // No save may come, so nothing can be awaited: wait until one the edit scheduled would have run.
+    await atlas.pastSaveDelay();
+    await expect(atlas.byTestId('save-status')).toHaveText(HELD_TEXT);
     expect(await page.evaluate((key) => localStorage.getItem(key), DATASET_KEY)).toBe(corrupted);
-    const backups = await page.evaluate(() =>
-      Object.keys(localStorage).filter((k) => k.startsWith('vientiane-vision-atlas:v1:backup:')),
+    const backups = await page.evaluate(
+      (prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)),
+      BACKUP_PREFIX,
     );
     expect(backups).toHaveLength(1);
     expect(await page.evaluate((key) => localStorage.getItem(key), backups[0])).toBe(corrupted);

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { AtlasPage, expect, test } from './fixtures/atlas-page';
 import { DATASET_KEY, DataPage, defaultDatasetText, type DatasetFile } from './fixtures/data-page';
 import { MapPage } from './fixtures/map-page';
+import { BACKUP_PREFIX, DATASET_FORMAT, FORMAT_VERSION, PACKED_PREFIX, SAVED_TEXT } from './fixtures/constants';
 
 // Issue 11, "Nothing is lost": the paths that once lost work, as a user meets them in the release build.
 
@@ -13,14 +14,14 @@ function renamedActivities(prefix: string, count: number): DatasetFile['activiti
 }
 
 function datasetFile(title: string, activities: DatasetFile['activities']): string {
-  return JSON.stringify({ format: 'vientiane-vision', version: 1, title, activities }, null, 2);
+  return JSON.stringify({ format: DATASET_FORMAT, version: FORMAT_VERSION, title, activities }, null, 2);
 }
 
 const count = (page: Page) => page.getByTestId('activity-count');
 
 /** Waits until nothing is waiting to be written (the status says so once the debounced save ran). */
 async function saved(page: Page): Promise<void> {
-  await expect(page.getByTestId('save-status')).toHaveText('Saved on this device');
+  await expect(page.getByTestId('save-status')).toHaveText(SAVED_TEXT);
 }
 
 async function storedCount(page: Page): Promise<number | null> {
@@ -34,10 +35,10 @@ test.describe('a damaged stored value', () => {
   // Each value's lengths would size an allocation: 3 GB and 1.5 GB of compressed bytes, a length LZ4
   // cannot reach, and lengths at the limit of a 32-bit address. The first blanked the page at every start.
   const damaged = [
-    'vva-packed:lz4:1:3000000000:\u0800\u0801',
-    'vva-packed:lz4:1:1500000000:\u0800\u0801',
-    'vva-packed:lz4:100:1:\u0800\u0801',
-    'vva-packed:lz4:4294967295:4294967295:\u0800',
+    `${PACKED_PREFIX}1:3000000000:\u0800\u0801`,
+    `${PACKED_PREFIX}1:1500000000:\u0800\u0801`,
+    `${PACKED_PREFIX}100:1:\u0800\u0801`,
+    `${PACKED_PREFIX}4294967295:4294967295:\u0800`,
   ];
   for (const value of damaged) {
     test(`${JSON.stringify(value.slice(0, 30))}… shows the banner, keeps the value and runs`, async ({ page, atlas }) => {
@@ -55,10 +56,10 @@ test.describe('a damaged stored value', () => {
       await expect(atlas.byTestId('country-panel')).toBeVisible();
 
       // The value is untouched, and a copy is kept under a backup key.
-      const kept = await page.evaluate((key) => {
-        const backups = Object.keys(localStorage).filter((k) => k.startsWith('vientiane-vision-atlas:v1:backup:'));
+      const kept = await page.evaluate(([key, prefix]) => {
+        const backups = Object.keys(localStorage).filter((k) => k.startsWith(prefix));
         return { main: localStorage.getItem(key), backups: backups.map((k) => localStorage.getItem(k)) };
-      }, DATASET_KEY);
+      }, [DATASET_KEY, BACKUP_PREFIX]);
       expect(kept.main).toBe(value);
       expect(kept.backups).toEqual([value]);
 

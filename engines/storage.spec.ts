@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 
 import { test, expect } from './fixtures/engines';
 import { generatedFile } from './fixtures/files';
-import { DATASET_KEY } from './fixtures/atlas';
+import { BACKUP_PREFIX, DATASET_FORMAT, DATASET_KEY, FORMAT_VERSION } from '../e2e/fixtures/constants';
 
 // Local storage in every engine: how many generated activities each one holds (the figures in README
 // and docs/engines.md), the import preview's warning before a file that would not fit is applied, and
@@ -144,18 +144,23 @@ test.describe('faults', () => {
     await atlas.reload();
     await expect.poll(() => atlas.attribute('storage-banner', 'data-kind')).toBe('unreadable');
     const keys = await atlas.storageKeys();
-    const backups = keys.filter((key) => key.startsWith('vientiane-vision-atlas:v1:backup:'));
+    const backups = keys.filter((key) => key.startsWith(BACKUP_PREFIX));
     expect(backups).toHaveLength(1);
     expect(await atlas.stored(backups[0])).toBe(corrupted);
     // Another start neither overwrites it nor backs it up twice.
     await atlas.reload();
     expect(await atlas.stored()).toBe(corrupted);
-    expect((await atlas.storageKeys()).filter((key) => key.startsWith('vientiane-vision-atlas:v1:backup:'))).toEqual(backups);
+    expect((await atlas.storageKeys()).filter((key) => key.startsWith(BACKUP_PREFIX))).toEqual(backups);
   });
 
   test('a value from a newer version is kept and named as such', async ({ atlas }) => {
     await atlas.goto({}, { waitForApp: false });
-    const newer = JSON.stringify({ format: 'vientiane-vision', version: 2, title: 'From the future', activities: [] });
+    const newer = JSON.stringify({
+      format: DATASET_FORMAT,
+      version: FORMAT_VERSION + 1,
+      title: 'From the future',
+      activities: [],
+    });
     await atlas.store(DATASET_KEY, newer);
     await atlas.reload();
     await expect.poll(() => atlas.attribute('storage-banner', 'data-kind')).toBe('unreadable');
