@@ -231,7 +231,8 @@ fn merge_summary(plan: &ImportPreview, resolution: &Resolution) -> String {
 /// The import session shared by the Data view and the page-wide drop zone, provided by the shell
 /// (`app.rs`). Without it a component is mounted outside the app: a programming error.
 pub fn use_import_session() -> ImportSession {
-    expect_context::<ImportSession>()
+    // `expect_context` would name the type in the wasm; a plain message costs less.
+    use_context::<ImportSession>().expect("the shell provides the import session")
 }
 
 #[component]
