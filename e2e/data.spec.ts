@@ -322,6 +322,18 @@ test.describe('import', () => {
     expect(JSON.parse((await data.exportJson()).text)).toEqual(exportForm(JSON.parse(seeded)));
   });
 
+  test('a syntax error shows the offending line with a caret, apart from its message', async ({ atlas }) => {
+    const data = new DataPage(atlas);
+    await data.seed(DEFAULT);
+    await data.importPasted('{\n  "title": "x",\n  "activities": [1,, 2]\n}');
+    const message = 'This is not valid JSON: expected value at line 3, column 20';
+    await expect(data.errors.locator('.import-problem__message')).toHaveText(message);
+    const snippet = data.errors.getByTestId('import-error-snippet');
+    await expect(snippet).toHaveCount(1);
+    // The caret sits under the second comma, column 20 of the line.
+    expect(await snippet.textContent()).toBe(`  "activities": [1,, 2]\n${' '.repeat(19)}^`);
+  });
+
   test('300 copies of one mistake are grouped with a count, not listed 300 times', async ({ atlas }) => {
     const data = new DataPage(atlas);
     const seeded = await data.seed(DEFAULT);

@@ -22,6 +22,8 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let state = AtlasState::load();
     provide_context(state);
+    // One import for the whole page: the drop zone starts it on any view, the Data view shows it.
+    provide_context(ui::import::ImportSession::new(state));
     // Inert unless the page was opened with `?bench=1` (read before the URL sync rewrites the query).
     crate::bench::install(state);
     crate::url_state::sync_with_location(state);

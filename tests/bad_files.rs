@@ -305,8 +305,23 @@ fn every_problem_is_reported_at_once_and_groups_by_message() {
 fn syntax_errors_show_the_offending_text() {
     let problems = read_import(&default_dataset(), &read("trailing-comma.json")).unwrap_err();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].message.contains('}'), "{}", problems[0].message);
-    assert!(problems[0].message.contains('^'), "{}", problems[0].message);
+    // The offending text travels beside the message, not inside it.
+    assert!(
+        !problems[0].message.contains('\n'),
+        "{}",
+        problems[0].message
+    );
+    let snippet = problems[0]
+        .snippet
+        .as_ref()
+        .expect("a syntax error has a snippet");
+    assert_eq!(snippet.text, "}");
+    assert_eq!(
+        snippet.caret, 0,
+        "the caret sits under the brace after the comma"
+    );
+    // Grouping keeps it, since the import lists grouped problems.
+    assert_eq!(group_problems(&problems)[0].snippet.as_ref(), Some(snippet));
 }
 
 #[test]

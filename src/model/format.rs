@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::validate::{decode_clean, decode_dataset, Decoded, Problem};
+use super::validate::{decode_clean, decode_dataset, Decoded, Problem, Snippet};
 
 /// The largest file accepted, in bytes: the rulebook's limit (`model::rules`).
 pub use super::rules::MAX_FILE_BYTES;
@@ -72,12 +72,15 @@ fn locate_syntax_error(text: &str, error: &serde_json::Error) -> Problem {
     let at = column.saturating_sub(1).min(chars.len());
     let from = at.saturating_sub(30);
     let to = (at + 30).min(chars.len());
-    let snippet: String = chars[from..to].iter().collect();
-    let pointer = " ".repeat(at - from);
-    Problem::error(
+    let mut problem = Problem::error(
         format!("line {line}, column {column}"),
-        format!("This is not valid JSON: {plain} at line {line}, column {column}:\n  {snippet}\n  {pointer}^"),
-    )
+        format!("This is not valid JSON: {plain} at line {line}, column {column}"),
+    );
+    problem.snippet = Some(Snippet {
+        text: chars[from..to].iter().collect(),
+        caret: at - from,
+    });
+    problem
 }
 
 fn plain_syntax_message(error: &serde_json::Error) -> String {
@@ -125,8 +128,25 @@ mod tests {
         let problem =
             parse_json("{\n  \"title\": \"x\",\n  \"activities\": [1,, 2]\n}").unwrap_err();
         assert_eq!(problem.path, "line 3, column 20");
-        assert!(problem.message.contains("[1,, 2]"), "{}", problem.message);
-        assert!(problem.message.contains('^'));
+        assert_eq!(
+            problem.message,
+            "This is not valid JSON: expected value at line 3, column 20"
+        );
+        // The whole offending line fits in the excerpt; the caret sits under the second comma.
+        assert_eq!(
+            problem.snippet,
+            Some(Snippet {
+                text: "  \"activities\": [1,, 2]".to_string(),
+                caret: 19,
+            })
+        );
+
+        // On a long line the excerpt keeps 30 characters either side of the column.
+        let long = format!("[{}x{}]", "1, ".repeat(40), ", 1".repeat(40));
+        let snippet = parse_json(&long).unwrap_err().snippet.expect("a snippet");
+        let expected = format!("{}x{}, ", "1, ".repeat(10), ", 1".repeat(9));
+        assert_eq!(snippet.text, expected);
+        assert_eq!(snippet.caret, 30);
     }
 
     #[test]

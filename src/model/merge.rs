@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::dataset::{Activity, Dataset};
 use super::format::read_dataset_bytes;
-use super::validate::{Problem, Severity};
+use super::validate::{Problem, Severity, Snippet};
 
 /// Which version of a conflicting activity to keep.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -213,7 +213,17 @@ pub fn apply(
 
 /// Merge by `id`; see [`apply`].
 pub fn merge(local: &Dataset, incoming: &Dataset, resolution: &Resolution) -> Dataset {
-    let plan = preview(local, incoming);
+    merge_planned(local, incoming, &preview(local, incoming), resolution)
+}
+
+/// Merge by `id` along a preview already computed, so that a caller holding one (the import session)
+/// does not compare the two datasets again. `plan` must be `preview(local, incoming)`.
+pub fn merge_planned(
+    local: &Dataset,
+    incoming: &Dataset,
+    plan: &ImportPreview,
+    resolution: &Resolution,
+) -> Dataset {
     let mut merged = local.clone();
     for change in &plan.changed {
         if resolution.side_for(change) == Side::Theirs {
@@ -468,6 +478,8 @@ pub struct ProblemGroup {
     pub message: String,
     /// JSON paths (or `line L, column C`), in file order; empty strings for whole-file problems.
     pub paths: Vec<String>,
+    /// The offending text of the group's first problem, if it has one (a syntax error, always alone).
+    pub snippet: Option<Snippet>,
 }
 
 /// Groups problems by severity and message, errors first, each group in the order it first occurs, so
@@ -485,6 +497,7 @@ pub fn group_problems(problems: &[Problem]) -> Vec<ProblemGroup> {
                     severity: problem.severity,
                     message: problem.message.clone(),
                     paths: vec![problem.path.clone()],
+                    snippet: problem.snippet.clone(),
                 });
             }
         }

@@ -34,6 +34,19 @@ pub struct Problem {
     pub severity: Severity,
     pub path: String,
     pub message: String,
+    /// The offending text, for a problem that has one to show (a JSON syntax error); the message stays
+    /// one plain sentence.
+    pub snippet: Option<Snippet>,
+}
+
+/// An excerpt of the line where a file stops being readable, and where in it the reader stopped: the
+/// import shows it in monospace with a caret under that column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// Up to 30 characters either side of the column, from the offending line.
+    pub text: String,
+    /// The column of the caret within `text`, in characters.
+    pub caret: usize,
 }
 
 impl Problem {
@@ -42,6 +55,7 @@ impl Problem {
             severity: Severity::Error,
             path: path.into(),
             message: message.into(),
+            snippet: None,
         }
     }
 
@@ -50,6 +64,7 @@ impl Problem {
             severity: Severity::Warning,
             path: path.into(),
             message: message.into(),
+            snippet: None,
         }
     }
 

@@ -45,8 +45,8 @@ pub struct ImportFailure {
     pub problems: Vec<Problem>,
 }
 
-/// The import in progress. It outlives the Data view, so that a file dropped on another view is
-/// previewed when the Data view opens.
+/// The import in progress. The shell (`app.rs`) provides one for the whole page, so that it outlives
+/// the Data view: a file dropped on another view is previewed when the Data view opens.
 #[derive(Clone, Copy)]
 pub struct ImportSession {
     pub pending: RwSignal<Option<PendingImport>>,
@@ -58,7 +58,8 @@ pub struct ImportSession {
     pub reading: RwSignal<Option<String>>,
     /// What the last applied import did (shown with "Undo import").
     pub applied: RwSignal<Option<String>>,
-    /// The comparison of the pending file with the dataset as it is now.
+    /// The comparison of the pending file with the dataset as it is now, computed once for the counts,
+    /// the conflicts, the storage estimate and the import itself.
     pub preview: Memo<Option<ImportPreview>>,
 }
 
@@ -144,17 +145,24 @@ impl ImportSession {
             policy: self.policy.get_untracked(),
             per_record: self.choices.get_untracked(),
         };
-        let Some((source, next, summary)) = self.pending.with_untracked(|pending| {
+        // The preview is read first: bringing it up to date reads the pending file and the dataset.
+        let Some((source, next, summary)) = self.preview.with_untracked(|plan| {
+            let plan = plan.as_ref()?;
+            let pending = self.pending.read_untracked();
             let pending = pending.as_ref()?;
             state.dataset.with_untracked(|local| {
-                let plan = merge::preview(local, &pending.incoming);
-                let next = merge::apply(local, &pending.incoming, mode, &resolution);
-                let summary = match mode {
-                    ImportMode::Merge => merge_summary(&plan, &resolution),
-                    ImportMode::Replace => format!(
-                        "replaced {} activities with the file's {}",
-                        local.activities.len(),
-                        pending.incoming.activities.len()
+                let (next, summary) = match mode {
+                    ImportMode::Merge => (
+                        merge::merge_planned(local, &pending.incoming, plan, &resolution),
+                        merge_summary(plan, &resolution),
+                    ),
+                    ImportMode::Replace => (
+                        pending.incoming.clone(),
+                        format!(
+                            "replaced {} activities with the file's {}",
+                            local.activities.len(),
+                            pending.incoming.activities.len()
+                        ),
                     ),
                 };
                 // Identical data adds no undo step and no save: the stored bytes stay as they are.
@@ -226,14 +234,11 @@ fn merge_summary(plan: &ImportPreview, resolution: &Resolution) -> String {
     parts.join(", ")
 }
 
-/// The import session shared by the Data view and the page-wide drop zone (created by whichever
-/// mounts first, in the app's context).
+/// The import session shared by the Data view and the page-wide drop zone, provided by the shell
+/// (`app.rs`). Without it a component is mounted outside the app: a programming error.
 pub fn use_import_session() -> ImportSession {
-    use_context::<ImportSession>().unwrap_or_else(|| {
-        let session = ImportSession::new(use_atlas());
-        provide_context(session);
-        session
-    })
+    // `expect_context` would name the type in the wasm; a plain message costs less.
+    use_context::<ImportSession>().expect("the shell provides the import session")
 }
 
 #[component]
@@ -412,11 +417,10 @@ fn ProblemItem(group: ProblemGroup) -> impl IntoView {
         Severity::Error => "Error",
         Severity::Warning => "Warning",
     };
-    // A syntax error carries the offending line with a caret under the column: shown in monospace.
-    let (headline, snippet) = match group.message.split_once('\n') {
-        Some((headline, snippet)) => (headline.to_string(), Some(snippet.to_string())),
-        None => (group.message.clone(), None),
-    };
+    // A syntax error carries the offending line: shown in monospace with a caret under the column.
+    let snippet = group
+        .snippet
+        .map(|snippet| format!("{}\n{}^", snippet.text, " ".repeat(snippet.caret)));
     let places: Vec<&String> = group.paths.iter().filter(|p| !p.is_empty()).collect();
     let place_text = match places.len() {
         0 => None,
@@ -442,8 +446,10 @@ fn ProblemItem(group: ProblemGroup) -> impl IntoView {
     view! {
         <li class=class data-count=group.paths.len()>
             <span class="import-problem__kind">{kind}</span>
-            <span class="import-problem__message">{headline}</span>
-            {snippet.map(|snippet| view! { <pre class="import-problem__snippet">{snippet}</pre> })}
+            <span class="import-problem__message">{group.message}</span>
+            {snippet.map(|snippet| view! {
+                <pre class="import-problem__snippet" data-testid="import-error-snippet">{snippet}</pre>
+            })}
             {place_text.map(|text| view! { <span class="import-problem__where">{text}</span> })}
         </li>
     }
@@ -496,11 +502,13 @@ fn ImportPreviewView() -> impl IntoView {
             policy: session.policy.get(),
             per_record: session.choices.get(),
         };
-        session.pending.with(|pending| {
+        session.preview.with(|plan| {
+            let plan = plan.as_ref()?;
+            let pending = session.pending.read();
             let pending = pending.as_ref()?;
             state.dataset.with(|local| {
                 // Replace stores the file's dataset as it is; Merge needs the merged one built.
-                let merged = merge::apply(local, &pending.incoming, ImportMode::Merge, &resolution);
+                let merged = merge::merge_planned(local, &pending.incoming, plan, &resolution);
                 Some((
                     storage::room_for_dataset(&merged),
                     storage::room_for_dataset(&pending.incoming),
