@@ -2,14 +2,17 @@
 //! It also wires the page's events that concern the whole app: saving when the page is hidden,
 //! changes saved by other tabs, undo/redo shortcuts.
 
-use crate::ui::programme_words;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::files;
+use crate::i18n::t;
 use crate::model::history::Change;
+use crate::model::i18n::common::{self as words, Common};
+use crate::model::i18n::{Locale, Phrase};
+use crate::model::wording;
 use crate::state::{use_atlas, AtlasState, SaveState, StorageBanner, View};
 use crate::storage;
 use crate::ui;
@@ -22,6 +25,7 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let state = AtlasState::load();
     provide_context(state);
+    provide_context(state.language);
     // One import for the whole page: the drop zone starts it on any view, the Data view shows it.
     provide_context(ui::import::ImportSession::new(state));
     // Inert unless the page was opened with `?bench=1` (read before the URL sync rewrites the query).
@@ -31,7 +35,7 @@ pub fn App() -> impl IntoView {
     crate::pwa::start();
 
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t(Common::SkipToContent)}</a>
         <Header/>
         <StorageBannerView/>
         <crate::pwa::UpdateBanner/>
@@ -50,10 +54,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <footer class="footer">
-            <p>
-                "Vientiane Vision Atlas runs entirely in your browser: your data stays on this device. "
-                "Map data: Made with Natural Earth."
-            </p>
+            <p>{t(Common::Footer)}</p>
         </footer>
     }
 }
@@ -89,8 +90,12 @@ fn wire_page_events(state: AtlasState) {
         }
         let key = event.key().to_lowercase();
         let done = match (key.as_str(), event.shift_key()) {
-            ("z", false) => state.undo().map(|label| format!("Undone: {label}.")),
-            ("z", true) | ("y", false) => state.redo().map(|label| format!("Redone: {label}.")),
+            ("z", false) => state
+                .undo()
+                .map(|label| words::undone(state.language.get_untracked(), &label)),
+            ("z", true) | ("y", false) => state
+                .redo()
+                .map(|label| words::redone(state.language.get_untracked(), &label)),
             _ => return,
         };
         event.prevent_default();
@@ -108,7 +113,7 @@ fn wire_page_events(state: AtlasState) {
         }
         if state.unsaved.get_untracked() {
             event.prevent_default();
-            event.set_return_value("Your latest changes are not saved yet.");
+            event.set_return_value(Common::UnsavedOnLeave.text(state.language.get_untracked()));
         }
     });
 
@@ -155,14 +160,14 @@ fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <div class="header__brand">
-                <span class="header__app">"Vientiane Vision Atlas"</span>
+                <span class="header__app">{t(Common::AppName)}</span>
                 <Show
                     when=move || editing.get()
                     fallback=move || view! {
                         <button
                             class="header__title"
                             data-testid="dataset-title"
-                            title="Rename the dataset"
+                            title=t(Common::RenameDataset)
                             on:click=move |_| editing.set(true)
                         >
                             {title}
@@ -172,7 +177,7 @@ fn Header() -> impl IntoView {
                     <input
                         class="header__title-input"
                         data-testid="dataset-title-input"
-                        aria-label="Dataset title"
+                        aria-label=t(Common::DatasetTitle)
                         maxlength=crate::model::rules::DATASET_TITLE_MAX_CHARS_TEXT
                         node_ref=input_ref
                         prop:value=title
@@ -192,14 +197,24 @@ fn Header() -> impl IntoView {
                 </Show>
                 <span class="header__count">
                     <span data-testid="activity-count">{count}</span>
-                    {move || if has_events() { programme_words::RECORDS } else { programme_words::ACTIVITIES }}
+                    {move || {
+                        let locale = state.language.get();
+                        if has_events() {
+                            wording::records_noun(locale, count())
+                        } else {
+                            wording::activities_noun(locale, count())
+                        }
+                    }}
                     <Show when=has_events>
-                        " ("<span data-testid="counted-count">{move || crate::model::wording::counted_note(counted.get())}</span>")"
+                        {move || if state.language.get() == Locale::Ja { "（" } else { " (" }}
+                        <span data-testid="counted-count">{move || wording::counted_note(state.language.get(), counted.get())}</span>
+                        {move || if state.language.get() == Locale::Ja { "）" } else { ")" }}
                     </Show>
                 </span>
                 <SaveStatus/>
+                <LanguageSelect/>
             </div>
-            <nav class="nav" aria-label="Views">
+            <nav class="nav" aria-label=t(Common::ViewsNav)>
                 {View::ALL
                     .into_iter()
                     .map(|view| {
@@ -211,7 +226,7 @@ fn Header() -> impl IntoView {
                                 data-testid=format!("nav-{}", view.code())
                                 on:click=move |_| state.view.set(view)
                             >
-                                {view.label()}
+                                {t(view.label())}
                             </button>
                         }
                     })
@@ -224,11 +239,14 @@ fn Header() -> impl IntoView {
 #[component]
 fn SaveStatus() -> impl IntoView {
     let state = use_atlas();
-    let text = move || match state.save_state.get() {
-        SaveState::Saved(_) if !state.unsaved.get() => "Saved on this device",
-        SaveState::Saved(_) | SaveState::Pending => "Saving…",
-        SaveState::Failed(_) => "Not saved",
-        SaveState::Held => "Not saved (see above)",
+    let text = move || {
+        let phrase = match state.save_state.get() {
+            SaveState::Saved(_) if !state.unsaved.get() => Common::SavedHere,
+            SaveState::Saved(_) | SaveState::Pending => Common::Saving,
+            SaveState::Failed(_) => Common::NotSaved,
+            SaveState::Held => Common::NotSavedSeeAbove,
+        };
+        phrase.text(state.language.get())
     };
     view! {
         <span class="save-status" data-testid="save-status" role="status">{text}</span>
@@ -244,14 +262,20 @@ fn StorageBannerView() -> impl IntoView {
         let name = format!("vientiane-vision-{}.json", files::today());
         match files::download_text(&name, "application/json", &text) {
             Ok(()) => state.mark_exported(),
-            Err(error) => state.notice.set(Some(format!("Export failed: {error}"))),
+            Err(error) => state.notice.set(Some(words::export_failed(
+                state.language.get_untracked(),
+                &error,
+            ))),
         }
     };
     let download_raw = move |_| {
         let raw = storage::saved_dataset_text().unwrap_or_default();
         let name = format!("vientiane-vision-saved-{}.json", files::today());
         if let Err(error) = files::download_text(&name, "application/octet-stream", &raw) {
-            state.notice.set(Some(format!("Download failed: {error}")));
+            state.notice.set(Some(words::download_failed(
+                state.language.get_untracked(),
+                &error,
+            )));
         }
     };
 
@@ -259,9 +283,9 @@ fn StorageBannerView() -> impl IntoView {
         state.banner.get().map(|banner| match banner {
             StorageBanner::SaveFailed(error) => view! {
                 <div class="banner banner--error" role="alert" data-testid="storage-banner" data-kind="save-failed">
-                    <p>{error.message()}</p>
+                    <p>{move || error.message(state.language.get())}</p>
                     <div class="banner__actions">
-                        <button class="button button--primary" data-testid="export-now" on:click=export_now>"Export now"</button>
+                        <button class="button button--primary" data-testid="export-now" on:click=export_now>{t(Common::ExportNow)}</button>
                     </div>
                 </div>
             }
@@ -269,18 +293,18 @@ fn StorageBannerView() -> impl IntoView {
             StorageBanner::Unreadable { reason, backup_key } => view! {
                 <div class="banner banner--warning" role="alert" data-testid="storage-banner" data-kind="unreadable">
                     <p>
-                        <strong>"The data saved in this browser could not be read"</strong>
-                        {format!(" ({reason}). ")}
-                        "It has not been changed or overwritten"
-                        {backup_key.map(|key| format!(", and a copy is kept under the storage key \"{key}\""))}
-                        ". You are looking at the sample data; nothing is saved until you choose."
+                        <strong>{t(Common::UnreadableTitle)}</strong>
+                        {move || words::unreadable_reason(state.language.get(), &reason)}
+                        {t(Common::UnreadableKept)}
+                        {backup_key.map(|key| move || words::backup_kept(state.language.get(), &key))}
+                        {t(Common::UnreadableSample)}
                     </p>
                     <div class="banner__actions">
                         <button class="button button--primary" data-testid="download-raw" on:click=download_raw>
-                            "Download the saved data as it is"
+                            {t(Common::DownloadRaw)}
                         </button>
                         <button class="button" data-testid="start-from-sample" on:click=move |_| state.start_from_sample()>
-                            "Start from sample data"
+                            {t(Common::StartFromSample)}
                         </button>
                     </div>
                 </div>
@@ -289,18 +313,18 @@ fn StorageBannerView() -> impl IntoView {
             StorageBanner::OtherTabChanged(theirs) => view! {
                 <div class="banner banner--warning" role="alert" data-testid="storage-banner" data-kind="other-tab">
                     <p>
-                        {format!(
-                            "Another tab saved a different version of the data (\"{}\", {} activities) while you had unsaved changes here.",
-                            theirs.title,
-                            theirs.activities.len()
+                        {move || words::other_tab_conflict(
+                            state.language.get(),
+                            &theirs.title,
+                            theirs.activities.len(),
                         )}
                     </p>
                     <div class="banner__actions">
                         <button class="button" data-testid="take-other-tab" on:click=move |_| state.resolve_other_tab(true)>
-                            "Load their version (mine stays one Undo away)"
+                            {t(Common::TakeOtherTab)}
                         </button>
                         <button class="button button--primary" data-testid="keep-mine" on:click=move |_| state.resolve_other_tab(false)>
-                            "Keep mine and save it"
+                            {t(Common::KeepMine)}
                         </button>
                     </div>
                 </div>
@@ -343,10 +367,10 @@ fn Notice() -> impl IntoView {
                     <Show when=move || state.last_change().is_some()>
                         <button class="button button--small" data-testid="notice-undo" on:click=move |_| {
                             let undone = state.undo();
-                            state.notice.set(undone.map(|label| format!("Undone: {label}.")));
-                        }>"Undo"</button>
+                            state.notice.set(undone.map(|label| words::undone(state.language.get_untracked(), &label)));
+                        }>{t(Common::Undo)}</button>
                     </Show>
-                    <button class="button button--small button--ghost" aria-label="Dismiss" on:click=move |_| state.notice.set(None)>"×"</button>
+                    <button class="button button--small button--ghost" aria-label=t(Common::Dismiss) on:click=move |_| state.notice.set(None)>"×"</button>
                 </div>
             }
         })
@@ -371,18 +395,58 @@ fn UndoConfirmation() -> impl IntoView {
             view! {
                 <div class="confirm confirm--undo" role="alertdialog" aria-labelledby="undo-question" data-testid="undo-confirmation">
                     <p id="undo-question">
-                        <strong>{format!("Undo “{label}”?")}</strong>
-                        " It would remove the changes that another tab saved, in this tab and in storage."
+                        <strong>{move || words::undo_question(state.language.get(), &label)}</strong>
+                        {t(Common::UndoRemovesOtherTab)}
                     </p>
                     <button class="button button--danger" data-testid="confirm-undo" on:click=move |_| {
                         let undone = state.confirm_undo();
-                        state.notice.set(undone.map(|label| format!("Undone: {label}.")));
-                    }>"Undo anyway"</button>
+                        state.notice.set(undone.map(|label| words::undone(state.language.get_untracked(), &label)));
+                    }>{t(Common::UndoAnyway)}</button>
                     <button class="button" data-testid="cancel-undo" node_ref=keep_ref on:click=move |_| state.undo_confirmation.set(None)>
-                        "Keep them"
+                        {t(Common::KeepThem)}
                     </button>
                 </div>
             }
         })
+    }
+}
+
+/// The language menu: English / 日本語, labelled in both languages. Switching changes every word at
+/// once and keeps the view, the filters, the selection and any open dialog (they live in signals the
+/// switch does not touch).
+#[component]
+fn LanguageSelect() -> impl IntoView {
+    let state = use_atlas();
+    let on_change = move |event: ev::Event| {
+        let Some(locale) = Locale::from_code(&event_target_value(&event)) else {
+            return;
+        };
+        if let Err(error) = state.language.choose(locale) {
+            state
+                .notice
+                .set(Some(words::language_not_kept(locale, &error)));
+        }
+    };
+    view! {
+        <select
+            class="language-select"
+            data-testid="language-select"
+            aria-label=t(Common::LanguageLabel)
+            title=t(Common::LanguageLabel)
+            on:change=on_change
+        >
+            {Locale::ALL
+                .into_iter()
+                .map(|locale| view! {
+                    <option
+                        value=locale.code()
+                        lang=locale.code()
+                        selected=move || state.language.get() == locale
+                    >
+                        {locale.endonym()}
+                    </option>
+                })
+                .collect_view()}
+        </select>
     }
 }

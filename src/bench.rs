@@ -231,7 +231,8 @@ fn save_now(state: AtlasState) -> Value {
         "packMs": packed - serialized,
         "writeMs": written - packed,
         "totalMs": written - started,
-        "error": result.err().map(|e| e.message()),
+        "error": // The benchmark's report is in English whatever the page's language.
+        result.err().map(|e| e.message(crate::model::i18n::Locale::En)),
     })
 }
 
@@ -284,7 +285,7 @@ fn try_store(state: AtlasState, text: &str) -> Value {
         "units": result.as_ref().ok(),
         "packed": stored::packs(text),
         "quota": matches!(result, Err(SaveError::QuotaExceeded(_))),
-        "error": result.err().map(|e| e.message()),
+        "error": result.err().map(|e| e.message(crate::model::i18n::Locale::En)),
         "restored": restored.is_ok(),
         "estimate": {
             "engine": format!("{:?}", room.engine),

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod bench;
 pub mod files;
+pub mod i18n;
 pub mod map_shapes;
 pub mod model;
 pub mod pwa;

@@ -10,8 +10,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::i18n::Language;
 use crate::model::filter::SortOrder;
 use crate::model::history::{Change, History, Origin};
+use crate::model::i18n::common::{self as words, Common};
+use crate::model::i18n::Phrase;
 use crate::model::stats::{MapCounts, Place};
 use crate::model::{default_dataset, Dataset, Filters};
 use crate::storage::{self, Loaded, Meta, SaveError};
@@ -69,15 +72,16 @@ impl View {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The view's name in the navigation, as a phrase of the shell's table.
+    pub fn label(self) -> Common {
         match self {
-            View::Map => "Map",
-            View::Matrix => "Matrix",
-            View::Activities => "Activities",
-            View::Trends => "Trends",
-            View::Report => "Report",
-            View::Vision => "Vision",
-            View::Data => "Data",
+            View::Map => Common::ViewMap,
+            View::Matrix => Common::ViewMatrix,
+            View::Activities => Common::ViewActivities,
+            View::Trends => Common::ViewTrends,
+            View::Report => Common::ViewReport,
+            View::Vision => Common::ViewVision,
+            View::Data => Common::ViewData,
         }
     }
 
@@ -124,8 +128,6 @@ pub enum StorageBanner {
 
 /// Label of the undo step an import creates (the import dialog's "Undo import" looks for it).
 pub const IMPORT_LABEL: &str = "import";
-/// Label of the undo step left when this tab adopts what another tab saved.
-pub const OTHER_TAB_LABEL: &str = "load the changes saved in another tab";
 
 /// The whole state, shared through context. Every field is a cheap, copyable handle.
 #[derive(Clone, Copy)]
@@ -144,7 +146,10 @@ pub struct AtlasState {
     pub view: RwSignal<View>,
     pub map: RwSignal<MapState>,
     pub meta: RwSignal<Meta>,
-    /// A short message with an optional "Undo" (after delete, import, reset).
+    /// The language of the app's own words (`i18n`).
+    pub language: Language,
+    /// A short message with an optional "Undo" (after delete, import, reset), written in the language
+    /// of the moment it was made.
     pub notice: RwSignal<Option<String>>,
     /// Counts behind the map and the matrix; rebuilt only when the dataset or a non-measure filter changes.
     pub map_counts: Memo<MapCounts>,
@@ -210,6 +215,7 @@ impl AtlasState {
             view: RwSignal::new(View::default()),
             map: RwSignal::new(MapState::default()),
             meta: RwSignal::new(storage::load_meta()),
+            language: Language::start(crate::url_state::language_in_address()),
             notice: RwSignal::new(None),
             map_counts,
             unsaved: RwSignal::new(false),
@@ -421,15 +427,15 @@ impl AtlasState {
                 .set(Some(StorageBanner::OtherTabChanged(Box::new(theirs))));
         } else {
             let count = theirs.activities.len();
+            let locale = self.language.get_untracked();
             if self.apply(
-                OTHER_TAB_LABEL,
+                Common::OtherTabStep.text(locale),
                 Change::Replace(theirs),
                 Origin::OtherTab,
                 Stamp::Keep,
             ) {
-                self.notice.set(Some(format!(
-                    "Loaded the changes saved in another tab ({count} activities). Undo asks first: it would remove that tab's work."
-                )));
+                self.notice
+                    .set(Some(words::other_tab_loaded(locale, count)));
             }
         }
     }

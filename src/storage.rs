@@ -16,6 +16,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::format::read_dataset_text;
+use crate::model::i18n::common::{save_failed, SaveFailure};
+use crate::model::i18n::Locale;
 use crate::model::quota::{Engine, Room};
 use crate::model::stored::{self, StoredForm};
 use crate::model::{Dataset, Problem};
@@ -26,6 +28,8 @@ pub const NAMESPACE: &str = "vientiane-vision-atlas:v1";
 pub const DATASET_KEY: &str = "vientiane-vision-atlas:v1:dataset";
 /// Where the save and export times live.
 pub const META_KEY: &str = "vientiane-vision-atlas:v1:meta";
+/// The language chosen in the header's menu (`en` or `ja`), as plain text.
+pub const LANGUAGE_KEY: &str = "vientiane-vision-atlas:v1:language";
 /// Prefix of backups of unreadable stored values.
 pub const BACKUP_PREFIX: &str = "vientiane-vision-atlas:v1:backup:";
 
@@ -60,21 +64,18 @@ pub enum SaveError {
 }
 
 impl SaveError {
-    pub fn message(&self) -> String {
-        match self {
-            SaveError::QuotaExceeded(detail) => format!(
-                "The browser's storage for this page is full, so your latest changes are not saved ({detail}). The app keeps working with the data in memory: export it now to keep it."
-            ),
-            SaveError::Unavailable(detail) => format!(
-                "This browser does not let the page use local storage ({detail}), for example in a private window. The app works, but nothing is kept after you close it: export your data to keep it."
-            ),
-            SaveError::Mismatch => "The browser stored something other than what was written. Your latest changes may not be saved: export your data to keep it.".to_string(),
-            SaveError::TooLarge(bytes) => format!(
-                "The dataset has grown to {} MB, more than the {} MB the app can read back, so it is not saved in this browser. Split it and export the parts to keep them.",
-                bytes / 1_048_576,
-                stored::MAX_STORED_JSON_BYTES / 1_048_576
-            ),
-        }
+    /// The banner's sentence for this failure, in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        let failure = match self {
+            SaveError::QuotaExceeded(detail) => SaveFailure::Full(detail),
+            SaveError::Unavailable(detail) => SaveFailure::Unavailable(detail),
+            SaveError::Mismatch => SaveFailure::Mismatch,
+            SaveError::TooLarge(bytes) => SaveFailure::TooLarge {
+                megabytes: bytes / 1_048_576,
+                limit: stored::MAX_STORED_JSON_BYTES / 1_048_576,
+            },
+        };
+        save_failed(locale, failure)
     }
 }
 
@@ -297,6 +298,24 @@ pub fn store_meta(meta: &Meta) -> Result<(), String> {
             describe(&error)
         }
     })
+}
+
+/// The stored language choice, exactly as stored (the caller reads it with `Locale::from_code`, which
+/// ignores anything else).
+pub fn load_language() -> Option<String> {
+    read_raw(LANGUAGE_KEY).ok().flatten()
+}
+
+/// Keeps the language choice, read back like every write.
+pub fn store_language(code: &str) -> Result<(), String> {
+    let storage = raw_storage()?;
+    storage
+        .set_item(LANGUAGE_KEY, code)
+        .map_err(|error| js_error_text(&error))?;
+    match read_raw(LANGUAGE_KEY)? {
+        Some(stored) if stored == code => Ok(()),
+        _ => Err("the browser stored something else".to_string()),
+    }
 }
 
 /// Records that the data was exported now.

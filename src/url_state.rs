@@ -1,9 +1,10 @@
-//! The view state in the query string (`?view=map&measure=CBC&country=VNM&from=2016&to=2025`), so a
+//! The view state in the query string (`?view=map&measure=CBC&country=VNM&from=2016&to=2025&lang=ja`), so a
 //! reload or a shared link restores it on any static server: no path routing, only `replaceState`.
 
 use leptos::prelude::*;
 
 use crate::model::filter::SortOrder;
+use crate::model::i18n::Locale;
 use crate::model::stats::Place;
 use crate::model::Filters;
 use crate::state::{AtlasState, MapState, View};
@@ -15,6 +16,9 @@ pub struct UrlState {
     pub filters: Filters,
     pub map: MapState,
     pub sort: SortOrder,
+    /// The language (`lang=en|ja`): always written, so that every shared or QR address opens in the
+    /// language it was made in; absent or unknown when read means "the stored or browser choice".
+    pub lang: Option<Locale>,
 }
 
 impl UrlState {
@@ -32,6 +36,7 @@ impl UrlState {
                 "country" => state.map.selected = Place::from_code(value),
                 "aw" => state.map.include_asean_wide = value == "1",
                 "sort" => state.sort = SortOrder::from_code(value).unwrap_or_default(),
+                "lang" => state.lang = Locale::from_code(value),
                 _ => {}
             }
         }
@@ -50,6 +55,9 @@ impl UrlState {
         }
         if self.sort != SortOrder::default() {
             pairs.push(("sort", self.sort.code().to_string()));
+        }
+        if let Some(locale) = self.lang {
+            pairs.push(("lang", locale.code().to_string()));
         }
         let encoded: Vec<String> = pairs
             .iter()
@@ -107,6 +115,12 @@ fn encode_component(text: &str) -> String {
     out
 }
 
+/// The language the page's address asks for (`?lang=ja`), read once at start before anything else.
+pub fn language_in_address() -> Option<Locale> {
+    let query = window().location().search().unwrap_or_default();
+    UrlState::parse(&query).lang
+}
+
 /// Applies the page's query string to the state, then keeps the query string in step with it.
 pub fn sync_with_location(state: AtlasState) {
     let query = window().location().search().unwrap_or_default();
@@ -126,6 +140,7 @@ pub fn sync_with_location(state: AtlasState) {
             filters: state.filters.get(),
             map: state.map.get(),
             sort: state.sort.get(),
+            lang: Some(state.language.get()),
         };
         let scheduled = pending.with_value(Option::is_some);
         pending.set_value(Some(url_state.to_query()));
@@ -158,8 +173,9 @@ mod tests {
     #[test]
     fn query_round_trip() {
         let parsed = UrlState::parse(
-            "?view=map&measure=CBC&country=VNM&from=2016&to=2025&aw=1&q=ship%20rider",
+            "?view=map&measure=CBC&country=VNM&from=2016&to=2025&aw=1&q=ship%20rider&lang=ja",
         );
+        assert_eq!(parsed.lang, Some(Locale::Ja));
         assert_eq!(parsed.view, View::Map);
         assert_eq!(parsed.filters.measure, Some(Measure::CapacityBuilding));
         assert_eq!(
@@ -170,5 +186,19 @@ mod tests {
         assert_eq!(parsed.filters.from, Some(2016));
         assert_eq!(parsed.filters.search, "ship rider");
         assert_eq!(UrlState::parse(&parsed.to_query()), parsed);
+    }
+
+    #[test]
+    fn an_unknown_language_in_the_address_is_ignored() {
+        for query in [
+            "?lang=fr",
+            "?lang=",
+            "?lang=%E6%97%A5",
+            "?lang=ja-JP",
+            "?lang=<b>",
+        ] {
+            assert_eq!(UrlState::parse(query).lang, None, "{query}");
+        }
+        assert_eq!(UrlState::parse("?lang=EN").lang, Some(Locale::En));
     }
 }

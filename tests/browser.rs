@@ -10,6 +10,7 @@
 
 use leptos::prelude::*;
 use vientiane_vision_atlas::model::history::Change;
+use vientiane_vision_atlas::model::i18n::{Locale, Phrase as _};
 use vientiane_vision_atlas::model::{default_dataset, stored as stored_form, Activity, Dataset};
 use vientiane_vision_atlas::state::{AtlasState, SaveState, StorageBanner};
 use vientiane_vision_atlas::storage::{self, Loaded, SaveError, BACKUP_PREFIX, DATASET_KEY};
@@ -227,8 +228,12 @@ fn a_full_quota_is_reported_and_the_previous_value_survives() {
     let error = storage::write_stored(&huge).expect_err("over quota");
     assert!(matches!(error, SaveError::QuotaExceeded(_)), "{error:?}");
     assert!(
-        error.message().contains("export"),
+        error.message(Locale::En).contains("export"),
         "the message says what to do"
+    );
+    assert!(
+        error.message(Locale::Ja).contains("エクスポート"),
+        "and says it in Japanese"
     );
     assert_eq!(stored(), Some(before.to_compact_json()));
 }
@@ -358,7 +363,7 @@ fn an_undo_never_silently_removes_what_another_tab_saved() {
         assert_eq!(state.dataset.with_untracked(Clone::clone), merged);
         assert_eq!(
             state.last_change().as_deref(),
-            Some(vientiane_vision_atlas::state::OTHER_TAB_LABEL)
+            Some(vientiane_vision_atlas::model::i18n::common::Common::OtherTabStep.en())
         );
         assert!(!state.unsaved.get_untracked());
         // Ctrl+Z: nothing changes, nothing is written; the question names the other tab's change.

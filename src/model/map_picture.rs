@@ -270,7 +270,7 @@ pub fn place_label(place: Place, count: u32, measure: MeasureChoice) -> String {
     format!(
         "{}: {}, {measure}",
         place.name(),
-        activities(count as usize)
+        activities(crate::model::i18n::Locale::En, count as usize)
     )
 }
 

@@ -12,6 +12,7 @@ pub mod filter;
 pub mod fixtures;
 pub mod format;
 pub mod history;
+pub mod i18n;
 pub mod map_export;
 pub mod map_picture;
 pub mod matrix;

@@ -12,6 +12,7 @@
 //! copy). An address that cannot be read is secondary.
 
 use super::dataset::{Activity, Source};
+use super::i18n::common::Common;
 
 /// Intergovernmental bodies whose domains rule 1 and 2 do not cover: the list, in one place.
 pub const OFFICIAL_DOMAINS: [&str; 2] = ["asean.org", "un.org"];
@@ -32,11 +33,11 @@ impl SourceKind {
         }
     }
 
-    /// Words for people.
-    pub fn label(self) -> &'static str {
+    /// Words for people, as a phrase of the common table.
+    pub fn label(self) -> Common {
         match self {
-            SourceKind::Official => "official source",
-            SourceKind::Secondary => "secondary source",
+            SourceKind::Official => Common::SourceOfficial,
+            SourceKind::Secondary => Common::SourceSecondary,
         }
     }
 }
@@ -93,6 +94,7 @@ fn is_official_host(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::i18n::Phrase;
     use crate::model::FollowUp;
 
     #[test]
@@ -196,7 +198,7 @@ mod tests {
     fn codes_and_labels() {
         assert_eq!(SourceKind::Official.code(), "official");
         assert_eq!(SourceKind::Secondary.code(), "secondary");
-        assert_eq!(SourceKind::Official.label(), "official source");
+        assert_eq!(SourceKind::Official.label().en(), "official source");
     }
 
     fn source(url: &str) -> Source {

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use super::i18n::Locale;
+
 /// One of the five means of cooperation named by the Vision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Measure {
@@ -57,6 +59,20 @@ impl Measure {
             Measure::EquipmentAndTechnology => "Defense Equipment and Technology Cooperation",
             Measure::JointTraining => "Joint Training and Exercises",
             Measure::HumanResourceDevelopment => "Human Resource Development and Academic Exchange",
+        }
+    }
+
+    /// The full name in `locale`: MOD's own words in Japanese (glossary A3; PIL's is a proposal).
+    pub fn label(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.name(),
+            Locale::Ja => match self {
+                Measure::InternationalLaw => "国際法の認識共有の促進",
+                Measure::CapacityBuilding => "能力構築支援",
+                Measure::EquipmentAndTechnology => "防衛装備・技術協力",
+                Measure::JointTraining => "訓練・演習",
+                Measure::HumanResourceDevelopment => "人材育成・学術交流",
+            },
         }
     }
 
@@ -135,6 +151,48 @@ impl Direction {
             Direction::DiverseCapabilities => {
                 "Coping with diverse and complex security challenges: HA/DR, PKO, mines and UXO, cyber and more"
             }
+        }
+    }
+
+    /// The name in `locale` (glossary A2: MOD's short labels).
+    pub fn label(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.name(),
+            Locale::Ja => match self {
+                Direction::RuleOfLaw => "「法の支配」の貫徹",
+                Direction::MaritimeSecurity => "海洋安全保障の強化",
+                Direction::DiverseCapabilities => "多分野にわたるASEANの能力向上",
+            },
+        }
+    }
+
+    /// The short name in `locale`, for narrow places.
+    pub fn short_label_in(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.short_label(),
+            Locale::Ja => match self {
+                Direction::RuleOfLaw => "法の支配",
+                Direction::MaritimeSecurity => "海洋安全保障",
+                Direction::DiverseCapabilities => "多分野の能力向上",
+            },
+        }
+    }
+
+    /// What the direction is about, in `locale` (a tooltip; the Japanese follows MOD's wording).
+    pub fn description_in(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.description(),
+            Locale::Ja => match self {
+                Direction::RuleOfLaw => {
+                    "紛争の平和的解決の基礎となる「法の支配」を貫徹するため、海洋及び航空分野における国際法の認識の共有を支援"
+                }
+                Direction::MaritimeSecurity => {
+                    "海洋及び上空の情報収集・警戒監視、捜索救難の能力向上を支援"
+                }
+                Direction::DiverseCapabilities => {
+                    "人道支援・災害救援（HA/DR）、PKO、地雷・不発弾処理、サイバーセキュリティなど、多様化・複雑化する安全保障上の課題への対処を支援"
+                }
+            },
         }
     }
 
@@ -217,6 +275,27 @@ impl MemberState {
         }
     }
 
+    /// The short name in `locale`: MOD's and MOFA's short names in Japanese (glossary b; not CLDR's,
+    /// which writes Myanmar as 「ミャンマー (ビルマ)」).
+    pub fn label(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.name(),
+            Locale::Ja => match self {
+                MemberState::Brunei => "ブルネイ",
+                MemberState::Cambodia => "カンボジア",
+                MemberState::Indonesia => "インドネシア",
+                MemberState::Laos => "ラオス",
+                MemberState::Malaysia => "マレーシア",
+                MemberState::Myanmar => "ミャンマー",
+                MemberState::Philippines => "フィリピン",
+                MemberState::Singapore => "シンガポール",
+                MemberState::Thailand => "タイ",
+                MemberState::VietNam => "ベトナム",
+                MemberState::TimorLeste => "東ティモール",
+            },
+        }
+    }
+
     /// The day the state became a member of ASEAN.
     pub fn joined(self) -> JoinDate {
         let (year, month, day) = match self {
@@ -279,6 +358,15 @@ impl Scope {
         }
     }
 
+    /// The name in `locale` (ASEAN全体 is MOD's; 個別の加盟国 a proposal, glossary A4).
+    pub fn label(self, locale: Locale) -> &'static str {
+        match (locale, self) {
+            (Locale::En, _) => self.name(),
+            (Locale::Ja, Scope::AseanWide) => "ASEAN全体",
+            (Locale::Ja, Scope::MemberStates) => "個別の加盟国",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Scope> {
         Scope::ALL.into_iter().find(|s| s.code() == code)
     }
@@ -311,6 +399,16 @@ impl Status {
         }
     }
 
+    /// The name in `locale`.
+    pub fn label(self, locale: Locale) -> &'static str {
+        match (locale, self) {
+            (Locale::En, _) => self.name(),
+            (Locale::Ja, Status::Planned) => "予定",
+            (Locale::Ja, Status::Ongoing) => "実施中",
+            (Locale::Ja, Status::Completed) => "完了",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.code() == code)
     }
@@ -338,6 +436,15 @@ impl Confidence {
         match self {
             Confidence::Verified => "Verified",
             Confidence::Uncertain => "Uncertain",
+        }
+    }
+
+    /// The name in `locale` (glossary A9, proposed).
+    pub fn label(self, locale: Locale) -> &'static str {
+        match (locale, self) {
+            (Locale::En, _) => self.name(),
+            (Locale::Ja, Confidence::Verified) => "確認済み",
+            (Locale::Ja, Confidence::Uncertain) => "未確認",
         }
     }
 
@@ -496,5 +603,73 @@ mod tests {
         assert!(is_known_field("ha/dr"));
         assert!(is_known_field(" Cybersecurity "));
         assert!(!is_known_field("Basket weaving"));
+    }
+
+    #[test]
+    fn the_vocabulary_in_japanese_is_the_glossary() {
+        // The V- terms of ../shared/reference/vision-terms-ja.md, exactly.
+        let states = [
+            (MemberState::Brunei, "ブルネイ"),
+            (MemberState::Cambodia, "カンボジア"),
+            (MemberState::Indonesia, "インドネシア"),
+            (MemberState::Laos, "ラオス"),
+            (MemberState::Malaysia, "マレーシア"),
+            (MemberState::Myanmar, "ミャンマー"),
+            (MemberState::Philippines, "フィリピン"),
+            (MemberState::Singapore, "シンガポール"),
+            (MemberState::Thailand, "タイ"),
+            (MemberState::VietNam, "ベトナム"),
+            (MemberState::TimorLeste, "東ティモール"),
+        ];
+        for (state, name) in states {
+            assert_eq!(state.label(Locale::Ja), name);
+            assert_eq!(state.label(Locale::En), state.name());
+        }
+        let measures = [
+            (Measure::CapacityBuilding, "能力構築支援"),
+            (Measure::EquipmentAndTechnology, "防衛装備・技術協力"),
+            (Measure::JointTraining, "訓練・演習"),
+            (Measure::HumanResourceDevelopment, "人材育成・学術交流"),
+        ];
+        for (measure, name) in measures {
+            assert_eq!(measure.label(Locale::Ja), name);
+        }
+        assert_eq!(Scope::AseanWide.label(Locale::Ja), "ASEAN全体");
+        // Every Japanese label is written, and no two of a vocabulary are the same.
+        fn distinct(labels: Vec<&'static str>) {
+            let mut sorted = labels.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), labels.len(), "{labels:?}");
+            assert!(labels.iter().all(|l| !l.trim().is_empty()), "{labels:?}");
+        }
+        distinct(Measure::ALL.iter().map(|m| m.label(Locale::Ja)).collect());
+        distinct(Direction::ALL.iter().map(|d| d.label(Locale::Ja)).collect());
+        distinct(
+            Direction::ALL
+                .iter()
+                .map(|d| d.short_label_in(Locale::Ja))
+                .collect(),
+        );
+        distinct(
+            Direction::ALL
+                .iter()
+                .map(|d| d.description_in(Locale::Ja))
+                .collect(),
+        );
+        distinct(
+            MemberState::ALL
+                .iter()
+                .map(|m| m.label(Locale::Ja))
+                .collect(),
+        );
+        distinct(Scope::ALL.iter().map(|s| s.label(Locale::Ja)).collect());
+        distinct(Status::ALL.iter().map(|s| s.label(Locale::Ja)).collect());
+        distinct(
+            Confidence::ALL
+                .iter()
+                .map(|c| c.label(Locale::Ja))
+                .collect(),
+        );
     }
 }

@@ -182,8 +182,13 @@ pub fn ActivitiesView() -> impl IntoView {
         }
     };
 
-    let count_text =
-        move || crate::model::wording::of_activities(matches.with(Vec::len), total.get());
+    let count_text = move || {
+        crate::model::wording::of_activities(
+            crate::model::i18n::Locale::En,
+            matches.with(Vec::len),
+            total.get(),
+        )
+    };
 
     view! {
         <section class="view activities" aria-labelledby="view-title" data-testid="activities-view">

@@ -69,10 +69,10 @@ pub fn ExportPanel() -> impl IntoView {
                     }
                 >
                     <option value="whole">
-                        {move || format!("The whole dataset ({})", wording::activities(whole_count()))}
+                        {move || format!("The whole dataset ({})", wording::activities(crate::model::i18n::Locale::En, whole_count()))}
                     </option>
                     <option value="filtered">
-                        {move || format!("What the current filters show ({})", wording::activities(filtered_count()))}
+                        {move || format!("What the current filters show ({})", wording::activities(crate::model::i18n::Locale::En, filtered_count()))}
                     </option>
                 </select>
             </label>

@@ -149,7 +149,7 @@ pub fn MatrixView() -> impl IntoView {
                                                 tabindex=move || if bounded_active.get() == (row, col) { "0" } else { "-1" }
                                                 on:focus=move |_| active.set((row, col))
                                                 aria-pressed=move || if is_selected() { "true" } else { "false" }
-                                                aria-label=format!("{label}: {}", wording::activities(count as usize))
+                                                aria-label=format!("{label}: {}", wording::activities(crate::model::i18n::Locale::En, count as usize))
                                                 on:click=move |_| selected.set(Some(this.clone()))
                                             >
                                                 {count.to_string()}
@@ -189,7 +189,10 @@ fn caption(mode: MatrixMode, filters: &Filters) -> String {
         MatrixMode::Fields => "Activities by member state and field",
         MatrixMode::Directions => "Activities by member state and direction",
     };
-    format!("{what}, {}", wording::years(filters.from, filters.to))
+    format!(
+        "{what}, {}",
+        wording::years(crate::model::i18n::Locale::En, filters.from, filters.to)
+    )
 }
 
 /// The palette's classes, as on the map.
@@ -245,7 +248,7 @@ fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>)
                     aria-live="polite"
                 >
                     <div class="matrix-selection__head">
-                        <h3>{format!("{}: ", s.label)}{move || wording::activities(count())}</h3>
+                        <h3>{format!("{}: ", s.label)}{move || wording::activities(crate::model::i18n::Locale::En, count())}</h3>
                         <button class="button button--small" on:click=move |_| selected.set(None)>"Close"</button>
                     </div>
                     <Show when=move || count() == 0>

@@ -18,22 +18,29 @@ pub mod vision;
 
 use leptos::prelude::*;
 
+use crate::model::i18n::common::Common;
+use crate::model::i18n::{self, Locale, Phrase};
 use crate::model::sources::{has_official_source, source_kind, SourceKind};
 use crate::model::validate::check_url;
 use crate::model::{Activity, Confidence, Scope, Source};
 
-/// The measures of an activity as short-code badges ("dialogue" when it has none).
+// The small pieces below take the locale as a value rather than reading the language signal: they are
+// drawn inside a row or a list that is itself redrawn when the language changes, so one reactive
+// closure per row is enough (a list of hundreds of rows stays fast).
+
+/// The measures of an activity as short-code badges ("dialogue" when it has none); the code stays a
+/// code in both languages, the tooltip names the measure in `locale`.
 #[component]
-pub fn MeasureBadges(activity: Activity) -> impl IntoView {
+pub fn MeasureBadges(activity: Activity, locale: Locale) -> impl IntoView {
     if activity.measures.is_empty() {
-        return view! { <span class="badge badge--none" title="Dialogue or exchange, no measure">"dialogue"</span> }.into_any();
+        return view! { <span class="badge badge--none" title=Common::DialogueHint.text(locale)>{Common::Dialogue.text(locale)}</span> }.into_any();
     }
     activity
         .measures
         .iter()
         .map(|m| {
             view! {
-                <span class=format!("badge badge--{}", m.code().to_lowercase()) title=m.name()>
+                <span class=format!("badge badge--{}", m.code().to_lowercase()) title=m.label(locale)>
                     {m.short_label()}
                 </span>
             }
@@ -42,26 +49,24 @@ pub fn MeasureBadges(activity: Activity) -> impl IntoView {
         .into_any()
 }
 
-/// "ASEAN-wide" or the member states' names.
-pub fn places_label(activity: &Activity) -> String {
+/// "ASEAN-wide" or the member states' names, in `locale`.
+pub fn places_label(activity: &Activity, locale: Locale) -> String {
     match activity.scope {
-        Scope::AseanWide => "ASEAN-wide".to_string(),
-        Scope::MemberStates => activity
-            .countries
-            .iter()
-            .map(|c| c.name())
-            .collect::<Vec<_>>()
-            .join(", "),
+        Scope::AseanWide => Scope::AseanWide.label(locale).to_string(),
+        Scope::MemberStates => {
+            let names: Vec<&str> = activity.countries.iter().map(|c| c.label(locale)).collect();
+            i18n::list(locale, &names)
+        }
     }
 }
 
 /// A marker shown on records the sources leave uncertain.
 #[component]
-pub fn ConfidenceMark(confidence: Confidence) -> impl IntoView {
+pub fn ConfidenceMark(confidence: Confidence, locale: Locale) -> impl IntoView {
     (confidence == Confidence::Uncertain).then(|| {
         view! {
-            <span class="confidence confidence--uncertain" title="Uncertain: the sources do not fully confirm this record">
-                "uncertain"
+            <span class="confidence confidence--uncertain" title=Common::UncertainHint.text(locale)>
+                {Common::Uncertain.text(locale)}
             </span>
         }
     })
@@ -69,15 +74,15 @@ pub fn ConfidenceMark(confidence: Confidence) -> impl IntoView {
 
 /// A marker shown on activities backed by at least one official source (`model::sources`).
 #[component]
-pub fn OfficialMark(activity: Activity) -> impl IntoView {
+pub fn OfficialMark(activity: Activity, locale: Locale) -> impl IntoView {
     has_official_source(&activity).then(|| {
         view! {
             <span
                 class="badge badge--official"
                 data-testid="official-badge"
-                title="Backed by an official source: a government's or an intergovernmental body's own page"
+                title=Common::OfficialSourceHint.text(locale)
             >
-                "official source"
+                {Common::OfficialSource.text(locale)}
             </span>
         }
     })
@@ -87,7 +92,11 @@ pub fn OfficialMark(activity: Activity) -> impl IntoView {
 /// new page access to this one; anything else is shown as plain text. Every source says whether it is
 /// official or secondary (`data-source-kind`, and in words on hover and for screen readers).
 #[component]
-pub fn SourceLink(url: String, #[prop(optional)] title: Option<String>) -> impl IntoView {
+pub fn SourceLink(
+    url: String,
+    #[prop(optional)] title: Option<String>,
+    locale: Locale,
+) -> impl IntoView {
     let label = title
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| url.clone());
@@ -98,10 +107,10 @@ pub fn SourceLink(url: String, #[prop(optional)] title: Option<String>) -> impl 
     };
     if check_url(&url).is_ok() {
         view! {
-            <a class=class href=url target="_blank" rel="noopener noreferrer" data-source-kind=kind.code() title=kind.label()>
+            <a class=class href=url target="_blank" rel="noopener noreferrer" data-source-kind=kind.code() title=kind.label().text(locale)>
                 {label}
             </a>
-            <span class="visually-hidden">{format!(" ({})", kind.label())}</span>
+            <span class="visually-hidden">{format!(" ({})", kind.label().text(locale))}</span>
         }
         .into_any()
     } else {
@@ -112,35 +121,15 @@ pub fn SourceLink(url: String, #[prop(optional)] title: Option<String>) -> impl 
 
 /// A list of sources as links (an activity's, or a follow-up's).
 #[component]
-pub fn SourceList(sources: Vec<Source>) -> impl IntoView {
+pub fn SourceList(sources: Vec<Source>, locale: Locale) -> impl IntoView {
     (!sources.is_empty()).then(|| {
         view! {
             <ul class="sources">
                 {sources
                     .into_iter()
-                    .map(|s| view! { <li><SourceLink url=s.url title=s.title.unwrap_or_default()/></li> })
+                    .map(|s| view! { <li><SourceLink url=s.url title=s.title.unwrap_or_default() locale/></li> })
                     .collect_view()}
             </ul>
         }
     })
-}
-
-/// The fixed words the views use about programmes and their dated events (`model::programmes`), in
-/// one place so that a translation changes them once; the ones with a number are in `model::wording`.
-pub mod programme_words {
-    /// The link from a dated event to its programme.
-    pub fn part_of(programme_title: &str) -> String {
-        format!("part of “{programme_title}”")
-    }
-
-    /// What the link does, for its tooltip.
-    pub const PART_OF_HINT: &str = "Show the programme and its dated events";
-
-    /// What the events count does, for its tooltip.
-    pub const EVENT_COUNT_HINT: &str =
-        "Show the programme's dated events; they count with the programme, once";
-
-    /// The header's noun for records when some are dated events (otherwise "activities").
-    pub const RECORDS: &str = " records";
-    pub const ACTIVITIES: &str = " activities";
 }

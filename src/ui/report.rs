@@ -219,7 +219,7 @@ fn ReportBody(
                         label="ASEAN-wide share"
                         test_id="report-asean-share"
                         value=format_share(h.asean_wide_share)
-                        detail=wording::of_activities(h.asean_wide as usize, h.active as usize)
+                        detail=wording::of_activities(crate::model::i18n::Locale::En, h.asean_wide as usize, h.active as usize)
                     />
                     <Figure
                         label=format!("Change from {}", year - 1)
@@ -231,7 +231,7 @@ fn ReportBody(
                         label="Backed by an official source"
                         test_id="report-official-share"
                         value=format_share(h.official_share())
-                        detail=wording::of_activities(h.official as usize, h.active as usize)
+                        detail=wording::of_activities(crate::model::i18n::Locale::En, h.official as usize, h.active as usize)
                     />
                 </dl>
                 <p class="report__note" data-testid="report-followed-up">
@@ -270,7 +270,7 @@ fn ReportBody(
                 <ol class="report__sources" data-testid="report-sources">
                     {report.sources.into_iter().map(|s| view! {
                         <li data-testid="report-source">
-                            <SourceLink url=s.url.clone() title=s.title.clone().unwrap_or_default()/>
+                            <SourceLink url=s.url.clone() title=s.title.clone().unwrap_or_default() locale=crate::model::i18n::Locale::En/>
                             {s.title.as_deref().is_some_and(|t| !t.trim().is_empty()).then(|| view! {
                                 <span class="report__source-url">{format!(" {}", s.url)}</span>
                             })}
@@ -314,7 +314,7 @@ fn Group(group: GroupView, year: i32) -> impl IntoView {
             {(count == 0).then(|| view! { <p class="placeholder">{format!("None active in {year}.")}</p> })}
             <ul class="report__entries">
                 {group.entries.into_iter().map(|(activity, notes)| {
-                    let places = places_label(&activity);
+                    let places = places_label(&activity, crate::model::i18n::Locale::En);
                     let confidence = activity.confidence();
                     view! {
                         <li class="report__entry" data-testid="report-entry" data-activity-id=activity.id.clone()>
@@ -323,9 +323,9 @@ fn Group(group: GroupView, year: i32) -> impl IntoView {
                                 <span class="report__entry-years">{activity.years_label()}</span>
                             </div>
                             <div class="report__entry-meta">
-                                <MeasureBadges activity=activity.clone()/>
+                                <MeasureBadges activity=activity.clone() locale=crate::model::i18n::Locale::En/>
                                 <span class="report__entry-places">{places}</span>
-                                <ConfidenceMark confidence=confidence/>
+                                <ConfidenceMark confidence=confidence locale=crate::model::i18n::Locale::En/>
                             </div>
                             {if notes.is_empty() {
                                 view! { <p class="report__no-note">{format!("No follow-up note for {year}.")}</p> }.into_any()

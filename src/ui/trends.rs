@@ -569,6 +569,7 @@ pub fn TrendsView() -> impl IntoView {
                 .find(|t| t.active > 0)
                 .map(|t| {
                     wording::latest_year(
+                        crate::model::i18n::Locale::En,
                         t.year,
                         t.active as usize,
                         t.asean_wide as usize,

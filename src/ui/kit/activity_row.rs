@@ -9,9 +9,7 @@ use leptos::prelude::*;
 
 use crate::model::edit::{revision, short_title};
 use crate::model::{wording, Activity, Confidence};
-use crate::ui::{
-    places_label, programme_words, ConfidenceMark, MeasureBadges, OfficialMark, SourceList,
-};
+use crate::ui::{places_label, ConfidenceMark, MeasureBadges, OfficialMark, SourceList};
 
 /// The key of a row in every `<For>` over activities: the record's id, and a hash of everything the
 /// row shows (the record's revision, its programme's title, its dated events), so that a row is drawn
@@ -68,31 +66,35 @@ pub fn ActivityRow(
 ) -> impl IntoView {
     // A row of the Activities list is drawn hundreds of times per keystroke at worst: it holds no
     // event handler, two small reactive closures and as few attributes as its meaning needs.
+    let language = crate::i18n::use_language();
+    // i18n (editor helper): the row takes its locale once; the lists must redraw rows on a switch.
+    let locale = language.get_untracked();
     let id = activity.id.clone();
     let title = activity.title.clone();
     let meta = view! {
         <p class="activity-row__meta">
             <span class="activity-row__years">{activity.years_label()}</span>
-            <span><MeasureBadges activity=activity.clone()/></span>
-            <span>{places_label(&activity)}</span>
-            <ConfidenceMark confidence=activity.confidence()/>
-            <OfficialMark activity=activity.clone()/>
+            <span><MeasureBadges activity=activity.clone() locale/></span>
+            <span>{places_label(&activity, locale)}</span>
+            <ConfidenceMark confidence=activity.confidence() locale/>
+            <OfficialMark activity=activity.clone() locale/>
             {programme.filter(|_| links).map(|title| view! {
-                <button class=LINK_BUTTON data-testid="part-of" title=programme_words::PART_OF_HINT>
-                    {programme_words::part_of(&title)}
+                <button class=LINK_BUTTON data-testid="part-of" title=crate::i18n::t(crate::model::i18n::common::Common::ProgrammeHint)>
+                    {crate::model::i18n::common::part_of(locale, &title)}
                 </button>
             })}
             {(event_count > 0 && links).then(|| view! {
-                <button class=LINK_BUTTON data-testid="event-count" title=programme_words::EVENT_COUNT_HINT>
-                    {wording::dated_events(event_count)}
+                <button class=LINK_BUTTON data-testid="event-count" title=crate::i18n::t(crate::model::i18n::common::Common::EventCountHint)>
+                    {wording::dated_events(locale, event_count)}
                 </button>
             })}
             {(event_count > 0 && !links).then(|| view! {
-                <span data-testid="event-count">{wording::dated_events(event_count)}</span>
+                <span data-testid="event-count">{wording::dated_events(locale, event_count)}</span>
             })}
         </p>
     };
-    let source_list = sources.then(|| view! { <SourceList sources=activity.sources.clone()/> });
+    let source_list =
+        sources.then(|| view! { <SourceList sources=activity.sources.clone() locale/> });
     let event_list = (!events.is_empty()).then(|| {
         view! {
             <ul class="activity-row__events" data-testid="panel-events">
@@ -100,7 +102,7 @@ pub fn ActivityRow(
                     <li data-testid="panel-event" data-activity-id=event.id.clone()>
                         <span class="activity-row__years">{event.years_label()}</span>
                         {event.title.clone()}
-                        <ConfidenceMark confidence=event.confidence()/>
+                        <ConfidenceMark confidence=event.confidence() locale/>
                     </li>
                 }).collect_view()}
             </ul>
@@ -149,7 +151,7 @@ pub fn ActivityRow(
             {source_list}
             {event_list}
             {move || is_open_too().then(|| view! {
-                <div class="activity-row__details"><ActivityDetails activity=activity.clone()/></div>
+                <div class="activity-row__details"><ActivityDetails activity=activity.clone() locale/></div>
             })}
         </li>
     }
@@ -166,7 +168,7 @@ const LINK_BUTTON: &str = "link-button activity-row__programme";
 /// What the row keeps folded: id, summary, fields, directions, status, follow-ups (each with its own
 /// sources) and sources.
 #[component]
-fn ActivityDetails(activity: Activity) -> impl IntoView {
+fn ActivityDetails(activity: Activity, locale: crate::model::i18n::Locale) -> impl IntoView {
     let status = activity.status.map(|s| s.name());
     let fields = activity.fields.join(", ");
     let directions = activity
@@ -200,14 +202,14 @@ fn ActivityDetails(activity: Activity) -> impl IntoView {
                                 <strong>{f.year}</strong>" "{f.note.clone()}
                                 // A folded research record keeps its confidence flag as an extra key.
                                 {(f.unknown.get("confidence").and_then(|c| c.as_str()) == Some(Confidence::Uncertain.code()))
-                                    .then(|| view! { <ConfidenceMark confidence=Confidence::Uncertain/> })}
-                                <SourceList sources=f.sources.clone()/>
+                                    .then(|| view! { <ConfidenceMark confidence=Confidence::Uncertain locale/> })}
+                                <SourceList sources=f.sources.clone() locale/>
                             </li>
                         }).collect_view()}
                     </ul>
                 </dd>
             })}
-            {has_sources.then(|| view! { <dt>"Sources"</dt><dd><SourceList sources=activity.sources.clone()/></dd> })}
+            {has_sources.then(|| view! { <dt>"Sources"</dt><dd><SourceList sources=activity.sources.clone() locale/></dd> })}
         </dl>
     }
 }

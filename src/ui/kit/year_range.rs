@@ -46,7 +46,10 @@ pub fn YearRange(
                     changed
                 });
             }
-            Err(_) => hint.set(wording::year_rejected(&typed)),
+            Err(_) => hint.set(wording::year_rejected(
+                crate::model::i18n::Locale::En,
+                &typed,
+            )),
         }
         // The box shows what the range holds now: a refused text gives way to the year it replaced,
         // and " 2016" becomes "2016" even when the range did not change.

@@ -270,7 +270,7 @@ fn Tooltip(signals: MapSignals) -> impl IntoView {
                 >
                     <strong class="map-tooltip__name">{place.name()}</strong>
                     <span class="map-tooltip__count">
-                        {format!("{}, {}", crate::model::wording::activities(count as usize), measure_phrase(measure))}
+                        {format!("{}, {}", crate::model::wording::activities(crate::model::i18n::Locale::En, count as usize), measure_phrase(measure))}
                     </span>
                     <ul class="map-tooltip__breakdown">
                         {breakdown

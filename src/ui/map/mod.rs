@@ -281,7 +281,7 @@ fn MapLegend(signals: MapSignals) -> impl IntoView {
                     <span class="map-legend__swatch map-legend__swatch--asean" aria-hidden="true"></span>
                     {move || format!(
                         "ASEAN-wide: {} with ASEAN as a whole{}",
-                        wording::activities(signals.count(Place::AseanWide) as usize),
+                        wording::activities(crate::model::i18n::Locale::En, signals.count(Place::AseanWide) as usize),
                         if signals.include_asean_wide.get() { ", added to every member state" } else { "" }
                     )}
                 </li>

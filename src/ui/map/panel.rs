@@ -36,7 +36,7 @@ pub(super) fn CountryPanel(signals: MapSignals, place: Place) -> impl IntoView {
     let summary = move || {
         let count = activities.with(Vec::len);
         let (from, to) = state.filters.with(|f| f.years_within(signals.span.get()));
-        let years = wording::years(from, to);
+        let years = wording::years(crate::model::i18n::Locale::En, from, to);
         let counted = match (place, signals.include_asean_wide.get()) {
             (Place::AseanWide, _) => "activities with ASEAN as a whole",
             (_, true) => "its own activities plus every ASEAN-wide one",
@@ -44,7 +44,7 @@ pub(super) fn CountryPanel(signals: MapSignals, place: Place) -> impl IntoView {
         };
         format!(
             "{} · {} · {years} · {counted}",
-            wording::activities(count),
+            wording::activities(crate::model::i18n::Locale::En, count),
             measure_title(signals.measure.get())
         )
     };
