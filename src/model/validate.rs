@@ -50,6 +50,12 @@ pub struct Snippet {
 }
 
 impl Problem {
+    /// The message in `locale`, for display; the JSON path stays as it is in both languages.
+    /// (i18n: the messages helper gives every problem its Japanese text.)
+    pub fn text(&self, _locale: super::i18n::Locale) -> &str {
+        &self.message
+    }
+
     pub fn error(path: impl Into<String>, message: impl Into<String>) -> Problem {
         Problem {
             severity: Severity::Error,
