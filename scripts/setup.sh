@@ -4,7 +4,8 @@
 #   bash scripts/setup.sh             # Rust target + components, trunk, wasm-bindgen-cli, npm deps, cargo fetch
 #   bash scripts/setup.sh --browser   # ... plus the browsers and drivers of the tests: Debian's chromium +
 #                                     # chromium-driver, firefox-esr, webkit2gtk-driver (WebKitGTK's
-#                                     # WebKitWebDriver and MiniBrowser), xvfb; geckodriver from crates.io
+#                                     # WebKitWebDriver and MiniBrowser), xvfb, fonts-noto-cjk (Japanese
+#                                     # glyphs); geckodriver from crates.io
 #
 # Versions are pinned here and in Trunk.toml / package.json / Cargo.lock:
 #   trunk 0.21.14, geckodriver 0.37.1, wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock,
@@ -128,6 +129,9 @@ if [ "$WANT_BROWSER" -eq 1 ]; then
   { [ -x /usr/bin/WebKitWebDriver ] && [ -x "$MINIBROWSER" ]; } || missing+=(webkit2gtk-driver)
   command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
   command -v xauth >/dev/null 2>&1 || missing+=(xauth) # xvfb-run needs it (only recommended by xvfb)
+  # Japanese glyphs for screenshots and the PNG exports in Japanese: the app uses system fonts only
+  # (no web font), and Debian's headless browsers otherwise draw boxes.
+  [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
   fi
