@@ -4,6 +4,7 @@
 //
 //   node bench/run.mjs [--dist dist] [--port 4307] [--runs 5] [--quick] [--strict] [--out FILE]
 //                      [--only import,filter]   (sections whose name holds one of the words)
+//                      [--compare-dist DIR]     (a build without the Japanese UI: budget 11)
 //
 // Usually run through `bash scripts/bench.sh`, which builds the release first. --quick takes 3 runs and
 // skips the 50,000-activity import (a fast check, not figures to record). Exit status: 0 when every
@@ -44,6 +45,7 @@ function parseOptions(argv) {
     else if (arg === '--strict') options.strict = true;
     else if (arg === '--out') options.out = args.shift();
     else if (arg === '--only') options.only = args.shift().split(',');
+    else if (arg === '--compare-dist') options.compareDist = args.shift();
     else if (arg === '-h' || arg === '--help') {
       process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 12).join('\n') + '\n');
       process.exit(0);
@@ -78,7 +80,35 @@ const BUDGETS = [
   { id: 'capacity', label: 'localStorage capacity (generated activities)', limit: 10_000, unit: 'activities', text: '≥ 10,000', atLeast: true },
   { id: 'undo10k', label: 'Wasm memory added by 100 deletions at 10,000 (undo steps)', limit: 16_000_000, unit: 'B', text: '≤ 16 MB' },
   { id: 'undo50k', label: 'Wasm memory after 100 deletions at 50,000 (all undone after)', limit: 256_000_000, unit: 'B', text: '< 256 MB' },
+  { id: 'japanese', label: 'Japanese UI: first-load files − the --compare-dist build without it', limit: 25_000, unit: 'B', text: '≤ 25 kB' },
 ];
+
+/**
+ * The files of a build's first load, read statically: index.html and every file of the build it names
+ * (scripts, the wasm, style sheets, the manifest, icons), each gzip -9. Two builds read the same way
+ * give the cost of what one adds to the other (the Japanese UI lives in the wasm and a few CSS rules).
+ */
+function staticFirstLoad(dist) {
+  const html = readFileSync(path.join(dist, 'index.html'));
+  const named = new Set();
+  for (const m of html.toString('utf8').matchAll(/(?:href|src)="([^"#?]+)/g)) {
+    const file = m[1].replace(/^\.?\//, '');
+    if (!/^[a-z]+:/i.test(file)) named.add(file);
+  }
+  let gzip = zlib.gzipSync(html, { level: 9 }).length;
+  const files = ['index.html'];
+  for (const file of [...named].sort()) {
+    let body;
+    try {
+      body = readFileSync(path.join(dist, file));
+    } catch {
+      continue;
+    }
+    files.push(file);
+    gzip += zlib.gzipSync(body, { level: 9 }).length;
+  }
+  return { gzip, files };
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Small helpers
@@ -913,6 +943,7 @@ function evaluateBudgets(results) {
     capacity: results.capacity?.capacity,
     undo10k: results.undo?.find((u) => u.activities === 10_000)?.addedByEdits,
     undo50k: results.undo?.find((u) => u.activities === 50_000)?.wasmAfterUndos,
+    japanese: results.japanese?.added,
   };
   return BUDGETS.map((budget) => {
     const v = value[budget.id];
@@ -1052,6 +1083,12 @@ async function main() {
   };
 
   await section('transfer and load', async () => {
+    if (options.compareDist) {
+      const here = staticFirstLoad(options.dist);
+      const before = staticFirstLoad(options.compareDist);
+      results.japanese = { compareDist: options.compareDist, here, before, added: here.gzip - before.gzip };
+      log(`first-load files, gzip -9: ${here.gzip} here, ${before.gzip} in ${options.compareDist} (${here.gzip - before.gzip} added)`);
+    }
     const r = await measureLoad(browser);
     results.transfer = r.transfer;
     results.load = r.load;
