@@ -6,6 +6,7 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
+use super::i18n::{self, Locale};
 use super::vision::{Confidence, Direction, Measure, MemberState, Scope, Status};
 
 /// Keys this version does not know, in the order they were read.
@@ -134,6 +135,16 @@ impl Activity {
             Some(end) if end == self.start => self.start.to_string(),
             Some(end) => format!("{}–{}", self.start, end),
             None => format!("{}–ongoing", self.start),
+        }
+    }
+
+    /// The years in `locale`: the English [`Activity::years_label`] as it is, or 「2017年」,
+    /// 「2016年～2023年」, 「2012年～実施中」.
+    pub fn years_label_in(&self, locale: Locale) -> String {
+        match (locale, self.end) {
+            (Locale::En, _) => self.years_label(),
+            (Locale::Ja, Some(end)) => i18n::year_span(locale, self.start, end),
+            (Locale::Ja, None) => format!("{}年～実施中", self.start),
         }
     }
 }
@@ -323,6 +334,26 @@ impl Serialize for Source {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_in_both_languages() {
+        let mut one = Activity::new("a", "A", 2017);
+        one.end = Some(2017);
+        let mut span = Activity::new("b", "B", 2016);
+        span.end = Some(2023);
+        let mut ongoing = Activity::new("c", "C", 2012);
+        ongoing.end = None;
+        let cases = [
+            (&one, "2017", "2017年"),
+            (&span, "2016–2023", "2016年～2023年"),
+            (&ongoing, "2012–ongoing", "2012年～実施中"),
+        ];
+        for (activity, en, ja) in cases {
+            assert_eq!(activity.years_label(), en);
+            assert_eq!(activity.years_label_in(Locale::En), en);
+            assert_eq!(activity.years_label_in(Locale::Ja), ja);
+        }
+    }
 
     #[test]
     fn overlap_table() {

@@ -10,6 +10,8 @@ use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::dataset::{Activity, Dataset, FollowUp, Source, UnknownKeys};
+use super::i18n::editor::{self as words, EditorText, Entry};
+use super::i18n::{Locale, Phrase};
 use super::rules::{self, YEAR_RANGE};
 use super::validate::{validate_activity, Problem};
 use super::vision::{Confidence, Direction, Measure, MemberState, Scope, Status};
@@ -119,11 +121,12 @@ impl Draft {
         }
     }
 
-    /// The form for a copy of `activity`: a new record (saved only when the user saves) with a free id.
-    pub fn duplicate(activity: &Activity, dataset: &Dataset) -> Draft {
+    /// The form for a copy of `activity`: a new record (saved only when the user saves) with a free id,
+    /// its title marked as a copy in `locale`.
+    pub fn duplicate(activity: &Activity, dataset: &Dataset, locale: Locale) -> Draft {
         let mut draft = Draft::from_activity(activity);
         draft.id = copy_id(dataset, &activity.id);
-        draft.title = format!("{} (copy)", activity.title.trim_end());
+        draft.title = words::copy_title(locale, activity.title.trim_end());
         draft
     }
 
@@ -159,8 +162,15 @@ impl Draft {
 
     /// Every problem with the form: errors (which block saving) and warnings, each with its JSON path.
     /// `original_id` is the id of the record being edited (`None` for a new one), which may be kept.
-    pub fn problems(&self, dataset: &Dataset, original_id: Option<&str>) -> Vec<Problem> {
-        self.check(dataset, original_id, None).1
+    /// The editor's own checks (years as typed, `partOf`) write their messages in `locale`; validation's
+    /// are shown through [`Problem::text`].
+    pub fn problems(
+        &self,
+        dataset: &Dataset,
+        original_id: Option<&str>,
+        locale: Locale,
+    ) -> Vec<Problem> {
+        self.check(dataset, original_id, None, locale).1
     }
 
     /// The activity to save, with `updated` set to `now` (RFC 3339), or every problem when any of them
@@ -171,7 +181,9 @@ impl Draft {
         original_id: Option<&str>,
         now: &str,
     ) -> Result<Activity, Vec<Problem>> {
-        let (activity, problems) = self.check(dataset, original_id, Some(now));
+        // A refused build's messages are not shown (the form shows `problems`, in the reader's
+        // language); only their paths and severities are read, so they are written in English.
+        let (activity, problems) = self.check(dataset, original_id, Some(now), Locale::En);
         if problems.iter().any(Problem::is_error) {
             Err(problems)
         } else {
@@ -184,13 +196,14 @@ impl Draft {
         dataset: &Dataset,
         original_id: Option<&str>,
         now: Option<&str>,
+        locale: Locale,
     ) -> (Activity, Vec<Problem>) {
         let mut problems = Vec::new();
         let (low, _) = YEAR_RANGE;
         // A year that cannot be read is reported here; the record is then checked with a stand-in that
         // no rule can object to, so that each mistake is reported once.
-        let start = read_year(&self.start, "start", true, &mut problems).unwrap_or(low);
-        let end = read_year(&self.end, "end", false, &mut problems);
+        let start = read_year(&self.start, "start", true, locale, &mut problems).unwrap_or(low);
+        let end = read_year(&self.end, "end", false, locale, &mut problems);
         let follow_ups = self
             .follow_ups
             .iter()
@@ -200,6 +213,7 @@ impl Draft {
                     &f.year,
                     &format!("followUps[{index}].year"),
                     true,
+                    locale,
                     &mut problems,
                 )
                 .unwrap_or(start),
@@ -251,7 +265,7 @@ impl Draft {
             .take(1)
             .collect();
         problems.extend(validate_activity(&activity, &taken));
-        problems.extend(part_of_warning(&activity, dataset));
+        problems.extend(part_of_warning(&activity, dataset, locale));
         (activity, problems)
     }
 }
@@ -259,7 +273,7 @@ impl Draft {
 /// A warning when the programme `partOf` names would not take the activity in (`model::programmes`):
 /// no such activity in the dataset, or one that is itself a dated event. Saving is allowed: the activity
 /// then counts as its own, as the rule says.
-fn part_of_warning(activity: &Activity, dataset: &Dataset) -> Option<Problem> {
+fn part_of_warning(activity: &Activity, dataset: &Dataset, locale: Locale) -> Option<Problem> {
     let programme_id = activity.part_of.as_deref()?;
     if rules::part_of_fault(programme_id, Some(&activity.id)).is_some() {
         // Validation already refuses it.
@@ -269,13 +283,9 @@ fn part_of_warning(activity: &Activity, dataset: &Dataset) -> Option<Problem> {
         return None;
     }
     let message = if dataset.activity(programme_id).is_none() {
-        format!(
-            "no activity has the id \"{programme_id}\"; until one has, this activity counts as its own"
-        )
+        words::no_such_programme(locale, programme_id)
     } else {
-        format!(
-            "\"{programme_id}\" is itself a dated event of a programme, so this activity counts as its own"
-        )
+        words::programme_is_an_event(locale, programme_id)
     };
     Some(Problem::warning("partOf", message))
 }
@@ -368,42 +378,41 @@ pub fn control_id(path: &str) -> String {
     id
 }
 
-/// A problem's path in the form's own words (`sources[1].url` → "Source 2, address"), for the list of
-/// problems shown when a save is refused.
-pub fn path_label(path: &str) -> String {
+/// A problem's path in the form's own words in `locale` (`sources[1].url` → "Source 2, address",
+/// 「出典 2のアドレス」), for the list of problems shown when a save is refused.
+pub fn path_label(locale: Locale, path: &str) -> String {
     let mut parts = path.split('.');
     let head = parts.next().unwrap_or_default();
     let (key, index) = match head.split_once('[') {
         Some((key, rest)) => (key, rest.trim_end_matches(']').parse::<usize>().ok()),
         None => (head, None),
     };
-    let entry = |name: &str| match index {
-        Some(i) => format!("{name} {}", i + 1),
-        None => name.to_string(),
+    let phrase = match key {
+        "id" => Some(EditorText::Id),
+        "title" => Some(EditorText::Title),
+        "summary" => Some(EditorText::Summary),
+        "measures" => Some(EditorText::Measures),
+        "directions" => Some(EditorText::Directions),
+        "scope" => Some(EditorText::Scope),
+        "countries" => Some(EditorText::MemberStates),
+        "start" => Some(EditorText::StartYear),
+        "end" => Some(EditorText::EndYear),
+        "status" => Some(EditorText::Status),
+        "confidence" => Some(EditorText::Confidence),
+        "partOf" => Some(EditorText::PartOfProgramme),
+        "updated" => Some(EditorText::LastUpdated),
+        _ => None,
     };
-    let base = match key {
-        "id" => "Id".to_string(),
-        "title" => "Title".to_string(),
-        "summary" => "Summary".to_string(),
-        "measures" => "Measures".to_string(),
-        "directions" => "Directions".to_string(),
-        "scope" => "Scope".to_string(),
-        "countries" => "Member states".to_string(),
-        "start" => "Start year".to_string(),
-        "end" => "End year".to_string(),
-        "status" => "Status".to_string(),
-        "confidence" => "Confidence".to_string(),
-        "partOf" => "Part of programme".to_string(),
-        "updated" => "Last updated".to_string(),
-        "fields" => entry("Field"),
-        "followUps" => entry("Follow-up"),
-        "sources" => entry("Source"),
-        other => other.to_string(),
+    let base = match (phrase, Entry::from_key(key)) {
+        (Some(phrase), _) => phrase.text(locale).to_string(),
+        (None, Some(entry)) => match index {
+            Some(i) => entry.numbered(locale, i + 1),
+            None => entry.name(locale).to_string(),
+        },
+        (None, None) => key.to_string(),
     };
     match parts.next() {
-        Some("url") => format!("{base}, address"),
-        Some("accessed") => format!("{base}, date accessed"),
-        Some(sub) => format!("{base}, {sub}"),
+        Some(sub) => words::entry_key(locale, &base, sub),
         None => base,
     }
 }
@@ -445,21 +454,24 @@ fn non_empty(text: &str) -> Option<String> {
 
 /// Reads a year typed into the form. `None` when it is empty (reported when `required`) or unreadable
 /// (always reported); a readable year outside the accepted range is left to validation.
-fn read_year(text: &str, path: &str, required: bool, problems: &mut Vec<Problem>) -> Option<i32> {
+fn read_year(
+    text: &str,
+    path: &str,
+    required: bool,
+    locale: Locale,
+    problems: &mut Vec<Problem>,
+) -> Option<i32> {
     let text = text.trim();
     if text.is_empty() {
         if required {
-            problems.push(Problem::error(path, "is missing: give a year such as 2016"));
+            problems.push(Problem::error(path, EditorText::YearMissing.text(locale)));
         }
         return None;
     }
     match text.parse::<i32>() {
         Ok(year) => Some(year),
         Err(_) => {
-            problems.push(Problem::error(
-                path,
-                format!("\"{text}\" is not a year; write it with four digits, such as 2016"),
-            ));
+            problems.push(Problem::error(path, words::not_a_year(locale, text)));
             None
         }
     }
@@ -512,7 +524,7 @@ mod tests {
         ];
         for (typed, saved, problem) in cases {
             draft.part_of = typed.to_string();
-            let problems = draft.problems(&dataset, Some("EV"));
+            let problems = draft.problems(&dataset, Some("EV"), Locale::En);
             let at: Vec<&Problem> = problems.iter().filter(|p| p.path == "partOf").collect();
             match problem {
                 None => assert!(at.is_empty(), "{typed:?}: {at:?}"),
@@ -535,7 +547,7 @@ mod tests {
         let mut other = Draft::blank("NEW-1", 2015);
         other.title = "Another".into();
         other.part_of = "EV".into();
-        let problems = other.problems(&dataset, None);
+        let problems = other.problems(&dataset, None, Locale::En);
         assert!(problems
             .iter()
             .any(|p| p.path == "partOf" && p.message.contains("is itself a dated event")));
@@ -782,7 +794,7 @@ mod tests {
         for (name, change, expected) in cases {
             let mut draft = valid();
             change(&mut draft);
-            let problems = draft.problems(&dataset, None);
+            let problems = draft.problems(&dataset, None, Locale::En);
             assert_eq!(paths(&problems), expected, "{name}: {problems:?}");
             let built = draft.build(&dataset, None, NOW);
             let blocked = expected.iter().any(|(_, s)| *s == Severity::Error);
@@ -794,9 +806,9 @@ mod tests {
     fn a_record_may_keep_its_own_id() {
         let dataset = dataset();
         let draft = Draft::from_activity(&dataset.activities[0]);
-        assert!(draft.problems(&dataset, Some("SR")).is_empty());
+        assert!(draft.problems(&dataset, Some("SR"), Locale::En).is_empty());
         assert_eq!(
-            paths(&draft.problems(&dataset, None)),
+            paths(&draft.problems(&dataset, None, Locale::En)),
             [("id", Severity::Error)]
         );
     }
@@ -902,7 +914,7 @@ mod tests {
         let id = copy_id(&dataset, &long);
         assert_eq!(id.len(), rules::ACTIVITY_ID.max_chars);
         assert!(id.ends_with("-copy"));
-        let copy = Draft::duplicate(&dataset.activities[0], &dataset);
+        let copy = Draft::duplicate(&dataset.activities[0], &dataset, Locale::En);
         assert_eq!(copy.id, "SR-copy-2");
         assert_eq!(copy.title, "Ship Rider (copy)");
         assert!(copy.build(&dataset, None, NOW).is_ok());
@@ -935,8 +947,71 @@ mod tests {
             ("somethingNew", "somethingNew"),
         ];
         for (path, expected) in cases {
-            assert_eq!(path_label(path), expected, "{path}");
+            assert_eq!(path_label(Locale::En, path), expected, "{path}");
         }
+        let japanese = [
+            ("id", "ID"),
+            ("title", "名称"),
+            ("countries[2]", "加盟国"),
+            ("partOf", "所属する事業"),
+            ("fields[0]", "分野 1"),
+            ("sources[1].url", "出典 2のアドレス"),
+            ("sources[0].accessed", "出典 1の閲覧日"),
+            ("followUps[3].note", "フォローアップ 4の内容"),
+            ("followUps", "フォローアップ"),
+            ("somethingNew", "somethingNew"),
+        ];
+        for (path, expected) in japanese {
+            assert_eq!(path_label(Locale::Ja, path), expected, "{path}");
+        }
+    }
+
+    /// The editor's own checks speak the reader's language; the paths stay as they are.
+    #[test]
+    fn the_editors_own_messages_in_both_languages() {
+        let mut dataset = Dataset::empty("t");
+        dataset
+            .activities
+            .push(Activity::new("PROG", "Programme", 2010));
+        let mut event = Activity::new("EV", "Event", 2012);
+        event.part_of = Some("PROG".into());
+        dataset.activities.push(event);
+        let mut draft = Draft::blank("NEW-1", 2015);
+        draft.title = "Seminar".into();
+        draft.start.clear();
+        draft.end = "soon".into();
+        draft.part_of = "NOWHERE".into();
+        let message_at = |problems: &[Problem], path: &str| {
+            problems_at(problems, path)
+                .map(|p| p.message.clone())
+                .collect::<Vec<_>>()
+        };
+        let en = draft.problems(&dataset, None, Locale::En);
+        let ja = draft.problems(&dataset, None, Locale::Ja);
+        let cases = [
+            ("start", "is missing: give a year such as 2016", "入力されていません。2016のように年を入力してください"),
+            (
+                "end",
+                "\"soon\" is not a year; write it with four digits, such as 2016",
+                "「soon」は年ではありません。2016のように4桁で入力してください",
+            ),
+            (
+                "partOf",
+                "no activity has the id \"NOWHERE\"; until one has, this activity counts as its own",
+                "ID「NOWHERE」の活動はありません。その活動ができるまで、この活動は単独で数えます",
+            ),
+        ];
+        for (path, english, japanese) in cases {
+            assert_eq!(message_at(&en, path), [english], "{path}");
+            assert_eq!(message_at(&ja, path), [japanese], "{path}");
+        }
+        draft.part_of = "EV".into();
+        assert_eq!(
+            message_at(&draft.problems(&dataset, None, Locale::Ja), "partOf"),
+            ["「EV」は事業の日付のある行事であるため、この活動は単独で数えます"]
+        );
+        let copy = Draft::duplicate(&dataset.activities[0], &dataset, Locale::Ja);
+        assert_eq!(copy.title, "Programme（コピー）");
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! (`stats::counts_for`). The trends apply only the years; the report covers the whole dataset.
 
 use super::dataset::{Activity, Dataset};
+use super::i18n::editor::EditorText;
+use super::i18n::{quoted, Locale, Phrase};
 use super::rules::YEAR_RANGE;
 use super::sources::has_official_source;
 use super::vision::{Confidence, Direction, Measure, MemberState, Scope, Status};
@@ -105,6 +107,44 @@ impl Filters {
         self.direction = None;
         self.official = false;
         self.search.clear();
+    }
+
+    /// The filters [`Filters::clear_other_filters`] clears, each named in `locale` ("status:
+    /// Completed", 「状況：完了」), for the note of a view that has no controls for them; joined by "; "
+    /// in English and 「、」 in Japanese. Empty while none is set.
+    pub fn other_filters_label(&self, locale: Locale) -> String {
+        // In English each is the filter bar's label in lower case, as the note has always written it.
+        let named = |name: EditorText, value: &str| match locale {
+            Locale::En => format!("{}: {value}", name.en().to_lowercase()),
+            Locale::Ja => format!("{}：{value}", name.ja()),
+        };
+        let mut out = Vec::new();
+        if let Some(status) = self.status {
+            out.push(named(EditorText::Status, status.label(locale)));
+        }
+        if let Some(confidence) = self.confidence {
+            out.push(named(EditorText::Confidence, confidence.label(locale)));
+        }
+        if let Some(field) = &self.field {
+            out.push(named(EditorText::Field, &quoted(locale, field.trim())));
+        }
+        if let Some(direction) = self.direction {
+            out.push(named(EditorText::Direction, direction.label(locale)));
+        }
+        if self.official {
+            out.push(EditorText::OfficialFilter.text(locale).to_string());
+        }
+        if !self.search.trim().is_empty() {
+            out.push(named(
+                EditorText::Search,
+                &quoted(locale, self.search.trim()),
+            ));
+        }
+        let separator = match locale {
+            Locale::En => "; ",
+            Locale::Ja => "、",
+        };
+        out.join(separator)
     }
 
     /// The filters as query-string pairs, in a fixed order, leaving out what is unset.
@@ -329,13 +369,15 @@ impl SortOrder {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The order's name in the sort menu, in `locale`.
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            SortOrder::YearAscending => "Year, oldest first",
-            SortOrder::YearDescending => "Year, newest first",
-            SortOrder::TitleAscending => "Title, A–Z",
-            SortOrder::TitleDescending => "Title, Z–A",
+            SortOrder::YearAscending => EditorText::SortYearAscending,
+            SortOrder::YearDescending => EditorText::SortYearDescending,
+            SortOrder::TitleAscending => EditorText::SortTitleAscending,
+            SortOrder::TitleDescending => EditorText::SortTitleDescending,
         }
+        .text(locale)
     }
 
     pub fn from_code(code: &str) -> Option<SortOrder> {
@@ -1109,5 +1151,58 @@ mod tests {
         b.fields = vec!["ha/dr".into(), " cyber ".into()];
         dataset.activities = vec![a, b];
         assert_eq!(field_labels(&dataset), ["cyber", "HA/DR", "PKO"]);
+    }
+
+    #[test]
+    fn sort_orders_are_named_in_both_languages() {
+        let cases = [
+            (
+                SortOrder::YearAscending,
+                "Year, oldest first",
+                "年（古い順）",
+            ),
+            (
+                SortOrder::YearDescending,
+                "Year, newest first",
+                "年（新しい順）",
+            ),
+            (SortOrder::TitleAscending, "Title, A–Z", "名称（A→Z）"),
+            (SortOrder::TitleDescending, "Title, Z–A", "名称（Z→A）"),
+        ];
+        for (sort, en, ja) in cases {
+            assert_eq!(sort.label(Locale::En), en);
+            assert_eq!(sort.label(Locale::Ja), ja);
+        }
+    }
+
+    #[test]
+    fn the_other_filters_are_named_in_both_languages() {
+        let every = Filters {
+            status: Some(Status::Completed),
+            confidence: Some(Confidence::Uncertain),
+            field: Some(" HA/DR ".into()),
+            direction: Some(Direction::MaritimeSecurity),
+            official: true,
+            search: " Ship Rider ".into(),
+            ..Filters::default()
+        };
+        let cases = [
+            (Filters::default(), Locale::En, ""),
+            (Filters::default(), Locale::Ja, ""),
+            (
+                every.clone(),
+                Locale::En,
+                "status: Completed; confidence: Uncertain; field: “HA/DR”; direction: Maritime \
+                 security; backed by an official source; search: “Ship Rider”",
+            ),
+            (
+                every.clone(),
+                Locale::Ja,
+                "状況：完了、確度：未確認、分野：「HA/DR」、協力の方向性：海洋安全保障の強化、公式出典あり、検索：「Ship Rider」",
+            ),
+        ];
+        for (filters, locale, expected) in cases {
+            assert_eq!(filters.other_filters_label(locale), expected, "{locale:?}");
+        }
     }
 }

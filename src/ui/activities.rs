@@ -11,10 +11,17 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_language};
 use crate::model::edit::{short_title, Draft, NEW_ID_PREFIX};
 use crate::model::filter::{keep_matching, Filters, SearchIndex, SortOrder};
 use crate::model::history::Change;
+use crate::model::i18n::common::{redone, undone, Common};
+use crate::model::i18n::editor::{
+    change_label, change_notice, redo_hint, show_more, undo_hint, ActivityChange, EditorText,
+};
+use crate::model::i18n::Phrase;
 use crate::model::programmes::{event_counts, programme_positions};
+use crate::model::wording;
 use crate::state::{use_atlas, AtlasState};
 use crate::ui::editor::{EditKind, EditSession, Editor};
 use crate::ui::filters::FilterBar;
@@ -26,6 +33,7 @@ pub const PAGE: usize = 100;
 #[component]
 pub fn ActivitiesView() -> impl IntoView {
     let state = use_atlas();
+    let language = use_language();
     let editing = RwSignal::new(None::<EditSession>);
     let limit = RwSignal::new(PAGE);
     let open = RwSignal::new(HashSet::<String>::new());
@@ -155,7 +163,7 @@ pub fn ActivitiesView() -> impl IntoView {
                     d.activity(&id).map(|a| EditSession {
                         kind: EditKind::Duplicate,
                         original_id: None,
-                        draft: Draft::duplicate(a, d),
+                        draft: Draft::duplicate(a, d, language.get_untracked()),
                     })
                 });
                 open_editor(state, editing, session);
@@ -182,22 +190,17 @@ pub fn ActivitiesView() -> impl IntoView {
         }
     };
 
-    let count_text = move || {
-        crate::model::wording::of_activities(
-            crate::model::i18n::Locale::En,
-            matches.with(Vec::len),
-            total.get(),
-        )
-    };
+    let count_text =
+        move || wording::of_activities(language.get(), matches.with(Vec::len), total.get());
 
     view! {
         <section class="view activities" aria-labelledby="view-title" data-testid="activities-view">
             <div class="activities__head">
-                <h2 id="view-title">"Activities"</h2>
+                <h2 id="view-title">{t(EditorText::ActivitiesHeading)}</h2>
                 <div class="activities__actions">
                     <UndoRedo/>
                     <button class="button button--primary" data-testid="activity-new" on:click=open_new>
-                        "New activity"
+                        {t(EditorText::NewActivity)}
                     </button>
                 </div>
             </div>
@@ -207,7 +210,7 @@ pub fn ActivitiesView() -> impl IntoView {
                     <div class="activities__bar">
                         <p class="activities__count" data-testid="activity-list-count" role="status">{count_text}</p>
                         <label class="activities__sort">
-                            "Sort by "
+                            {t(EditorText::SortBy)}" "
                             <select
                                 data-testid="activity-sort"
                                 prop:value=move || state.sort.get().code()
@@ -218,7 +221,7 @@ pub fn ActivitiesView() -> impl IntoView {
                                 }
                             >
                                 {SortOrder::ALL.into_iter().map(|s| view! {
-                                    <option value=s.code() selected=move || state.sort.get() == s>{s.label()}</option>
+                                    <option value=s.code() selected=move || state.sort.get() == s>{move || s.label(language.get())}</option>
                                 }).collect_view()}
                             </select>
                         </label>
@@ -226,9 +229,9 @@ pub fn ActivitiesView() -> impl IntoView {
                     <Show when=move || matches.with(Vec::is_empty)>
                         <p class="activities__empty" data-testid="activity-empty">
                             {move || if total.get() == 0 {
-                                "The dataset has no activities yet. Add one with “New activity”, or import a file in Data."
+                                EditorText::EmptyDataset.text(language.get())
                             } else {
-                                "No activity matches these filters."
+                                EditorText::NoMatch.text(language.get())
                             }}
                         </p>
                     </Show>
@@ -248,7 +251,7 @@ pub fn ActivitiesView() -> impl IntoView {
                             <button class="button" data-testid="activity-more" on:click=move |_| limit.update(|n| *n += PAGE)>
                                 {move || {
                                     let hidden = matches.with(Vec::len).saturating_sub(limit.get());
-                                    format!("Show {} more ({hidden} not shown)", hidden.min(PAGE))
+                                    show_more(language.get(), hidden.min(PAGE), hidden)
                                 }}
                             </button>
                         </div>
@@ -285,8 +288,10 @@ fn delete_activity(state: AtlasState, id: &str, editing: RwSignal<Option<EditSes
     else {
         return;
     };
+    // The undo step and the notice are worded once, in the language of the moment.
+    let locale = state.language.get_untracked();
     state.edit(
-        &format!("delete “{title}”"),
+        &change_label(locale, ActivityChange::Delete, &title),
         Change::RemoveActivity { id: id.to_string() },
     );
     if editing.with_untracked(|e| {
@@ -295,7 +300,12 @@ fn delete_activity(state: AtlasState, id: &str, editing: RwSignal<Option<EditSes
     }) {
         editing.set(None);
     }
-    state.notice.set(Some(format!("Deleted “{title}”.")));
+    state.notice.set(Some(change_notice(
+        locale,
+        ActivityChange::Delete,
+        &title,
+        false,
+    )));
     // The row and its button are gone; the toast's Undo is the likeliest next step.
     focus_selector("[data-testid=\"notice-undo\"]".to_string());
 }
@@ -304,33 +314,44 @@ fn delete_activity(state: AtlasState, id: &str, editing: RwSignal<Option<EditSes
 #[component]
 pub fn UndoRedo() -> impl IntoView {
     let state = use_atlas();
+    let language = state.language;
     let undo_label = move || state.last_change();
     let redo_label = move || state.next_redo();
+    // The steps' labels were worded when each change was made; the words around them follow the
+    // language now.
     view! {
-        <div class="undo-redo" role="group" aria-label="Undo and redo">
+        <div class="undo-redo" role="group" aria-label=t(EditorText::UndoRedoGroup)>
             <button
                 class="button"
                 data-testid="undo"
                 disabled=move || undo_label().is_none()
-                title=move || undo_label().map_or("Nothing to undo".to_string(), |l| format!("Undo {l} (Ctrl+Z)"))
+                title=move || {
+                    let locale = language.get();
+                    undo_label().map_or(EditorText::NothingToUndo.text(locale).to_string(), |l| undo_hint(locale, &l))
+                }
                 on:click=move |_| {
-                    let undone = state.undo();
-                    state.notice.set(undone.map(|label| format!("Undone: {label}.")));
+                    let locale = language.get_untracked();
+                    let done = state.undo();
+                    state.notice.set(done.map(|label| undone(locale, &label)));
                 }
             >
-                "Undo"
+                {t(Common::Undo)}
             </button>
             <button
                 class="button"
                 data-testid="redo"
                 disabled=move || redo_label().is_none()
-                title=move || redo_label().map_or("Nothing to redo".to_string(), |l| format!("Redo {l} (Ctrl+Shift+Z)"))
+                title=move || {
+                    let locale = language.get();
+                    redo_label().map_or(EditorText::NothingToRedo.text(locale).to_string(), |l| redo_hint(locale, &l))
+                }
                 on:click=move |_| {
-                    let redone = state.redo();
-                    state.notice.set(redone.map(|label| format!("Redone: {label}.")));
+                    let locale = language.get_untracked();
+                    let done = state.redo();
+                    state.notice.set(done.map(|label| redone(locale, &label)));
                 }
             >
-                "Redo"
+                {t(EditorText::Redo)}
             </button>
         </div>
     }

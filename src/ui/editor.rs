@@ -8,14 +8,21 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_language, Language};
 use crate::model::edit::{
     control_id, path_label, problems_at, problems_within, short_title, Draft, FollowUpDraft,
     SourceDraft,
 };
 use crate::model::history::Change;
+use crate::model::i18n::editor::{
+    change_label, change_notice, problem_line, problems_to_fix, unknown_keys, ActivityChange,
+    EditorText, Entry,
+};
+use crate::model::i18n::{self, Locale, Phrase};
 use crate::model::vision::KNOWN_FIELDS;
 use crate::model::{Confidence, Direction, Measure, MemberState, Problem, Scope, Status};
 use crate::state::use_atlas;
+use crate::ui::kit::vocabulary_select::measure_choices_in;
 use crate::ui::kit::VocabularySelect;
 
 /// What the editor was opened for.
@@ -38,6 +45,7 @@ pub struct EditSession {
 /// What the form's parts share.
 #[derive(Clone, Copy)]
 struct Form {
+    language: Language,
     draft: RwSignal<Draft>,
     problems: Memo<Vec<Problem>>,
     /// Paths the user has changed: their problems show at once. The rest show after a save attempt.
@@ -85,21 +93,29 @@ impl Form {
 #[component]
 pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl IntoView {
     let state = use_atlas();
+    let language = use_language();
     let EditSession {
         kind,
         original_id,
         draft: initial,
     } = session;
-    let unknown_keys: Vec<String> = initial.unknown.keys().cloned().collect();
+    let keys: Vec<String> = initial.unknown.keys().cloned().collect();
     // What the form started from, so that leaving it can tell whether anything would be lost.
     let started_from = StoredValue::new(initial.clone());
     let draft = RwSignal::new(initial);
     let original = StoredValue::new(original_id);
+    // The editor's own messages are worded in the reader's language, so a switch checks again.
     let problems = Memo::new(move |_| {
         let original = original.get_value();
-        draft.with(|d| state.dataset.with(|ds| d.problems(ds, original.as_deref())))
+        let locale = language.get();
+        draft.with(|d| {
+            state
+                .dataset
+                .with(|ds| d.problems(ds, original.as_deref(), locale))
+        })
     });
     let form = Form {
+        language,
         draft,
         problems,
         touched: RwSignal::new(HashSet::new()),
@@ -109,9 +125,9 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
     let blocked = RwSignal::new(false);
 
     let heading = match kind {
-        EditKind::New => "New activity",
-        EditKind::Duplicate => "Copy of an activity",
-        EditKind::Edit => "Edit activity",
+        EditKind::New => EditorText::NewActivity,
+        EditKind::Duplicate => EditorText::CopyHeading,
+        EditKind::Edit => EditorText::EditHeading,
     };
 
     let save = move || {
@@ -134,10 +150,13 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                 blocked.set(false);
                 let id = activity.id.clone();
                 let title = short_title(&activity.title);
-                let label = match kind {
-                    EditKind::Edit => format!("edit “{title}”"),
-                    EditKind::New | EditKind::Duplicate => format!("add “{title}”"),
+                // The undo step and the notice are worded once, in the language of the moment.
+                let locale = language.get_untracked();
+                let change = match kind {
+                    EditKind::Edit => ActivityChange::Edit,
+                    EditKind::New | EditKind::Duplicate => ActivityChange::Add,
                 };
+                let label = change_label(locale, change, &title);
                 state.edit(
                     &label,
                     Change::PutActivity {
@@ -150,17 +169,9 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                         .dataset
                         .with_untracked(|d| d.activity(&id).is_some_and(|a| f.matches(a)))
                 });
-                let verb = if kind == EditKind::Edit {
-                    "Saved"
-                } else {
-                    "Added"
-                };
-                let message = if hidden {
-                    format!("{verb} “{title}”; the current filters hide it.")
-                } else {
-                    format!("{verb} “{title}”.")
-                };
-                state.notice.set(Some(message));
+                state
+                    .notice
+                    .set(Some(change_notice(locale, change, &title, hidden)));
                 on_close.run(Some(id));
             }
         }
@@ -170,7 +181,7 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
     // discarded when the user says so.
     let cancel = move || {
         let changed = draft.with_untracked(|d| started_from.with_value(|start| d != start));
-        if changed && !confirm_discard() {
+        if changed && !confirm_discard(language.get_untracked()) {
             return;
         }
         on_close.run(None);
@@ -209,51 +220,50 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                 }
             >
                 <div class="editor__head">
-                    <h3 id="editor-heading">{heading}</h3>
+                    <h3 id="editor-heading">{t(heading)}</h3>
                     <button
                         type="button"
                         class="button button--ghost"
                         data-testid="activity-cancel"
                         on:click=move |_| cancel()
                     >
-                        "Cancel"
+                        {t(EditorText::Cancel)}
                     </button>
                 </div>
 
-                <TextControl form label="Title" path="title" required=true node_ref=title_ref
+                <TextControl form label=EditorText::Title path="title" required=true node_ref=title_ref
                     get=|d| d.title.clone() set=|d, v| d.title = v />
-                <TextControl form label="Id" path="id"
-                    hint="Letters, digits, '.', '_' and '-'; unique in the dataset."
+                <TextControl form label=EditorText::Id path="id"
+                    hint=EditorText::IdHint
                     get=|d| d.id.clone() set=|d, v| d.id = v />
-                <TextAreaControl form label="Summary" path="summary"
+                <TextAreaControl form label=EditorText::Summary path="summary"
                     get=|d| d.summary.clone() set=|d, v| d.summary = v />
 
                 <CheckGroup
                     form
-                    legend="Measures"
+                    legend=EditorText::Measures
                     name="measures"
-                    hint="Leave all unticked for dialogue or exchange only."
-                    choices=Measure::ALL.iter().map(|m| (m.code(), format!("{} — {}", m.short_label(), m.name()))).collect()
+                    hint=EditorText::MeasuresHint
+                    choices=measure_choices_in
                     is_on=|d, code| Measure::from_code(code).is_some_and(|m| d.measures.contains(&m))
                     set=|d, code, on| if let Some(m) = Measure::from_code(code) { d.set_measure(m, on) }
                 />
                 <CheckGroup
                     form
-                    legend="Directions"
+                    legend=EditorText::Directions
                     name="directions"
-                    hint=""
-                    choices=Direction::ALL.iter().map(|x| (x.code(), x.name().to_string())).collect()
+                    choices=|locale| Direction::ALL.iter().map(|x| (x.code(), x.label(locale).to_string())).collect()
                     is_on=|d, code| Direction::from_code(code).is_some_and(|x| d.directions.contains(&x))
                     set=|d, code, on| if let Some(x) = Direction::from_code(code) { d.set_direction(x, on) }
                 />
                 {move || form.draft.with(Draft::directions_derived).then(|| view! {
                     <p class="editor__hint" data-testid="editor-directions-derived">
-                        "These directions were derived from the measures and fields; ticking or unticking one makes them yours."
+                        {t(EditorText::DirectionsDerivedHint)}
                     </p>
                 })}
 
                 <fieldset class="editor__group" id=control_id("scope") aria-describedby=format!("{}-problems", control_id("scope"))>
-                    <legend>"Scope"</legend>
+                    <legend>{t(EditorText::Scope)}</legend>
                     {Scope::ALL.into_iter().map(|scope| view! {
                         <label class="check">
                             <input
@@ -266,7 +276,7 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                                     form.touch("scope");
                                 }
                             />
-                            {scope.name()}
+                            {move || scope.label(language.get())}
                         </label>
                     }).collect_view()}
                     <ProblemList form path="scope" within=true/>
@@ -274,10 +284,10 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
 
                 <CheckGroup
                     form
-                    legend="Member states"
+                    legend=EditorText::MemberStates
                     name="countries"
-                    hint="Only for the scope “Member states”; an ASEAN-wide activity involves every member."
-                    choices=MemberState::ALL.iter().map(|m| (m.iso3(), m.name().to_string())).collect()
+                    hint=EditorText::MemberStatesHint
+                    choices=|locale| MemberState::ALL.iter().map(|m| (m.iso3(), m.label(locale).to_string())).collect()
                     is_on=|d, code| MemberState::from_iso3(code).is_some_and(|m| d.countries.contains(&m))
                     set=|d, code, on| if let Some(m) = MemberState::from_iso3(code) { d.set_country(m, on) }
                     disabled=Signal::derive(move || draft.with(|d| d.scope == Scope::AseanWide))
@@ -286,22 +296,25 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                 <FieldList form/>
 
                 <div class="editor__row">
-                    <TextControl form label="Start year" path="start" numeric=true required=true
+                    <TextControl form label=EditorText::StartYear path="start" numeric=true required=true
                         get=|d| d.start.clone() set=|d, v| d.start = v />
-                    <TextControl form label="End year" path="end" numeric=true
-                        hint="Empty while ongoing."
+                    <TextControl form label=EditorText::EndYear path="end" numeric=true
+                        hint=EditorText::EndHint
                         get=|d| d.end.clone() set=|d, v| d.end = v />
                 </div>
 
                 <div class="editor__row">
                     <div class="editor__control">
-                        <label class="editor__label" for=control_id("status")>"Status"</label>
+                        <label class="editor__label" for=control_id("status")>{t(EditorText::Status)}</label>
                         <VocabularySelect
                             attr:name="status"
                             attr:id=control_id("status")
                             attr:aria-describedby=format!("{}-problems", control_id("status"))
-                            none=("", "Not stated")
-                            choices=Status::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
+                            none=("", Signal::derive(t(EditorText::NotStated)))
+                            choices=Signal::derive(move || {
+                                let locale = language.get();
+                                Status::ALL.iter().map(|s| (s.code(), s.label(locale).to_string())).collect()
+                            })
                             value=Signal::derive(move || draft.with(|d| d.status.map(Status::code).unwrap_or_default().to_string()))
                             on_choose=move |code: String| {
                                 draft.update(|d| d.status = Status::from_code(&code));
@@ -311,12 +324,15 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                         <ProblemList form path="status" within=false/>
                     </div>
                     <div class="editor__control">
-                        <label class="editor__label" for=control_id("confidence")>"Confidence"</label>
+                        <label class="editor__label" for=control_id("confidence")>{t(EditorText::Confidence)}</label>
                         <VocabularySelect
                             attr:name="confidence"
                             attr:id=control_id("confidence")
                             attr:aria-describedby=format!("{}-problems", control_id("confidence"))
-                            choices=Confidence::ALL.iter().map(|c| (c.code(), c.name().to_string())).collect()
+                            choices=Signal::derive(move || {
+                                let locale = language.get();
+                                Confidence::ALL.iter().map(|c| (c.code(), c.label(locale).to_string())).collect()
+                            })
                             value=Signal::derive(move || draft.with(|d| d.confidence.unwrap_or_default().code().to_string()))
                             on_choose=move |code: String| {
                                 if let Some(c) = Confidence::from_code(&code) {
@@ -329,20 +345,19 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
                     </div>
                 </div>
 
-                <TextControl form label="Part of programme (id)" path="partOf"
-                    hint="The id of the programme this is a dated event of; it then counts with the programme, once. Empty for none."
+                <TextControl form label=EditorText::PartOf path="partOf"
+                    hint=EditorText::PartOfHint
                     get=|d| d.part_of.clone() set=|d, v| d.part_of = v />
 
                 <FollowUpList form/>
                 <SourceListEditor form/>
 
-                {(!unknown_keys.is_empty()).then(|| view! {
+                {(!keys.is_empty()).then(|| view! {
                     <p class="editor__hint" data-testid="editor-unknown-keys">
-                        {format!(
-                            "This record also holds {} this version does not know ({}); they are kept as they are.",
-                            if unknown_keys.len() == 1 { "a key".to_string() } else { format!("{} keys", unknown_keys.len()) },
-                            unknown_keys.join(", ")
-                        )}
+                        {move || {
+                            let locale = language.get();
+                            unknown_keys(locale, keys.len(), &i18n::list(locale, &keys))
+                        }}
                     </p>
                 })}
 
@@ -350,15 +365,11 @@ pub fn Editor(session: EditSession, on_close: Callback<Option<String>>) -> impl 
 
                 <div class="editor__actions">
                     <button type="submit" class="button button--primary" data-testid="activity-save">
-                        {if kind == EditKind::Edit { "Save changes" } else { "Add activity" }}
+                        {t(if kind == EditKind::Edit { EditorText::SaveChanges } else { EditorText::AddActivity })}
                     </button>
-                    <button type="button" class="button" on:click=move |_| cancel()>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| cancel()>{t(EditorText::Cancel)}</button>
                     <span class="editor__status" aria-live="polite">
-                        {move || match error_count() {
-                            0 => String::new(),
-                            1 => "1 problem to fix".to_string(),
-                            n => format!("{n} problems to fix"),
-                        }}
+                        {move || problems_to_fix(language.get(), error_count())}
                     </span>
                 </div>
             </form>
@@ -380,9 +391,11 @@ fn ProblemSummary(form: Form, blocked: RwSignal<bool>) -> impl IntoView {
     view! {
         <Show when=move || blocked.get() && !errors().is_empty()>
             <div class="editor__summary" role="alert" data-testid="editor-problems">
-                <p>"The activity was not saved. Fix these first:"</p>
+                <p>{t(EditorText::NotSaved)}</p>
                 <ul>
-                    {move || errors().into_iter().map(|p| {
+                    {move || {
+                        let locale = form.language.get();
+                        errors().into_iter().map(|p| {
                         let target = control_id(&p.path);
                         let path = p.path.clone();
                         view! {
@@ -390,10 +403,11 @@ fn ProblemSummary(form: Form, blocked: RwSignal<bool>) -> impl IntoView {
                                 <a href=format!("#{target}") on:click=move |ev| {
                                     ev.prevent_default();
                                     focus_control(&path);
-                                }>{format!("{}: {}", path_label(&p.path), p.message)}</a>
+                                }>{problem_line(locale, &path_label(locale, &p.path), p.text(locale))}</a>
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_view()
+                    }}
                 </ul>
             </div>
         </Show>
@@ -410,11 +424,18 @@ fn problem_list(form: Form, path: String, within: bool) -> impl IntoView {
     let id = format!("{}-problems", control_id(&path));
     view! {
         <div class="editor__problems" id=id>
-            {move || form.shown(&path, within).into_iter().map(|p| {
-                let class = if p.is_error() { "problem problem--error" } else { "problem problem--warning" };
-                let prefix = if p.is_error() { "Error: " } else { "Check: " };
-                view! { <p class=class data-path=p.path.clone()><span class="visually-hidden">{prefix}</span>{p.message.clone()}</p> }
-            }).collect_view()}
+            {move || {
+                let locale = form.language.get();
+                form.shown(&path, within).into_iter().map(|p| {
+                    let class = if p.is_error() { "problem problem--error" } else { "problem problem--warning" };
+                    let prefix = if p.is_error() { EditorText::ErrorPrefix } else { EditorText::CheckPrefix };
+                    view! {
+                        <p class=class data-path=p.path.clone()>
+                            <span class="visually-hidden">{prefix.text(locale)}</span>{p.text(locale).to_string()}
+                        </p>
+                    }
+                }).collect_view()
+            }}
         </div>
     }
 }
@@ -423,21 +444,21 @@ fn problem_list(form: Form, path: String, within: bool) -> impl IntoView {
 #[component]
 fn TextControl(
     form: Form,
-    label: &'static str,
+    label: EditorText,
     path: &'static str,
     get: fn(&Draft) -> String,
     set: fn(&mut Draft, String),
-    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] hint: Option<EditorText>,
     #[prop(optional)] numeric: bool,
     #[prop(optional)] required: bool,
     #[prop(optional)] node_ref: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
     let id = control_id(path);
-    let described = described_by(path, hint);
+    let described = described_by(path, hint.is_some());
     view! {
         <div class="editor__control">
             <label class="editor__label" for=id.clone()>
-                {label}
+                {t(label)}
                 {required.then(|| view! { <span class="editor__required" aria-hidden="true">" *"</span> })}
             </label>
             <input
@@ -468,7 +489,7 @@ fn TextControl(
 #[component]
 fn TextAreaControl(
     form: Form,
-    label: &'static str,
+    label: EditorText,
     path: &'static str,
     get: fn(&Draft) -> String,
     set: fn(&mut Draft, String),
@@ -476,13 +497,13 @@ fn TextAreaControl(
     let id = control_id(path);
     view! {
         <div class="editor__control">
-            <label class="editor__label" for=id.clone()>{label}</label>
+            <label class="editor__label" for=id.clone()>{t(label)}</label>
             <textarea
                 id=id
                 name=path
                 rows="4"
                 aria-invalid=move || form.has_error(path, false).then_some("true")
-                aria-describedby=described_by(path, "")
+                aria-describedby=described_by(path, false)
                 prop:value=move || form.draft.with(get)
                 on:input:target=move |ev| {
                     let value = ev.target().value();
@@ -496,46 +517,54 @@ fn TextAreaControl(
 }
 
 #[component]
-fn Hint(path: &'static str, hint: &'static str) -> impl IntoView {
-    (!hint.is_empty()).then(|| {
-        view! { <p class="editor__hint" id=format!("{}-hint", control_id(path))>{hint}</p> }
+fn Hint(path: &'static str, hint: Option<EditorText>) -> impl IntoView {
+    hint.map(|hint| {
+        view! { <p class="editor__hint" id=format!("{}-hint", control_id(path))>{t(hint)}</p> }
     })
 }
 
-fn described_by(path: &str, hint: &str) -> String {
+/// The ids a control's `aria-describedby` names: its hint (when it has one) and its problems.
+fn described_by(path: &str, has_hint: bool) -> String {
     let id = control_id(path);
-    if hint.is_empty() {
-        format!("{id}-problems")
-    } else {
+    if has_hint {
         format!("{id}-hint {id}-problems")
+    } else {
+        format!("{id}-problems")
     }
 }
 
-/// A fieldset of checkboxes over codes (measures, directions, member states).
+/// A fieldset of checkboxes over codes (measures, directions, member states). `choices` gives the
+/// codes and their words in a locale; only the words follow a switch of language, so the boxes (and
+/// the focus) stay.
 #[component]
 fn CheckGroup(
     form: Form,
-    legend: &'static str,
+    legend: EditorText,
     name: &'static str,
-    hint: &'static str,
-    choices: Vec<(&'static str, String)>,
+    #[prop(optional)] hint: Option<EditorText>,
+    choices: fn(Locale) -> Vec<(&'static str, String)>,
     is_on: fn(&Draft, &str) -> bool,
     set: fn(&mut Draft, &str, bool),
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     let id = control_id(name);
+    // The codes are the same in every language; English is only where they are read from.
+    let codes: Vec<&'static str> = choices(Locale::En)
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
     view! {
         <fieldset
             class=if name == "countries" { "editor__group editor__group--columns" } else { "editor__group" }
             id=id
             aria-invalid=move || form.has_error(name, true).then_some("true")
-            aria-describedby=described_by(name, hint)
+            aria-describedby=described_by(name, hint.is_some())
             prop:disabled=move || disabled.get()
         >
-            <legend>{legend}</legend>
+            <legend>{t(legend)}</legend>
             <Hint path=name hint/>
             <div class="editor__checks">
-                {choices.into_iter().map(|(code, text)| view! {
+                {codes.into_iter().enumerate().map(|(position, code)| view! {
                     <label class="check">
                         <input
                             type="checkbox"
@@ -548,7 +577,7 @@ fn CheckGroup(
                                 form.touch(name);
                             }
                         />
-                        {text}
+                        {move || choices(form.language.get()).into_iter().nth(position).map(|(_, words)| words)}
                     </label>
                 }).collect_view()}
             </div>
@@ -562,8 +591,8 @@ fn CheckGroup(
 fn FieldList(form: Form) -> impl IntoView {
     let count = Memo::new(move |_| form.draft.with(|d| d.fields.len()));
     view! {
-        <fieldset class="editor__group" id=control_id("fields") aria-describedby=described_by("fields", "")>
-            <legend>"Fields"</legend>
+        <fieldset class="editor__group" id=control_id("fields") aria-describedby=described_by("fields", false)>
+            <legend>{t(EditorText::Fields)}</legend>
             <ul class="editor__list">
                 {move || (0..count.get()).map(|index| {
                     let path = format!("fields[{index}]");
@@ -572,7 +601,9 @@ fn FieldList(form: Form) -> impl IntoView {
                     let path_for_invalid = path.clone();
                     view! {
                         <li class="editor__entry">
-                            <label class="visually-hidden" for=id.clone()>{format!("Field {}", index + 1)}</label>
+                            <label class="visually-hidden" for=id.clone()>
+                                {move || Entry::Field.numbered(form.language.get(), index + 1)}
+                            </label>
                             <input
                                 type="text"
                                 id=id.clone()
@@ -588,7 +619,7 @@ fn FieldList(form: Form) -> impl IntoView {
                                     form.touch(&path_for_input);
                                 }
                             />
-                            <RemoveButton label=format!("Remove field {}", index + 1) on_remove=move || {
+                            <RemoveButton form entry=Entry::Field number=index + 1 on_remove=move || {
                                 form.draft.update(|d| { if index < d.fields.len() { d.fields.remove(index); } });
                                 form.touch("fields");
                             }/>
@@ -601,7 +632,7 @@ fn FieldList(form: Form) -> impl IntoView {
                 let index = form.draft.with_untracked(|d| d.fields.len());
                 form.draft.update(|d| d.fields.push(String::new()));
                 focus_control(&format!("fields[{index}]"));
-            }>"Add field"</button>
+            }>{t(EditorText::AddField)}</button>
             <ProblemList form path="fields" within=false/>
         </fieldset>
     }
@@ -612,19 +643,19 @@ fn FieldList(form: Form) -> impl IntoView {
 fn FollowUpList(form: Form) -> impl IntoView {
     let count = Memo::new(move |_| form.draft.with(|d| d.follow_ups.len()));
     view! {
-        <fieldset class="editor__group" id=control_id("followUps") aria-describedby=described_by("followUps", "")>
-            <legend>"Follow-ups"</legend>
-            <p class="editor__hint">"Notes from the annual Japan–ASEAN Defense Vice-Ministerial Forum."</p>
+        <fieldset class="editor__group" id=control_id("followUps") aria-describedby=described_by("followUps", false)>
+            <legend>{t(EditorText::FollowUps)}</legend>
+            <p class="editor__hint">{t(EditorText::FollowUpsHint)}</p>
             <ul class="editor__list">
                 {move || (0..count.get()).map(|index| view! {
                     <li class="editor__entry editor__entry--grid">
-                        <EntryText form index label="Year" key="year" numeric=true prefix="followUps"
+                        <EntryText form index label=EditorText::Year key="year" numeric=true prefix="followUps"
                             get=|d, i| d.follow_ups.get(i).map(|f| f.year.clone())
                             set=|d, i, v| if let Some(f) = d.follow_ups.get_mut(i) { f.year = v } />
-                        <EntryText form index label="Note" key="note" prefix="followUps"
+                        <EntryText form index label=EditorText::Note key="note" prefix="followUps"
                             get=|d, i| d.follow_ups.get(i).map(|f| f.note.clone())
                             set=|d, i, v| if let Some(f) = d.follow_ups.get_mut(i) { f.note = v } />
-                        <RemoveButton label=format!("Remove follow-up {}", index + 1) on_remove=move || {
+                        <RemoveButton form entry=Entry::FollowUp number=index + 1 on_remove=move || {
                             form.draft.update(|d| { if index < d.follow_ups.len() { d.follow_ups.remove(index); } });
                             form.touch("followUps");
                         }/>
@@ -635,7 +666,7 @@ fn FollowUpList(form: Form) -> impl IntoView {
                 let index = form.draft.with_untracked(|d| d.follow_ups.len());
                 form.draft.update(|d| d.follow_ups.push(FollowUpDraft::default()));
                 focus_control(&format!("followUps[{index}].year"));
-            }>"Add follow-up"</button>
+            }>{t(EditorText::AddFollowUp)}</button>
             <ProblemList form path="followUps" within=false/>
         </fieldset>
     }
@@ -646,21 +677,21 @@ fn FollowUpList(form: Form) -> impl IntoView {
 fn SourceListEditor(form: Form) -> impl IntoView {
     let count = Memo::new(move |_| form.draft.with(|d| d.sources.len()));
     view! {
-        <fieldset class="editor__group" id=control_id("sources") aria-describedby=described_by("sources", "")>
-            <legend>"Sources"</legend>
+        <fieldset class="editor__group" id=control_id("sources") aria-describedby=described_by("sources", false)>
+            <legend>{t(EditorText::Sources)}</legend>
             <ul class="editor__list">
                 {move || (0..count.get()).map(|index| view! {
                     <li class="editor__entry editor__entry--grid">
-                        <EntryText form index label="Address (http or https)" key="url" kind="url" prefix="sources"
+                        <EntryText form index label=EditorText::SourceAddress key="url" kind="url" prefix="sources"
                             get=|d, i| d.sources.get(i).map(|s| s.url.clone())
                             set=|d, i, v| if let Some(s) = d.sources.get_mut(i) { s.url = v } />
-                        <EntryText form index label="Title" key="title" prefix="sources"
+                        <EntryText form index label=EditorText::SourceTitle key="title" prefix="sources"
                             get=|d, i| d.sources.get(i).map(|s| s.title.clone())
                             set=|d, i, v| if let Some(s) = d.sources.get_mut(i) { s.title = v } />
-                        <EntryText form index label="Accessed" key="accessed" kind="date" prefix="sources"
+                        <EntryText form index label=EditorText::Accessed key="accessed" kind="date" prefix="sources"
                             get=|d, i| d.sources.get(i).map(|s| s.accessed.clone())
                             set=|d, i, v| if let Some(s) = d.sources.get_mut(i) { s.accessed = v } />
-                        <RemoveButton label=format!("Remove source {}", index + 1) on_remove=move || {
+                        <RemoveButton form entry=Entry::Source number=index + 1 on_remove=move || {
                             form.draft.update(|d| { if index < d.sources.len() { d.sources.remove(index); } });
                             form.touch("sources");
                         }/>
@@ -671,7 +702,7 @@ fn SourceListEditor(form: Form) -> impl IntoView {
                 let index = form.draft.with_untracked(|d| d.sources.len());
                 form.draft.update(|d| d.sources.push(SourceDraft::default()));
                 focus_control(&format!("sources[{index}].url"));
-            }>"Add source"</button>
+            }>{t(EditorText::AddSource)}</button>
             <ProblemList form path="sources" within=false/>
         </fieldset>
     }
@@ -682,7 +713,8 @@ fn SourceListEditor(form: Form) -> impl IntoView {
 fn EntryText(
     form: Form,
     index: usize,
-    label: &'static str,
+    label: EditorText,
+    /// The list's key (`followUps`, `sources`).
     prefix: &'static str,
     key: &'static str,
     get: fn(&Draft, usize) -> Option<String>,
@@ -697,8 +729,10 @@ fn EntryText(
     view! {
         <div class="editor__control">
             <label class="editor__label" for=id.clone()>
-                {label}
-                <span class="visually-hidden">{format!(" ({} {})", entry_name(prefix), index + 1)}</span>
+                {t(label)}
+                <span class="visually-hidden">
+                    {move || Entry::from_key(prefix).map(|entry| entry.which(form.language.get(), index + 1))}
+                </span>
             </label>
             <input
                 type=kind
@@ -721,19 +755,18 @@ fn EntryText(
     }
 }
 
-fn entry_name(prefix: &str) -> &'static str {
-    match prefix {
-        "followUps" => "follow-up",
-        "sources" => "source",
-        _ => "entry",
-    }
-}
-
+/// The button that removes entry `number` (from 1) of a list, named after it ("Remove source 2").
 #[component]
-fn RemoveButton(label: String, on_remove: impl Fn() + 'static) -> impl IntoView {
+fn RemoveButton(
+    form: Form,
+    entry: Entry,
+    number: usize,
+    on_remove: impl Fn() + 'static,
+) -> impl IntoView {
+    let label = move || entry.remove(form.language.get(), number);
     view! {
-        <button type="button" class="button button--small button--ghost editor__remove" aria-label=label.clone() title=label on:click=move |_| on_remove()>
-            "Remove"
+        <button type="button" class="button button--small button--ghost editor__remove" aria-label=label title=label on:click=move |_| on_remove()>
+            {t(EditorText::Remove)}
         </button>
     }
 }
@@ -763,12 +796,13 @@ fn focus_control(path: &str) {
     });
 }
 
-/// Asks before typed changes are thrown away. Without a window (never in the app) nothing is discarded.
-fn confirm_discard() -> bool {
+/// Asks, in `locale`, before typed changes are thrown away. Without a window (never in the app)
+/// nothing is discarded.
+fn confirm_discard(locale: Locale) -> bool {
     web_sys::window()
         .and_then(|window| {
             window
-                .confirm_with_message("Discard the changes to this activity?")
+                .confirm_with_message(EditorText::DiscardChanges.text(locale))
                 .ok()
         })
         .unwrap_or(false)

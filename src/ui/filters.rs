@@ -4,10 +4,26 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_language, Language};
 use crate::model::filter::field_labels;
+use crate::model::i18n::editor::{more_filters_set, EditorText};
+use crate::model::i18n::{Locale, Phrase};
 use crate::model::{Confidence, Direction, Filters, Measure, MemberState, Scope, Status};
 use crate::state::use_atlas;
 use crate::ui::kit::{measure_choices, VocabularySelect, YearRange};
+
+/// A vocabulary's choices in the current language, for a `VocabularySelect`.
+fn choices_in(
+    language: Language,
+    choices: fn(Locale) -> Vec<(&'static str, String)>,
+) -> Signal<Vec<(&'static str, String)>> {
+    Signal::derive(move || choices(language.get()))
+}
+
+/// "Any": the first choice of every optional filter, in the current language.
+fn any() -> (&'static str, Signal<&'static str>) {
+    ("", Signal::derive(t(EditorText::Any)))
+}
 
 /// Controls for every shared filter: text search, measure, member state, "backed by an official
 /// source", scope, direction, field, year range, status and confidence, plus "Clear filters" while any
@@ -21,6 +37,7 @@ pub fn FilterBar(
     #[prop(default = true)] measure: bool,
 ) -> impl IntoView {
     let state = use_atlas();
+    let language = use_language();
     let filters = state.filters;
     let fields = Memo::new(move |_| state.dataset.with(field_labels));
     // Memos, so that typing in the search does not redraw the other controls.
@@ -46,14 +63,14 @@ pub fn FilterBar(
     });
 
     view! {
-        <div class="filter-bar toolbar" role="search" aria-label="Filter activities">
+        <div class="filter-bar toolbar" role="search" aria-label=t(EditorText::FilterActivities)>
             {search.then(|| view! {
                 <label class="filter-bar__search">
-                    "Search"
+                    {t(EditorText::Search)}
                     <input
                         type="search"
                         data-testid="activity-search"
-                        placeholder="Title, summary, field, source…"
+                        placeholder=t(EditorText::SearchPlaceholder)
                         autocomplete="off"
                         prop:value=move || filters.with(|f| f.search.clone())
                         on:input:target=move |ev| {
@@ -65,10 +82,10 @@ pub fn FilterBar(
             })}
             {measure.then(|| view! {
                 <label>
-                    "Measure"
+                    {t(EditorText::Measure)}
                     <VocabularySelect
                         attr:data-testid="filter-measure"
-                        none=("", "All measures")
+                        none=("", Signal::derive(t(EditorText::AllMeasures)))
                         choices=measure_choices()
                         value=Memo::new(move |_| filters.with(|f| f.measure.map(Measure::code).unwrap_or_default().to_string()))
                         on_choose=move |code: String| filters.update(|f| f.measure = Measure::from_code(&code))
@@ -76,11 +93,11 @@ pub fn FilterBar(
                 </label>
             })}
             <label>
-                "Member state"
+                {t(EditorText::MemberState)}
                 <VocabularySelect
                     attr:data-testid="filter-country"
-                    none=("", "Any")
-                    choices=MemberState::ALL.iter().map(|m| (m.iso3(), m.name().to_string())).collect()
+                    none=any()
+                    choices=choices_in(language, |locale| MemberState::ALL.iter().map(|m| (m.iso3(), m.label(locale).to_string())).collect())
                     value=Memo::new(move |_| filters.with(|f| f.country.map(MemberState::iso3).unwrap_or_default().to_string()))
                     on_choose=move |code: String| filters.update(|f| f.country = MemberState::from_iso3(&code))
                 />
@@ -95,7 +112,7 @@ pub fn FilterBar(
                         filters.update(|f| f.official = on);
                     }
                 />
-                "Backed by an official source"
+                {t(EditorText::OfficialOnly)}
             </label>
             // On a phone the less used filters fold away behind one button; on wider screens the
             // wrapper is `display: contents` and they sit in the same row.
@@ -107,34 +124,37 @@ pub fn FilterBar(
                 aria-controls="filter-bar-more"
                 on:click=move |_| more.update(|m| *m = !*m)
             >
-                {move || match folded_set.get() {
-                    0 => "More filters".to_string(),
-                    n => format!("More filters ({n} set)"),
+                {move || {
+                    let locale = language.get();
+                    match folded_set.get() {
+                        0 => EditorText::MoreFilters.text(locale).to_string(),
+                        n => more_filters_set(locale, n),
+                    }
                 }}
             </button>
             <div id="filter-bar-more" class="filter-bar__more" class:filter-bar__more--open=move || more.get()>
                 <label>
-                    "Scope"
+                    {t(EditorText::Scope)}
                     <VocabularySelect
                         attr:data-testid="filter-scope"
-                        none=("", "Any")
-                        choices=Scope::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
+                        none=any()
+                        choices=choices_in(language, |locale| Scope::ALL.iter().map(|s| (s.code(), s.label(locale).to_string())).collect())
                         value=Memo::new(move |_| filters.with(|f| f.scope.map(Scope::code).unwrap_or_default().to_string()))
                         on_choose=move |code: String| filters.update(|f| f.scope = Scope::from_code(&code))
                     />
                 </label>
                 <label>
-                    "Direction"
+                    {t(EditorText::Direction)}
                     <VocabularySelect
                         attr:data-testid="filter-direction"
-                        none=("", "Any")
-                        choices=Direction::ALL.iter().map(|d| (d.code(), d.name().to_string())).collect()
+                        none=any()
+                        choices=choices_in(language, |locale| Direction::ALL.iter().map(|d| (d.code(), d.label(locale).to_string())).collect())
                         value=Memo::new(move |_| filters.with(|f| f.direction.map(Direction::code).unwrap_or_default().to_string()))
                         on_choose=move |code: String| filters.update(|f| f.direction = Direction::from_code(&code))
                     />
                 </label>
                 <label>
-                    "Field"
+                    {t(EditorText::Field)}
                     <select
                         data-testid="filter-field"
                         prop:value=move || field_choice.get().unwrap_or_default()
@@ -143,7 +163,7 @@ pub fn FilterBar(
                             filters.update(|f| f.field = (!label.is_empty()).then_some(label));
                         }
                     >
-                        <option value="">"Any"</option>
+                        <option value="">{t(EditorText::Any)}</option>
                         {move || {
                             let mut labels = fields.get();
                             // A field from the URL that no activity uses any more stays selectable.
@@ -166,21 +186,21 @@ pub fn FilterBar(
                 </label>
                 <YearRange test_prefix="filter"/>
                 <label>
-                    "Status"
+                    {t(EditorText::Status)}
                     <VocabularySelect
                         attr:data-testid="filter-status"
-                        none=("", "Any")
-                        choices=Status::ALL.iter().map(|s| (s.code(), s.name().to_string())).collect()
+                        none=any()
+                        choices=choices_in(language, |locale| Status::ALL.iter().map(|s| (s.code(), s.label(locale).to_string())).collect())
                         value=Memo::new(move |_| filters.with(|f| f.status.map(Status::code).unwrap_or_default().to_string()))
                         on_choose=move |code: String| filters.update(|f| f.status = Status::from_code(&code))
                     />
                 </label>
                 <label>
-                    "Confidence"
+                    {t(EditorText::Confidence)}
                     <VocabularySelect
                         attr:data-testid="filter-confidence"
-                        none=("", "Any")
-                        choices=Confidence::ALL.iter().map(|c| (c.code(), c.name().to_string())).collect()
+                        none=any()
+                        choices=choices_in(language, |locale| Confidence::ALL.iter().map(|c| (c.code(), c.label(locale).to_string())).collect())
                         value=Memo::new(move |_| filters.with(|f| f.confidence.map(Confidence::code).unwrap_or_default().to_string()))
                         on_choose=move |code: String| filters.update(|f| f.confidence = Confidence::from_code(&code))
                     />
@@ -192,7 +212,7 @@ pub fn FilterBar(
                     data-testid="filters-clear"
                     on:click=move |_| filters.set(Filters::default())
                 >
-                    "Clear filters"
+                    {t(EditorText::ClearFilters)}
                 </button>
             </Show>
         </div>

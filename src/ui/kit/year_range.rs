@@ -9,7 +9,10 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_language};
 use crate::model::filter::{Filters, YearBound};
+use crate::model::i18n::editor::EditorText;
+use crate::model::i18n::Phrase;
 use crate::model::{wording, Dataset};
 use crate::state::use_atlas;
 
@@ -27,17 +30,19 @@ pub fn YearRange(
     test_prefix: &'static str,
 ) -> impl IntoView {
     let state = use_atlas();
+    let language = use_language();
     let filters = state.filters;
     let span = Memo::new(move |_| state.dataset.with(Dataset::year_span));
-    // Why the last text typed was refused; empty once a year is taken.
-    let hint = RwSignal::new(String::new());
+    // The last text typed when it was refused, `None` once a year is taken: the hint is worded from it
+    // in the current language, so a switch of language rewords it.
+    let refused = RwSignal::new(None::<String>);
 
     let type_year = move |bound: YearBound, input: web_sys::HtmlInputElement| {
         let typed = input.value();
         let mut next = filters.get_untracked();
         match next.type_year(bound, &typed, span.get_untracked()) {
             Ok(()) => {
-                hint.set(String::new());
+                refused.set(None);
                 filters.maybe_update(|f| {
                     let changed = *f != next;
                     if changed {
@@ -46,10 +51,7 @@ pub fn YearRange(
                     changed
                 });
             }
-            Err(_) => hint.set(wording::year_rejected(
-                crate::model::i18n::Locale::En,
-                &typed,
-            )),
+            Err(_) => refused.set(Some(typed)),
         }
         // The box shows what the range holds now: a refused text gives way to the year it replaced,
         // and " 2016" becomes "2016" even when the range did not change.
@@ -60,12 +62,13 @@ pub fn YearRange(
     };
     let year_box = move |bound: YearBound| {
         let (label, test_id) = match bound {
-            YearBound::From => ("From", "year-from"),
-            YearBound::To => ("To", "year-to"),
+            YearBound::From => (EditorText::From, "year-from"),
+            YearBound::To => (EditorText::To, "year-to"),
         };
+        // The data's own years stay plain digits in both languages: they are what the box takes.
         let placeholder = move || {
             span.get().map_or_else(
-                || "Year".to_string(),
+                || EditorText::YearPlaceholder.text(language.get()).to_string(),
                 |(first, last)| match bound {
                     YearBound::From => first.to_string(),
                     YearBound::To => last.to_string(),
@@ -74,7 +77,7 @@ pub fn YearRange(
         };
         view! {
             <label class="year-range__field">
-                {label}
+                {t(label)}
                 <input
                     type="text"
                     inputmode="numeric"
@@ -92,7 +95,7 @@ pub fn YearRange(
 
     view! {
         <fieldset class="year-range" data-testid=format!("{test_prefix}-years")>
-            <legend>"Years active"</legend>
+            <legend>{t(EditorText::YearsActive)}</legend>
             {year_box(YearBound::From)}
             {year_box(YearBound::To)}
             <Show when=move || filters.with(|f| f.from.is_some() || f.to.is_some())>
@@ -101,15 +104,17 @@ pub fn YearRange(
                     class="button button--small"
                     data-testid=format!("{test_prefix}-years-clear")
                     on:click=move |_| {
-                        hint.set(String::new());
+                        refused.set(None);
                         filters.update(Filters::clear_years);
                     }
                 >
-                    "All years"
+                    {t(EditorText::AllYears)}
                 </button>
             </Show>
             <p class="year-range__hint" id=HINT_ID role="status" data-testid="year-hint">
-                {move || hint.get()}
+                {move || refused.with(|typed| {
+                    typed.as_deref().map(|typed| wording::year_rejected(language.get(), typed))
+                })}
             </p>
         </fieldset>
     }
