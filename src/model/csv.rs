@@ -70,7 +70,10 @@ impl ExportScope {
     }
 }
 
-/// The header row, in the format's key order.
+/// The header row, in the format's key order. It stays in English whatever the app's language: the
+/// column names are the format's keys (as in the JSON and docs/data.md), so that scripts and
+/// spreadsheets read every export the same way. Cells hold codes (`CBC`, `asean-wide`, `VNM`) and
+/// the dataset's own text, never the app's words.
 pub const CSV_HEADER: [&str; super::dataset::ACTIVITY_KEYS.len()] = super::dataset::ACTIVITY_KEYS;
 
 /// The UTF-8 byte-order mark that starts the file.

@@ -12,6 +12,8 @@ use serde_json::Value;
 
 use super::dataset::{Activity, Dataset};
 use super::format::read_dataset_bytes;
+use super::i18n::data::{self as words, DataText};
+use super::i18n::{self, Locale, Phrase};
 use super::validate::{Problem, Severity, Snippet};
 
 /// Which version of a conflicting activity to keep.
@@ -66,12 +68,14 @@ impl ConflictPolicy {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The policy's name in the `conflict-policy` control.
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            ConflictPolicy::NewerWins => "Newer “updated” wins",
-            ConflictPolicy::KeepMine => "Keep mine",
-            ConflictPolicy::TakeTheirs => "Take theirs",
+            ConflictPolicy::NewerWins => DataText::PolicyNewerWins,
+            ConflictPolicy::KeepMine => DataText::PolicyKeepMine,
+            ConflictPolicy::TakeTheirs => DataText::PolicyTakeTheirs,
         }
+        .text(locale)
     }
 
     pub fn from_code(code: &str) -> Option<ConflictPolicy> {
@@ -322,69 +326,68 @@ fn same_field(mine: &Activity, theirs: &Activity, key: &str) -> bool {
     }
 }
 
-/// The field-by-field diff of one changed activity, for display.
-pub fn field_diffs(mine: &Activity, theirs: &Activity) -> Vec<FieldDiff> {
+/// The field-by-field diff of one changed activity, for display in `locale`.
+pub fn field_diffs(locale: Locale, mine: &Activity, theirs: &Activity) -> Vec<FieldDiff> {
     changed_fields(mine, theirs)
         .into_iter()
         .map(|field| FieldDiff {
-            mine: describe_field(mine, &field),
-            theirs: describe_field(theirs, &field),
+            mine: describe_field(locale, mine, &field),
+            theirs: describe_field(locale, theirs, &field),
             field,
         })
         .collect()
 }
 
-/// One key of an activity as readable text; `None` when the activity does not have it.
-pub fn describe_field(activity: &Activity, key: &str) -> Option<String> {
+/// One key of an activity as readable text in `locale`; `None` when the activity does not have it.
+/// The vocabulary (directions, scope, member states, status, confidence) is named in `locale`;
+/// measure codes stay codes and the dataset's own text stays as written.
+pub fn describe_field(locale: Locale, activity: &Activity, key: &str) -> Option<String> {
     fn non_empty(list: Vec<String>, separator: &str) -> Option<String> {
         (!list.is_empty()).then(|| list.join(separator))
     }
+    // English has always joined the directions and the field labels with "; " (a direction's name
+    // holds no semicolon); Japanese lists everything with 、.
+    let semicolon = match locale {
+        Locale::En => "; ",
+        Locale::Ja => "、",
+    };
     match key {
         "id" => Some(activity.id.clone()),
         "title" => Some(activity.title.clone()),
         "summary" => activity.summary.clone(),
         "measures" => Some(if activity.measures.is_empty() {
-            "none (dialogue or exchange)".to_string()
+            DataText::NoMeasure.text(locale).to_string()
         } else {
-            activity
-                .measures
-                .iter()
-                .map(|m| m.short_label())
-                .collect::<Vec<_>>()
-                .join(", ")
+            let codes: Vec<&str> = activity.measures.iter().map(|m| m.short_label()).collect();
+            i18n::list(locale, &codes)
         }),
         "directions" => non_empty(
             activity
                 .directions
                 .iter()
-                .map(|d| d.name().to_string())
+                .map(|d| d.label(locale).to_string())
                 .collect(),
-            "; ",
+            semicolon,
         ),
-        "fields" => non_empty(activity.fields.clone(), "; "),
-        "scope" => Some(activity.scope.name().to_string()),
-        "countries" => non_empty(
-            activity
-                .countries
-                .iter()
-                .map(|c| c.name().to_string())
-                .collect(),
-            ", ",
-        ),
-        "start" => Some(activity.start.to_string()),
-        "end" => Some(
-            activity
-                .end
-                .map_or("ongoing".to_string(), |e| e.to_string()),
-        ),
-        "status" => activity.status.map(|s| s.name().to_string()),
-        "confidence" => activity.confidence.map(|c| c.name().to_string()),
+        "fields" => non_empty(activity.fields.clone(), semicolon),
+        "scope" => Some(activity.scope.label(locale).to_string()),
+        "countries" => {
+            let names: Vec<&str> = activity.countries.iter().map(|c| c.label(locale)).collect();
+            (!names.is_empty()).then(|| i18n::list(locale, &names))
+        }
+        "start" => Some(i18n::year(locale, activity.start)),
+        "end" => Some(activity.end.map_or_else(
+            || DataText::Ongoing.text(locale).to_string(),
+            |end| i18n::year(locale, end),
+        )),
+        "status" => activity.status.map(|s| s.label(locale).to_string()),
+        "confidence" => activity.confidence.map(|c| c.label(locale).to_string()),
         "partOf" => activity.part_of.clone(),
         "followUps" => non_empty(
             activity
                 .follow_ups
                 .iter()
-                .map(|f| format!("{}: {}", f.year, f.note))
+                .map(|f| words::follow_up(locale, f.year, &f.note))
                 .collect(),
             "\n",
         ),
@@ -475,7 +478,9 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProblemGroup {
     pub severity: Severity,
-    pub message: String,
+    /// The group's first problem: the view shows its message with `Problem::text(locale)`, so the
+    /// list follows a switch of language.
+    pub problem: Problem,
     /// JSON paths (or `line L, column C`), in file order; empty strings for whole-file problems.
     pub paths: Vec<String>,
     /// The offending text of the group's first problem, if it has one (a syntax error, always alone).
@@ -486,16 +491,18 @@ pub struct ProblemGroup {
 /// that 500 copies of one mistake read as one line with a count.
 pub fn group_problems(problems: &[Problem]) -> Vec<ProblemGroup> {
     let mut groups: Vec<ProblemGroup> = Vec::new();
-    let mut index: HashMap<(bool, &str), usize> = HashMap::new();
+    let mut index: HashMap<(bool, String), usize> = HashMap::new();
     for problem in problems {
-        let key = (problem.is_error(), problem.message.as_str());
+        // Grouped by the English text, which every problem has: one mistake has one text in every
+        // language, so the groups are the same whichever language is shown.
+        let key = (problem.is_error(), problem.text(Locale::En).to_string());
         match index.get(&key) {
             Some(&at) => groups[at].paths.push(problem.path.clone()),
             None => {
                 index.insert(key, groups.len());
                 groups.push(ProblemGroup {
                     severity: problem.severity,
-                    message: problem.message.clone(),
+                    problem: problem.clone(),
                     paths: vec![problem.path.clone()],
                     snippet: problem.snippet.clone(),
                 });
@@ -511,8 +518,8 @@ pub fn group_problems(problems: &[Problem]) -> Vec<ProblemGroup> {
 mod tests {
     use super::*;
     use crate::model::fixtures::ActivityBuilder;
-    use crate::model::vision::{Measure, MemberState, Scope};
-    use crate::model::{default_dataset, Activity};
+    use crate::model::vision::{Direction, Measure, MemberState, Scope};
+    use crate::model::{default_dataset, Activity, FollowUp};
 
     fn dataset(activities: Vec<Activity>) -> Dataset {
         Dataset {
@@ -584,14 +591,54 @@ mod tests {
         theirs
             .unknown
             .insert("x-note".into(), serde_json::json!({"k": 1}));
-        let diffs = field_diffs(&mine, &theirs);
-        let rows: Vec<(&str, Option<&str>, Option<&str>)> = diffs
-            .iter()
-            .map(|d| (d.field.as_str(), d.mine.as_deref(), d.theirs.as_deref()))
-            .collect();
+        theirs.directions = vec![Direction::RuleOfLaw, Direction::MaritimeSecurity];
+        theirs.follow_ups = vec![FollowUp {
+            year: 2019,
+            note: "Second round".into(),
+            sources: Vec::new(),
+            unknown: Default::default(),
+        }];
+        let rows = |locale| {
+            field_diffs(locale, &mine, &theirs)
+                .into_iter()
+                .map(|d| (d.field, d.mine, d.theirs))
+                .collect::<Vec<_>>()
+        };
+        let expect = |rows: Vec<(&str, Option<&str>, Option<&str>)>| {
+            rows.into_iter()
+                .map(|(field, mine, theirs)| {
+                    (
+                        field.to_string(),
+                        mine.map(str::to_string),
+                        theirs.map(str::to_string),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
-            rows,
-            vec![
+            rows(Locale::Ja),
+            expect(vec![
+                (
+                    "title",
+                    Some("Ship Rider"),
+                    Some("Ship Rider Cooperation Program")
+                ),
+                ("measures", Some("なし（対話・交流）"), Some("CBC、JTE")),
+                (
+                    "directions",
+                    None,
+                    Some("「法の支配」の貫徹、海洋安全保障の強化")
+                ),
+                ("scope", Some("ASEAN全体"), Some("個別の加盟国")),
+                ("countries", None, Some("ベトナム")),
+                ("end", Some("2018年"), Some("継続中")),
+                ("followUps", None, Some("2019年：Second round")),
+                ("x-note", None, Some("{\"k\":1}")),
+            ])
+        );
+        assert_eq!(
+            rows(Locale::En),
+            expect(vec![
                 (
                     "title",
                     Some("Ship Rider"),
@@ -602,11 +649,13 @@ mod tests {
                     Some("none (dialogue or exchange)"),
                     Some("CBC, JTE")
                 ),
+                ("directions", None, Some("Rule of law; Maritime security")),
                 ("scope", Some("ASEAN-wide"), Some("Member states")),
                 ("countries", None, Some("Viet Nam")),
                 ("end", Some("2018"), Some("ongoing")),
+                ("followUps", None, Some("2019: Second round")),
                 ("x-note", None, Some("{\"k\":1}")),
-            ]
+            ])
         );
     }
 
@@ -785,18 +834,24 @@ mod tests {
             Problem::error("activities[2].measures[0]", "\"XYZ\" is not a measure"),
         ];
         let groups = group_problems(&problems);
-        let summary: Vec<(Severity, &str, usize)> = groups
+        let summary: Vec<(Severity, String, usize)> = groups
             .iter()
-            .map(|g| (g.severity, g.message.as_str(), g.paths.len()))
+            .map(|g| {
+                (
+                    g.severity,
+                    g.problem.text(Locale::En).to_string(),
+                    g.paths.len(),
+                )
+            })
             .collect();
-        assert_eq!(
-            summary,
-            vec![
-                (Severity::Error, "\"XYZ\" is not a measure", 3),
-                (Severity::Error, "2010 is before the start year 2017", 1),
-                (Severity::Warning, "unusual label", 1),
-            ]
-        );
+        let expected = [
+            (Severity::Error, "\"XYZ\" is not a measure", 3),
+            (Severity::Error, "2010 is before the start year 2017", 1),
+            (Severity::Warning, "unusual label", 1),
+        ]
+        .map(|(severity, text, n)| (severity, text.to_string(), n));
+        assert_eq!(summary, expected);
+        assert_eq!(groups[0].problem.path, "activities[0].measures[0]");
         assert_eq!(groups[0].paths[2], "activities[2].measures[0]");
     }
 

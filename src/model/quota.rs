@@ -9,6 +9,7 @@
 //! `src/storage.rs` asks this module before an import is applied, so the preview can say that a file
 //! will not fit instead of the save failing afterwards.
 
+use crate::model::i18n::Locale;
 use crate::model::stored::StoredSize;
 
 /// A browser engine, as far as its local storage quota goes.
@@ -45,12 +46,15 @@ impl Engine {
         }
     }
 
-    /// The engine's name in a sentence for a user ("… in Safari …").
-    pub fn name(self) -> &'static str {
-        match self {
-            Engine::Blink | Engine::Other => "this browser",
-            Engine::Gecko => "Firefox",
-            Engine::WebKit => "Safari's engine, WebKit,",
+    /// The engine's name in a sentence for a user ("… and Firefox keeps at most …").
+    pub fn name(self, locale: Locale) -> &'static str {
+        match (locale, self) {
+            (Locale::En, Engine::Blink | Engine::Other) => "this browser",
+            (Locale::En, Engine::Gecko) => "Firefox",
+            (Locale::En, Engine::WebKit) => "Safari's engine, WebKit,",
+            (Locale::Ja, Engine::Blink | Engine::Other) => "このブラウザー",
+            (Locale::Ja, Engine::Gecko) => "Firefox",
+            (Locale::Ja, Engine::WebKit) => "Safari のエンジン（WebKit）",
         }
     }
 
@@ -104,36 +108,55 @@ impl Room {
 /// What the import preview says when the dataset after Merge or after Replace would not fit, or
 /// `None` when both fit. The import is not blocked: the app keeps working in memory and offers the
 /// export, as after any failed save, but the user learns it before applying.
-pub fn import_warning(merge: Room, replace: Room) -> Option<String> {
+pub fn import_warning(locale: Locale, merge: Room, replace: Room) -> Option<String> {
     let limit = megabytes(merge.available.max(replace.available));
-    let why = match merge.engine {
-        Engine::WebKit => {
-            " Safari and other WebKit browsers hold about half as much as Chrome, Edge or Firefox."
+    let engine = merge.engine.name(locale);
+    let webkit = merge.engine == Engine::WebKit;
+    let (m, r) = (megabytes(merge.needed), megabytes(replace.needed));
+    let fits = (merge.fits(), replace.fits());
+    if fits == (true, true) {
+        return None;
+    }
+    Some(match locale {
+        Locale::En => {
+            let after = match fits {
+                (false, true) => {
+                    format!("after Merge the data would need {m} (after Replace {r}, which fits)")
+                }
+                (true, false) => {
+                    format!("after Replace the data would need {r} (after Merge {m}, which fits)")
+                }
+                _ => format!("the data would need {m} after Merge and {r} after Replace"),
+            };
+            let why = if webkit {
+                " Safari and other WebKit browsers hold about half as much as Chrome, Edge or Firefox."
+            } else {
+                ""
+            };
+            format!(
+                "Too large to be saved in this browser: {after}, and {engine} keeps at most {limit} for this page.{why} You can still import it and work with it, but it will not be kept here after you close the page: export it to keep it."
+            )
         }
-        Engine::Blink | Engine::Gecko | Engine::Other => "",
-    };
-    let after = match (merge.fits(), replace.fits()) {
-        (true, true) => return None,
-        (false, false) => format!(
-            "the data would need {} after Merge and {} after Replace",
-            megabytes(merge.needed),
-            megabytes(replace.needed)
-        ),
-        (false, true) => format!(
-            "after Merge the data would need {} (after Replace {}, which fits)",
-            megabytes(merge.needed),
-            megabytes(replace.needed)
-        ),
-        (true, false) => format!(
-            "after Replace the data would need {} (after Merge {}, which fits)",
-            megabytes(replace.needed),
-            megabytes(merge.needed)
-        ),
-    };
-    Some(format!(
-        "Too large to be saved in this browser: {after}, and {} keeps at most {limit} for this page.{why} You can still import it and work with it, but it will not be kept here after you close the page: export it to keep it.",
-        merge.engine.name()
-    ))
+        Locale::Ja => {
+            let after = match fits {
+                (false, true) => {
+                    format!("統合後のデータには{m}が必要ですが（置き換え後は{r}で、収まります）")
+                }
+                (true, false) => {
+                    format!("置き換え後のデータには{r}が必要ですが（統合後は{m}で、収まります）")
+                }
+                _ => format!("データには統合後に{m}、置き換え後に{r}が必要ですが"),
+            };
+            let why = if webkit {
+                "Safari などの WebKit ブラウザーが保存できる量は、Chrome、Edge、Firefox の約半分です。"
+            } else {
+                ""
+            };
+            format!(
+                "このブラウザーには大きすぎて保存できません。{after}、{engine}がこのページに保存できるのは最大{limit}です。{why}インポートして作業することはできますが、ページを閉じるとこのブラウザーには残りません。残すにはエクスポートしてください。"
+            )
+        }
+    })
 }
 
 /// Megabytes with one decimal, for messages ("8.6 MB").
@@ -242,15 +265,27 @@ mod tests {
         let small = 100_000;
         let large = 4_280_000;
         assert_eq!(
-            import_warning(room(Engine::WebKit, small), room(Engine::WebKit, small)),
+            import_warning(
+                Locale::En,
+                room(Engine::WebKit, small),
+                room(Engine::WebKit, small)
+            ),
             None
         );
         assert_eq!(
-            import_warning(room(Engine::Blink, large), room(Engine::Blink, large)),
+            import_warning(
+                Locale::En,
+                room(Engine::Blink, large),
+                room(Engine::Blink, large)
+            ),
             None
         );
 
-        let both = import_warning(room(Engine::WebKit, large), room(Engine::WebKit, large));
+        let both = import_warning(
+            Locale::En,
+            room(Engine::WebKit, large),
+            room(Engine::WebKit, large),
+        );
         let both = both.expect("50,000 activities do not fit WebKit");
         assert!(
             both.contains("would need 8.6 MB after Merge and 8.6 MB after Replace"),
@@ -266,12 +301,19 @@ mod tests {
         );
         assert!(both.contains("export it to keep it"), "{both}");
 
-        let merge_only = import_warning(room(Engine::WebKit, large), room(Engine::WebKit, small));
+        let merge_only = import_warning(
+            Locale::En,
+            room(Engine::WebKit, large),
+            room(Engine::WebKit, small),
+        );
         let merge_only = merge_only.expect("the merge does not fit");
         assert!(merge_only.starts_with("Too large to be saved in this browser: after Merge the data would need 8.6 MB (after Replace 0.2 MB, which fits)"), "{merge_only}");
 
-        let replace_only =
-            import_warning(room(Engine::Gecko, small), room(Engine::Gecko, 6_000_000));
+        let replace_only = import_warning(
+            Locale::En,
+            room(Engine::Gecko, small),
+            room(Engine::Gecko, 6_000_000),
+        );
         let replace_only = replace_only.expect("the replace does not fit");
         assert!(
             replace_only.contains(
@@ -284,5 +326,47 @@ mod tests {
             "{replace_only}"
         );
         assert!(!replace_only.contains("WebKit"), "{replace_only}");
+    }
+
+    #[test]
+    fn the_import_warning_in_japanese() {
+        let key = "vientiane-vision-atlas:v1:dataset";
+        let room = |engine, units| {
+            Room::for_value(
+                engine,
+                key,
+                StoredSize {
+                    units,
+                    latin1: false,
+                },
+                0,
+            )
+        };
+        let (small, large) = (100_000, 4_280_000);
+        let cases = [
+            (
+                import_warning(Locale::Ja, room(Engine::WebKit, large), room(Engine::WebKit, large)),
+                "このブラウザーには大きすぎて保存できません。データには統合後に8.6 MB、置き換え後に8.6 MBが必要ですが、Safari のエンジン（WebKit）がこのページに保存できるのは最大5.2 MBです。Safari などの WebKit ブラウザーが保存できる量は、Chrome、Edge、Firefox の約半分です。インポートして作業することはできますが、ページを閉じるとこのブラウザーには残りません。残すにはエクスポートしてください。",
+            ),
+            (
+                import_warning(Locale::Ja, room(Engine::Gecko, small), room(Engine::Gecko, 6_000_000)),
+                "このブラウザーには大きすぎて保存できません。置き換え後のデータには12.0 MBが必要ですが（統合後は0.2 MBで、収まります）、Firefoxがこのページに保存できるのは最大10.5 MBです。インポートして作業することはできますが、ページを閉じるとこのブラウザーには残りません。残すにはエクスポートしてください。",
+            ),
+            (
+                import_warning(Locale::Ja, room(Engine::Blink, 6_000_000), room(Engine::Blink, small)),
+                "このブラウザーには大きすぎて保存できません。統合後のデータには12.0 MBが必要ですが（置き換え後は0.2 MBで、収まります）、このブラウザーがこのページに保存できるのは最大10.5 MBです。インポートして作業することはできますが、ページを閉じるとこのブラウザーには残りません。残すにはエクスポートしてください。",
+            ),
+        ];
+        for (got, expected) in cases {
+            assert_eq!(got.as_deref(), Some(expected));
+        }
+        assert_eq!(
+            import_warning(
+                Locale::Ja,
+                room(Engine::WebKit, small),
+                room(Engine::WebKit, small)
+            ),
+            None
+        );
     }
 }

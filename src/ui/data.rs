@@ -4,27 +4,26 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::model::i18n::data::DataText;
 use crate::state::{use_atlas, View};
 use crate::ui::export::ExportPanel;
-use crate::ui::import::{use_import_session, ImportPanel};
+use crate::ui::import::{use_import_session, ImportPanel, ImportSource, Refusal};
 use crate::ui::reset::ResetToSample;
 
 #[component]
 pub fn DataView() -> impl IntoView {
     view! {
         <section class="view view--data" aria-labelledby="view-title">
-            <h2 id="view-title">"Data"</h2>
-            <p class="lead">
-                "Share the dataset with colleagues as a file: export it here, and import theirs. "
-                "Everything stays in this browser until you export it."
-            </p>
+            <h2 id="view-title">{t(DataText::DataHeading)}</h2>
+            <p class="lead">{t(DataText::DataLead)}</p>
             <div class="data-panels">
                 <ExportPanel/>
                 <ImportPanel/>
             </div>
             <crate::ui::health::StorageHealth/>
             <section class="card data-panel" aria-labelledby="reset-title">
-                <h3 id="reset-title">"Start again"</h3>
+                <h3 id="reset-title">{t(DataText::StartAgain)}</h3>
                 <ResetToSample/>
             </section>
         </section>
@@ -76,10 +75,7 @@ pub fn ImportDropZone() -> impl IntoView {
         match (files.length(), files.get(0)) {
             (1, Some(file)) => session.read_file(file),
             (0, _) | (_, None) => {}
-            (count, Some(_)) => session.refuse(
-                "the dropped files",
-                format!("{count} files were dropped; drop one dataset file at a time."),
-            ),
+            (count, Some(_)) => session.refuse(ImportSource::Dropped, Refusal::SeveralFiles(count)),
         }
     });
     on_cleanup(move || {
@@ -92,7 +88,7 @@ pub fn ImportDropZone() -> impl IntoView {
     view! {
         <Show when=move || { depth.get() > 0 }>
             <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
-                <p>"Drop the dataset file to preview the import"</p>
+                <p>{t(DataText::DropHint)}</p>
             </div>
         </Show>
     }

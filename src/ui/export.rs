@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use crate::files;
+use crate::i18n::t;
 use crate::model::csv::{to_csv, ExportScope};
-use crate::model::wording;
+use crate::model::i18n::common as words;
+use crate::model::i18n::data::{self as data_words, DataText};
 use crate::state::use_atlas;
 
 /// Where the format's JSON Schema is served, relative to the page.
@@ -48,19 +50,19 @@ pub fn ExportPanel() -> impl IntoView {
             // everything back: only the whole dataset as JSON is one. A CSV or a filtered file is not.
             Ok(()) if !csv && chosen == ExportScope::Whole => state.mark_exported(),
             Ok(()) => {}
-            Err(error) => state.notice.set(Some(format!("Export failed: {error}"))),
+            Err(error) => state.notice.set(Some(words::export_failed(
+                state.language.get_untracked(),
+                &error,
+            ))),
         }
     };
 
     view! {
         <section class="card data-panel" aria-labelledby="export-title">
-            <h3 id="export-title">"Export"</h3>
-            <p class="data-panel__intro">
-                "Save the dataset as a file to keep a copy or to share it. "
-                "JSON keeps everything and can be imported again; CSV opens in a spreadsheet."
-            </p>
+            <h3 id="export-title">{t(DataText::ExportHeading)}</h3>
+            <p class="data-panel__intro">{t(DataText::ExportIntro)}</p>
             <label class="field">
-                <span>"What to export"</span>
+                <span>{t(DataText::WhatToExport)}</span>
                 <select
                     data-testid="export-scope"
                     prop:value=move || scope.get().code()
@@ -69,26 +71,26 @@ pub fn ExportPanel() -> impl IntoView {
                     }
                 >
                     <option value="whole">
-                        {move || format!("The whole dataset ({})", wording::activities(crate::model::i18n::Locale::En, whole_count()))}
+                        {move || data_words::export_whole(state.language.get(), whole_count())}
                     </option>
                     <option value="filtered">
-                        {move || format!("What the current filters show ({})", wording::activities(crate::model::i18n::Locale::En, filtered_count()))}
+                        {move || data_words::export_filtered(state.language.get(), filtered_count())}
                     </option>
                 </select>
             </label>
             <div class="toolbar data-panel__actions">
                 <button class="button button--primary" data-testid="export-json" on:click=move |_| export(false)>
-                    "Export JSON"
+                    {t(DataText::ExportJson)}
                 </button>
                 <button class="button" data-testid="export-csv" on:click=move |_| export(true)>
-                    "Export CSV"
+                    {t(DataText::ExportCsv)}
                 </button>
             </div>
             <LastExported/>
             <p class="data-panel__hint">
-                "The file format is documented by its "
-                <a href=SCHEMA_HREF download="vientiane-vision-v1.schema.json">"JSON Schema (format version 1)"</a>
-                "."
+                {t(DataText::SchemaBefore)}
+                <a href=SCHEMA_HREF download="vientiane-vision-v1.schema.json">{t(DataText::SchemaLink)}</a>
+                {t(DataText::SchemaAfter)}
             </p>
         </section>
     }
@@ -101,7 +103,10 @@ fn LastExported() -> impl IntoView {
     let label = move || {
         let last = state.meta.with(|meta| meta.last_exported);
         let now = js_sys::Date::now();
-        exported_label(last.map(|last| (local_day(now), local_day(last))))
+        data_words::last_exported(
+            state.language.get(),
+            last.map(|last| (local_day(now), local_day(last))),
+        )
     };
     let stale = move || {
         let last = state.meta.with(|meta| meta.last_exported);
@@ -126,35 +131,9 @@ pub fn day_number(millis: f64, offset_minutes: f64) -> i64 {
     ((millis - offset_minutes * 60_000.0) / 86_400_000.0).floor() as i64
 }
 
-/// The sentence for `(today, the day of the last export)`, or for never.
-pub fn exported_label(days: Option<(i64, i64)>) -> String {
-    match days {
-        None => "Not exported from this browser yet.".to_string(),
-        Some((today, last)) => match today - last {
-            n if n <= 0 => "Last exported today.".to_string(),
-            1 => "Last exported 1 day ago.".to_string(),
-            n => format!("Last exported {n} days ago."),
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn labels_count_calendar_days() {
-        let cases = [
-            (None, "Not exported from this browser yet."),
-            (Some((100, 100)), "Last exported today."),
-            (Some((100, 101)), "Last exported today."),
-            (Some((100, 99)), "Last exported 1 day ago."),
-            (Some((100, 58)), "Last exported 42 days ago."),
-        ];
-        for (days, expected) in cases {
-            assert_eq!(exported_label(days), expected);
-        }
-    }
 
     #[test]
     fn day_numbers_follow_the_time_zone() {

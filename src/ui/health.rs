@@ -7,6 +7,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::t;
+use crate::model::i18n::data::{format_bytes, local_usage, saved_at, site_usage, DataText};
+use crate::model::i18n::{Locale, Phrase};
 use crate::model::stored;
 use crate::pwa::{self, Persistence};
 use crate::state::use_atlas;
@@ -49,25 +52,40 @@ pub fn StorageHealth() -> impl IntoView {
             .map(|u| format!("{u:.0}"))
             .unwrap_or_default()
     };
+    let language = state.language;
     let usage_text = move || {
+        let locale = language.get();
         let Estimate { usage, quota } = estimate.get();
         match (usage, quota) {
-            (Some(usage), Some(quota)) if quota > 0.0 => format!(
-                "{} of {} ({})",
-                format_bytes(usage),
-                format_bytes(quota),
-                format_share(usage / quota)
+            (Some(usage), Some(quota)) if quota > 0.0 => site_usage(
+                locale,
+                &format_bytes(usage),
+                &format_bytes(quota),
+                usage / quota,
             ),
             (Some(usage), _) => format_bytes(usage),
-            _ => "This browser does not say.".to_string(),
+            _ => DataText::BrowserDoesNotSay.text(locale).to_string(),
         }
     };
-    let local_text = move || local_usage_text(local_units.get());
-    let last_saved = move || time_label(state.meta.with(|m| m.last_saved), "Not saved yet");
+    let local_text = move || {
+        local_usage(
+            language.get(),
+            local_units.get(),
+            stored::LOCAL_STORAGE_QUOTA_UNITS,
+        )
+    };
+    let last_saved = move || {
+        time_label(
+            language.get(),
+            state.meta.with(|m| m.last_saved),
+            DataText::NotSavedYet,
+        )
+    };
     let last_exported = move || {
         time_label(
+            language.get(),
             state.meta.with(|m| m.last_exported),
-            "Never from this browser",
+            DataText::NeverFromHere,
         )
     };
     let never_exported = move || state.meta.with(|m| m.last_exported.is_none());
@@ -82,33 +100,34 @@ pub fn StorageHealth() -> impl IntoView {
             data-quota-bytes=move || estimate.get().quota.map(|q| format!("{q:.0}")).unwrap_or_default()
             data-local-units=move || local_units.get().to_string()
         >
-            <h3 id="storage-health-title">"Storage health"</h3>
+            <h3 id="storage-health-title">{t(DataText::StorageHealth)}</h3>
             <Show when=never_exported>
                 <p class="storage-health__warning" role="note" data-testid="never-exported-warning">
-                    <strong>"This dataset has never been exported from this browser."</strong>
-                    " Browsers can clear a site's data (when space runs low, or when history is cleared): "
-                    "export a copy above and keep the file somewhere safe."
+                    <strong>{t(DataText::NeverExported)}</strong>
+                    {t(DataText::NeverExportedWhy)}
                 </p>
             </Show>
             <dl class="storage-health__facts">
                 <div>
-                    <dt>"Dataset in this browser"</dt>
+                    <dt>{t(DataText::DatasetHere)}</dt>
                     <dd data-testid="storage-local">{local_text}</dd>
                 </div>
                 <div>
-                    <dt>"All storage of this site"</dt>
+                    <dt>{t(DataText::SiteStorage)}</dt>
                     <dd data-testid="storage-usage">{usage_text}</dd>
                 </div>
                 <div>
-                    <dt>"Kept for good"</dt>
-                    <dd data-testid="storage-persisted">{move || persistence_text(persistence.get())}</dd>
+                    <dt>{t(DataText::KeptForGood)}</dt>
+                    <dd data-testid="storage-persisted">
+                        {move || persistence_text(persistence.get()).text(language.get())}
+                    </dd>
                 </div>
                 <div>
-                    <dt>"Last saved"</dt>
+                    <dt>{t(DataText::LastSaved)}</dt>
                     <dd data-testid="storage-last-saved">{last_saved}</dd>
                 </div>
                 <div>
-                    <dt>"Last exported"</dt>
+                    <dt>{t(DataText::LastExported)}</dt>
                     <dd data-testid="storage-last-exported">{last_exported}</dd>
                 </div>
             </dl>
@@ -136,158 +155,28 @@ async fn read_estimate() -> Estimate {
     }
 }
 
-/// A local date and time ("2026-11-28 17:04"), or `never` when there is none.
-fn time_label(millis: Option<f64>, never: &str) -> String {
+/// A local date and time ("2026-11-28 17:04", 「2026年11月28日 17:04」), or `never` when there is none.
+fn time_label(locale: Locale, millis: Option<f64>, never: DataText) -> String {
     let Some(millis) = millis else {
-        return never.to_string();
+        return never.text(locale).to_string();
     };
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date(),
-        date.get_hours(),
-        date.get_minutes()
+    saved_at(
+        locale,
+        (
+            date.get_full_year() as i32,
+            date.get_month() + 1,
+            date.get_date(),
+        ),
+        (date.get_hours(), date.get_minutes()),
     )
 }
 
 /// The sentence for the browser's answer to "keep this site's storage".
-pub fn persistence_text(persistence: Persistence) -> &'static str {
+pub fn persistence_text(persistence: Persistence) -> DataText {
     match persistence {
-        Persistence::Persistent => "Yes: the browser keeps this site's data until you clear it.",
-        Persistence::BestEffort => {
-            "No: the browser may clear this site's data when space runs low. Export regularly."
-        }
-        Persistence::Unknown => "Unknown: this browser does not say. Export regularly.",
-    }
-}
-
-/// Bytes for people: "812 B", "14.2 kB", "3.4 MB", "1.2 GB" (powers of 1024, one decimal, a
-/// non-breaking space before the unit).
-pub fn format_bytes(bytes: f64) -> String {
-    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
-    if !bytes.is_finite() || bytes < 1024.0 {
-        return format!("{}\u{a0}B", bytes.max(0.0).round() as u64);
-    }
-    let mut value = bytes / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    format!("{value:.1}\u{a0}{}", UNITS[unit])
-}
-
-/// What the app's keys take of local storage, counted in UTF-16 code units as browsers count it.
-pub fn local_usage_text(units: usize) -> String {
-    if units == 0 {
-        return "Nothing stored yet: the sample data is built into the app.".to_string();
-    }
-    format!(
-        "{} of about {} characters that browsers allow ({})",
-        format_units(units),
-        format_units(stored::LOCAL_STORAGE_QUOTA_UNITS),
-        format_share(stored::quota_share(units))
-    )
-}
-
-/// A count of characters with thousands separators: "5,242,880".
-fn format_units(units: usize) -> String {
-    let digits = units.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
-/// A share as a percentage: "0.4 %", "37 %", and "< 0.1 %" for a tiny but non-zero share. The spaces
-/// are non-breaking, so that a narrow screen never wraps between the number and its sign.
-pub fn format_share(share: f64) -> String {
-    let percent = share * 100.0;
-    if !percent.is_finite() || percent <= 0.0 {
-        "0\u{a0}%".to_string()
-    } else if percent < 0.1 {
-        "<\u{a0}0.1\u{a0}%".to_string()
-    } else if percent < 10.0 {
-        format!("{percent:.1}\u{a0}%")
-    } else {
-        format!("{percent:.0}\u{a0}%")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bytes_read_like_a_file_manager() {
-        let cases = [
-            (0.0, "0 B"),
-            (812.0, "812 B"),
-            (1023.0, "1023 B"),
-            (1024.0, "1.0 kB"),
-            (14_540.0, "14.2 kB"),
-            (3.4 * 1024.0 * 1024.0, "3.4 MB"),
-            (1.25 * 1024.0 * 1024.0 * 1024.0, "1.2 GB"),
-            (-5.0, "0 B"),
-            (f64::NAN, "0 B"),
-        ];
-        for (bytes, expected) in cases {
-            assert_eq!(
-                format_bytes(bytes).replace('\u{a0}', " "),
-                expected,
-                "{bytes}"
-            );
-        }
-    }
-
-    #[test]
-    fn the_local_share_counts_code_units_against_a_quota_of_code_units() {
-        // Issue 11: the panel counted two bytes a unit against a quota of units, so a full store read
-        // about 200 %. A full store is 100 %, half of it 50 %.
-        let cases = [
-            (0, "Nothing stored yet"),
-            (
-                stored::LOCAL_STORAGE_QUOTA_UNITS,
-                "5,242,880 of about 5,242,880 characters that browsers allow (100 %)",
-            ),
-            (
-                2_621_440,
-                "2,621,440 of about 5,242,880 characters that browsers allow (50 %)",
-            ),
-            (
-                52_429,
-                "52,429 of about 5,242,880 characters that browsers allow (1.0 %)",
-            ),
-            (999, "999 of about 5,242,880"),
-        ];
-        for (units, expected) in cases {
-            let text = local_usage_text(units).replace('\u{a0}', " ");
-            assert!(text.starts_with(expected), "{units}: {text}");
-        }
-    }
-
-    #[test]
-    fn shares_keep_small_values_visible() {
-        let cases = [
-            (0.0, "0 %"),
-            (0.0000001, "< 0.1 %"),
-            (0.004, "0.4 %"),
-            (0.37, "37 %"),
-            (1.0, "100 %"),
-            (f64::INFINITY, "0 %"),
-        ];
-        for (share, expected) in cases {
-            assert_eq!(
-                format_share(share).replace('\u{a0}', " "),
-                expected,
-                "{share}"
-            );
-        }
+        Persistence::Persistent => DataText::Persistent,
+        Persistence::BestEffort => DataText::BestEffort,
+        Persistence::Unknown => DataText::PersistenceUnknown,
     }
 }

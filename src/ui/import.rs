@@ -11,15 +11,19 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::files;
+use crate::i18n::t;
 use crate::model::format::{check_file_size, read_dataset_bytes};
 use crate::model::history::Change;
+use crate::model::i18n::common::Common;
+use crate::model::i18n::data::{self as words, DataText, ImportSummary};
+use crate::model::i18n::{Locale, Phrase};
 use crate::model::merge::{
     self, field_diffs, group_problems, ConflictPolicy, FieldDiff, ImportMode, ImportPreview,
     ProblemGroup, Resolution, Side,
 };
 use crate::model::quota::{self, Room};
 use crate::model::{Dataset, Problem, Severity};
-use crate::state::{use_atlas, AtlasState, IMPORT_LABEL};
+use crate::state::{use_atlas, AtlasState};
 use crate::storage;
 
 /// How many changed activities the preview lists with their diff; the rest follow the policy.
@@ -29,20 +33,66 @@ const GROUPS_SHOWN: usize = 100;
 /// How many places of one grouped problem are named.
 const PATHS_SHOWN: usize = 5;
 
+/// Where an import's text came from: a file (its name, shown as it is), the paste box, or several
+/// files dropped at once. The words for the last two follow the language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportSource {
+    File(String),
+    Pasted,
+    Dropped,
+}
+
+impl ImportSource {
+    /// The name the import's messages quote.
+    pub fn name(&self, locale: Locale) -> String {
+        match self {
+            ImportSource::File(name) => name.clone(),
+            ImportSource::Pasted => DataText::PastedText.text(locale).to_string(),
+            ImportSource::Dropped => DataText::DroppedFiles.text(locale).to_string(),
+        }
+    }
+}
+
+/// Why the app refused a file before the model read it. These are the app's own words, kept as a
+/// value so that the error list follows a switch of language like the model's problems do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The browser could not hand the file over (its own reason).
+    Unreadable(String),
+    /// Several files were dropped at once.
+    SeveralFiles(u32),
+}
+
+impl Refusal {
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            Refusal::Unreadable(error) => words::unreadable_file(locale, error),
+            Refusal::SeveralFiles(count) => words::several_files(locale, *count as usize),
+        }
+    }
+}
+
 /// A file that passed validation, waiting for Merge, Replace or Cancel.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingImport {
-    /// The file's name, or "pasted text".
-    pub source: String,
+    pub source: ImportSource,
     pub incoming: Dataset,
     pub warnings: Vec<Problem>,
 }
 
-/// A file that was refused, with every problem found.
+/// A file that was refused, with every problem found (or the app's own reason).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportFailure {
-    pub source: String,
+    pub source: ImportSource,
     pub problems: Vec<Problem>,
+    pub refusal: Option<Refusal>,
+}
+
+/// What the last applied import did, shown beside "Undo import" in the current language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppliedImport {
+    pub source: ImportSource,
+    pub summary: ImportSummary,
 }
 
 /// The import in progress. The shell (`app.rs`) provides one for the whole page, so that it outlives
@@ -57,7 +107,7 @@ pub struct ImportSession {
     /// The name of the file being read, while it is read.
     pub reading: RwSignal<Option<String>>,
     /// What the last applied import did (shown with "Undo import").
-    pub applied: RwSignal<Option<String>>,
+    pub applied: RwSignal<Option<AppliedImport>>,
     /// The comparison of the pending file with the dataset as it is now, computed once for the counts,
     /// the conflicts, the storage estimate and the import itself.
     pub preview: Memo<Option<ImportPreview>>,
@@ -87,7 +137,7 @@ impl ImportSession {
     }
 
     /// Validates `bytes` and shows either the preview or the errors. Changes nothing else.
-    pub fn read_bytes(&self, source: String, bytes: &[u8]) {
+    pub fn read_bytes(&self, source: ImportSource, bytes: &[u8]) {
         self.reading.set(None);
         // Every file starts from the default policy and no per-record choice.
         self.policy.set(ConflictPolicy::default());
@@ -101,42 +151,41 @@ impl ImportSession {
                     warnings: decoded.warnings,
                 }));
             }
-            Err(problems) => self.fail(source, problems),
+            Err(problems) => self.fail(source, problems, None),
         }
     }
 
     /// Reads a user's file (picked or dropped), then validates it.
     pub fn read_file(&self, file: web_sys::File) {
-        let source = file.name();
+        let name = file.name();
         if let Err(problem) = check_file_size(file.size()) {
-            self.fail(source, vec![problem]);
+            self.fail(ImportSource::File(name), vec![problem], None);
             return;
         }
-        self.reading.set(Some(source.clone()));
+        self.reading.set(Some(name.clone()));
         let session = *self;
         leptos::task::spawn_local(async move {
+            let source = ImportSource::File(name);
             match files::read_file_bytes(&file).await {
                 Ok(bytes) => session.read_bytes(source, &bytes),
-                Err(error) => session.fail(
-                    source,
-                    vec![Problem::error(
-                        "",
-                        format!("The browser could not read the file ({error})."),
-                    )],
-                ),
+                Err(error) => session.fail(source, Vec::new(), Some(Refusal::Unreadable(error))),
             }
         });
     }
 
     /// Refuses an import before reading anything, with one reason.
-    pub fn refuse(&self, source: &str, message: String) {
-        self.fail(source.to_string(), vec![Problem::error("", message)]);
+    pub fn refuse(&self, source: ImportSource, refusal: Refusal) {
+        self.fail(source, Vec::new(), Some(refusal));
     }
 
-    fn fail(&self, source: String, problems: Vec<Problem>) {
+    fn fail(&self, source: ImportSource, problems: Vec<Problem>, refusal: Option<Refusal>) {
         self.reading.set(None);
         self.pending.set(None);
-        self.failure.set(Some(ImportFailure { source, problems }));
+        self.failure.set(Some(ImportFailure {
+            source,
+            problems,
+            refusal,
+        }));
     }
 
     /// Applies the pending import as one undo step. An import that would change nothing adds no step.
@@ -158,11 +207,10 @@ impl ImportSession {
                     ),
                     ImportMode::Replace => (
                         pending.incoming.clone(),
-                        format!(
-                            "replaced {} activities with the file's {}",
-                            local.activities.len(),
-                            pending.incoming.activities.len()
-                        ),
+                        ImportSummary::Replaced {
+                            before: local.activities.len(),
+                            after: pending.incoming.activities.len(),
+                        },
                     ),
                 };
                 // Identical data adds no undo step and no save: the stored bytes stay as they are.
@@ -175,23 +223,28 @@ impl ImportSession {
         self.pending.set(None);
         self.failure.set(None);
         self.choices.set(HashMap::new());
+        // The notice and the undo step's label are written once, in the language of the moment.
+        let locale = state.language.get_untracked();
+        let name = source.name(locale);
         match summary {
             Some(summary) => {
+                let label = DataText::ImportStep.text(locale);
                 // A merge makes a dataset that no file holds: a change made here, stamped with the
                 // present time. A replacing import takes the file as it is, its time included.
                 match mode {
-                    ImportMode::Merge => state.edit(IMPORT_LABEL, Change::Replace(next)),
-                    ImportMode::Replace => state.replace(IMPORT_LABEL, next),
+                    ImportMode::Merge => state.edit(label, Change::Replace(next)),
+                    ImportMode::Replace => state.replace(label, next),
                 };
-                let message = format!("Imported “{source}”: {summary}.");
-                self.applied.set(Some(message.clone()));
-                state.notice.set(Some(message));
+                state
+                    .notice
+                    .set(Some(words::imported(locale, &name, summary)));
+                self.applied.set(Some(AppliedImport { source, summary }));
             }
             None => {
                 self.applied.set(None);
-                state.notice.set(Some(format!(
-                    "Nothing to import from “{source}”: it holds nothing this browser does not already have."
-                )));
+                state
+                    .notice
+                    .set(Some(words::nothing_to_import(locale, &name)));
             }
         }
     }
@@ -206,32 +259,35 @@ impl ImportSession {
 
     /// Undoes the last import, if it is still the last change.
     pub fn undo(&self, state: AtlasState) {
-        if state.last_change().as_deref() == Some(IMPORT_LABEL) {
+        if state.last_change().as_deref().is_some_and(is_import_step) {
             state.undo();
-            state.notice.set(Some(
-                "The import was undone: the data is as before.".to_string(),
-            ));
+            let undone = DataText::ImportUndone.text(state.language.get_untracked());
+            state.notice.set(Some(undone.to_string()));
         }
         self.applied.set(None);
     }
 }
 
-fn merge_summary(plan: &ImportPreview, resolution: &Resolution) -> String {
+/// Whether an undo step's label is an import's, in whichever language it was written: an import
+/// made before a switch of language is still undone by "Undo import".
+pub fn is_import_step(label: &str) -> bool {
+    Locale::ALL
+        .into_iter()
+        .any(|locale| DataText::ImportStep.text(locale) == label)
+}
+
+fn merge_summary(plan: &ImportPreview, resolution: &Resolution) -> ImportSummary {
     let taken = plan
         .changed
         .iter()
         .filter(|change| resolution.side_for(change) == Side::Theirs)
         .count();
-    let kept = plan.changed.len() - taken;
-    let mut parts = vec![
-        format!("{} added", plan.added.len()),
-        format!("{taken} updated"),
-    ];
-    if kept > 0 {
-        parts.push(format!("{kept} kept as yours"));
+    ImportSummary::Merged {
+        added: plan.added.len(),
+        updated: taken,
+        kept: plan.changed.len() - taken,
+        unchanged: plan.unchanged,
     }
-    parts.push(format!("{} unchanged", plan.unchanged));
-    parts.join(", ")
 }
 
 /// The import session shared by the Data view and the page-wide drop zone, provided by the shell
@@ -244,6 +300,7 @@ pub fn use_import_session() -> ImportSession {
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let state = use_atlas();
+    let language = state.language;
     let session = use_import_session();
     let paste = RwSignal::new(String::new());
     let file_input = NodeRef::<leptos::html::Input>::new();
@@ -260,18 +317,15 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let read_paste = move |_| {
         let text = paste.get_untracked();
-        session.read_bytes("pasted text".to_string(), text.as_bytes());
+        session.read_bytes(ImportSource::Pasted, text.as_bytes());
     };
 
     view! {
         <section class="card data-panel" aria-labelledby="import-title">
-            <h3 id="import-title">"Import"</h3>
-            <p class="data-panel__intro">
-                "Bring in a dataset a colleague exported. You see what would change before anything does, "
-                "and you can undo an import afterwards. You can also drop a file anywhere on the page."
-            </p>
+            <h3 id="import-title">{t(DataText::ImportHeading)}</h3>
+            <p class="data-panel__intro">{t(DataText::ImportIntro)}</p>
             <label class="field">
-                <span>"Choose a file (.json)"</span>
+                <span>{t(DataText::ChooseFile)}</span>
                 <input
                     type="file"
                     accept=".json,application/json"
@@ -281,7 +335,7 @@ pub fn ImportPanel() -> impl IntoView {
                 />
             </label>
             <label class="field">
-                <span>"…or paste the JSON text"</span>
+                <span>{t(DataText::OrPaste)}</span>
                 <textarea
                     class="import-paste"
                     data-testid="import-paste"
@@ -299,22 +353,31 @@ pub fn ImportPanel() -> impl IntoView {
                     disabled=move || paste.with(|p| p.trim().is_empty())
                     on:click=read_paste
                 >
-                    "Preview the pasted text"
+                    {t(DataText::PreviewPasted)}
                 </button>
             </div>
             {move || session.reading.get().map(|name| view! {
-                <p class="import-reading" role="status">{format!("Reading “{name}”…")}</p>
+                <p class="import-reading" role="status">{move || words::reading(language.get(), &name)}</p>
             })}
             <ImportErrors/>
             <ImportPreviewView/>
             <Show when=move || {
                 session.applied.with(Option::is_some)
-                    && state.last_change().as_deref() == Some(IMPORT_LABEL)
+                    && state.last_change().as_deref().is_some_and(is_import_step)
             }>
                 <div class="import-applied" role="status">
-                    <p>{move || session.applied.get().unwrap_or_default()}</p>
+                    <p>
+                        {move || {
+                            let locale = language.get();
+                            session.applied.with(|applied| {
+                                applied.as_ref().map(|applied| {
+                                    words::imported(locale, &applied.source.name(locale), applied.summary)
+                                })
+                            })
+                        }}
+                    </p>
                     <button class="button" data-testid="import-undo" on:click=move |_| session.undo(state)>
-                        "Undo import"
+                        {t(DataText::UndoImport)}
                     </button>
                 </div>
             </Show>
@@ -325,6 +388,7 @@ pub fn ImportPanel() -> impl IntoView {
 /// The errors of a refused file, all at once, grouped by message.
 #[component]
 fn ImportErrors() -> impl IntoView {
+    let language = use_atlas().language;
     let session = use_import_session();
     let heading = NodeRef::<leptos::html::H4>::new();
     // Focus moves to the errors, which brings them into view (after a drop they may be off screen).
@@ -337,7 +401,8 @@ fn ImportErrors() -> impl IntoView {
     });
     move || {
         session.failure.get().map(|failure| {
-            let errors = failure.problems.iter().filter(|p| p.is_error()).count();
+            let errors = failure.problems.iter().filter(|p| p.is_error()).count()
+                + usize::from(failure.refusal.is_some());
             let warnings = failure.problems.len() - errors;
             let groups = group_problems(&failure.problems);
             let hidden = groups.len().saturating_sub(GROUPS_SHOWN);
@@ -351,6 +416,7 @@ fn ImportErrors() -> impl IntoView {
                 .take(GROUPS_SHOWN)
                 .enumerate()
                 .collect();
+            let source = failure.source;
             view! {
                 <div
                     class="import-errors"
@@ -359,18 +425,19 @@ fn ImportErrors() -> impl IntoView {
                     data-errors=errors
                     data-warnings=warnings
                 >
-                    <h4 tabindex="-1" node_ref=heading>{format!("“{}” was not imported", failure.source)}</h4>
-                    <p>
-                        {count_label(errors, "error")}
-                        {(warnings > 0).then(|| format!(" and {}", count_label(warnings, "warning")))}
-                        " found. Nothing has changed: your data is as it was."
-                    </p>
-                    <ProblemList rows=rows/>
+                    <h4 tabindex="-1" node_ref=heading>
+                        {move || {
+                            let locale = language.get();
+                            words::not_imported(locale, &source.name(locale))
+                        }}
+                    </h4>
+                    <p>{move || words::errors_found(language.get(), errors, warnings)}</p>
+                    <ProblemList rows=rows refusal=failure.refusal/>
                     {(hidden > 0).then(|| view! {
-                        <p>{format!("…and {hidden_problems} more problems of {hidden} other kinds.")}</p>
+                        <p>{move || words::more_problems(language.get(), hidden_problems, hidden)}</p>
                     })}
                     <button class="button button--small" data-testid="import-errors-dismiss" on:click=move |_| session.failure.set(None)>
-                        "Dismiss"
+                        {t(Common::Dismiss)}
                     </button>
                 </div>
             }
@@ -378,75 +445,58 @@ fn ImportErrors() -> impl IntoView {
     }
 }
 
-/// "1 activity", "3 activities".
-fn activities(count: usize) -> String {
-    if count == 1 {
-        "1 activity".to_string()
-    } else {
-        format!("{count} activities")
-    }
-}
-
-fn count_label(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
-
-/// Grouped problems as a list: the message once, then where it occurs.
+/// Grouped problems as a list: the message once, then where it occurs. The app's own reason for a
+/// refusal, if any, comes first, worded like a problem of the whole file.
 #[component]
-fn ProblemList(rows: Vec<(usize, ProblemGroup)>) -> impl IntoView {
+fn ProblemList(rows: Vec<(usize, ProblemGroup)>, refusal: Option<Refusal>) -> impl IntoView {
+    let language = use_atlas().language;
     view! {
-        <ul class="import-problems" tabindex="0" aria-label="Problems found">
-            <For each=move || rows.clone() key=|(index, group)| (*index, group.message.clone()) let:row>
+        <ul class="import-problems" tabindex="0" aria-label=t(DataText::ProblemsFound)>
+            {refusal.map(|refusal| view! {
+                <li class="import-problem import-problem--error" data-count=1>
+                    <span class="import-problem__kind">{t(DataText::Error)}</span>
+                    <span class="import-problem__message">{move || refusal.text(language.get())}</span>
+                </li>
+            })}
+            <For each=move || rows.clone() key=|(index, group)| (*index, group.paths.len()) let:row>
                 <ProblemItem group=row.1/>
             </For>
         </ul>
     }
 }
 
+/// One grouped problem: its message follows the language (`Problem::text`), its paths stay as written.
 #[component]
 fn ProblemItem(group: ProblemGroup) -> impl IntoView {
+    let language = use_atlas().language;
     let class = match group.severity {
         Severity::Error => "import-problem import-problem--error",
         Severity::Warning => "import-problem import-problem--warning",
     };
     let kind = match group.severity {
-        Severity::Error => "Error",
-        Severity::Warning => "Warning",
+        Severity::Error => DataText::Error,
+        Severity::Warning => DataText::Warning,
     };
     // A syntax error carries the offending line: shown in monospace with a caret under the column.
     let snippet = group
         .snippet
         .map(|snippet| format!("{}\n{}^", snippet.text, " ".repeat(snippet.caret)));
-    let places: Vec<&String> = group.paths.iter().filter(|p| !p.is_empty()).collect();
-    let place_text = match places.len() {
-        0 => None,
-        1 => Some(format!("at {}", places[0])),
-        n => {
-            let named: Vec<&str> = places
-                .iter()
-                .take(PATHS_SHOWN)
-                .map(|p| p.as_str())
-                .collect();
-            let more = n.saturating_sub(PATHS_SHOWN);
-            Some(format!(
-                "{n} places: {}{}",
-                named.join(", "),
-                if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                }
-            ))
-        }
-    };
+    let places: Vec<String> = group
+        .paths
+        .iter()
+        .filter(|p| !p.is_empty())
+        .cloned()
+        .collect();
+    let has_places = !places.is_empty();
+    let place_text = has_places.then_some(move || {
+        let named: Vec<&str> = places.iter().map(String::as_str).collect();
+        words::problem_places(language.get(), &named, PATHS_SHOWN).unwrap_or_default()
+    });
+    let problem = group.problem;
     view! {
         <li class=class data-count=group.paths.len()>
-            <span class="import-problem__kind">{kind}</span>
-            <span class="import-problem__message">{group.message}</span>
+            <span class="import-problem__kind">{t(kind)}</span>
+            <span class="import-problem__message">{move || problem.text(language.get()).to_string()}</span>
             {snippet.map(|snippet| view! {
                 <pre class="import-problem__snippet" data-testid="import-error-snippet">{snippet}</pre>
             })}
@@ -459,6 +509,7 @@ fn ProblemItem(group: ProblemGroup) -> impl IntoView {
 #[component]
 fn ImportPreviewView() -> impl IntoView {
     let state = use_atlas();
+    let language = state.language;
     let session = use_import_session();
     let heading = NodeRef::<leptos::html::H4>::new();
     // Focus moves to a new preview, so keyboard and screen-reader users land on it (also after a drop).
@@ -483,10 +534,12 @@ fn ImportPreviewView() -> impl IntoView {
             .with(|p| p.as_ref().map_or(0, |p| p.incoming.activities.len()))
     };
     let local_count = move || state.dataset.with(|d| d.activities.len());
-    let source = move || {
-        session
-            .pending
-            .with(|p| p.as_ref().map(|p| p.source.clone()).unwrap_or_default())
+    let source = move |locale: Locale| {
+        session.pending.with(|p| {
+            p.as_ref()
+                .map(|p| p.source.name(locale))
+                .unwrap_or_default()
+        })
     };
     let warnings = move || {
         session.pending.with(|p| {
@@ -534,31 +587,20 @@ fn ImportPreviewView() -> impl IntoView {
                 aria-labelledby="import-preview-title"
             >
                 <h4 id="import-preview-title" tabindex="-1" node_ref=heading>
-                    {move || format!("Preview of “{}”", source())}
+                    {move || {
+                        let locale = language.get();
+                        words::preview_of(locale, &source(locale))
+                    }}
                 </h4>
-                <p>
-                    {move || format!(
-                        "The file holds {}; this browser holds {}. Nothing has changed yet.",
-                        activities(incoming_count()),
-                        activities(local_count())
-                    )}
-                </p>
+                <p>{move || words::preview_sizes(language.get(), incoming_count(), local_count())}</p>
                 <dl class="import-counts">
-                    <div><dt>"New"</dt><dd data-testid="import-count-added">{added}</dd></div>
-                    <div><dt>"Changed"</dt><dd data-testid="import-count-changed">{changed}</dd></div>
-                    <div><dt>"Unchanged"</dt><dd data-testid="import-count-unchanged">{unchanged}</dd></div>
-                    <div><dt>"Only here"</dt><dd data-testid="import-count-only-here">{only_here}</dd></div>
+                    <div><dt>{t(DataText::New)}</dt><dd data-testid="import-count-added">{added}</dd></div>
+                    <div><dt>{t(DataText::Changed)}</dt><dd data-testid="import-count-changed">{changed}</dd></div>
+                    <div><dt>{t(DataText::Unchanged)}</dt><dd data-testid="import-count-unchanged">{unchanged}</dd></div>
+                    <div><dt>{t(DataText::OnlyHere)}</dt><dd data-testid="import-count-only-here">{only_here}</dd></div>
                 </dl>
                 <p class="import-explain">
-                    "Merge adds the new activities, settles the changed ones as chosen below and keeps those found only here. "
-                    {move || format!(
-                        "Replace makes this browser hold exactly the file's {}{}.",
-                        activities(incoming_count()),
-                        match only_here() {
-                            0 => String::new(),
-                            n => format!(", removing the {} found only here", activities(n)),
-                        }
-                    )}
+                    {move || words::merge_and_replace(language.get(), incoming_count(), only_here())}
                 </p>
                 {move || {
                     let groups = warnings();
@@ -567,15 +609,19 @@ fn ImportPreviewView() -> impl IntoView {
                         let rows: Vec<(usize, ProblemGroup)> = groups.into_iter().take(GROUPS_SHOWN).enumerate().collect();
                         view! {
                             <div class="import-warnings" data-testid="import-warnings" data-count=total>
-                                <p>{format!("{} — shown for checking, they do not block the import:", count_label(total, "warning"))}</p>
-                                <ProblemList rows=rows/>
+                                <p>{move || words::warnings_intro(language.get(), total)}</p>
+                                <ProblemList rows=rows refusal=None/>
                             </div>
                         }
                     })
                 }}
                 {move || {
                     rooms
-                        .with(|r| r.and_then(|(merge, replace)| quota::import_warning(merge, replace)))
+                        .with(|r| {
+                            r.and_then(|(merge, replace)| {
+                                quota::import_warning(language.get(), merge, replace)
+                            })
+                        })
                         .map(|warning| view! {
                             <p class="import-room-warning" role="alert" data-testid="import-room-warning">{warning}</p>
                         })
@@ -583,13 +629,13 @@ fn ImportPreviewView() -> impl IntoView {
                 <Conflicts/>
                 <div class="toolbar import-actions">
                     <button class="button button--primary" data-testid="import-merge" on:click=move |_| session.apply(state, ImportMode::Merge)>
-                        "Merge"
+                        {t(DataText::Merge)}
                     </button>
                     <button class="button button--danger" data-testid="import-replace" on:click=move |_| session.apply(state, ImportMode::Replace)>
-                        {move || format!("Replace all {} activities", local_count())}
+                        {move || words::replace_all(language.get(), local_count())}
                     </button>
                     <button class="button" data-testid="import-cancel" on:click=move |_| session.cancel()>
-                        "Cancel"
+                        {t(DataText::Cancel)}
                     </button>
                 </div>
             </section>
@@ -597,21 +643,25 @@ fn ImportPreviewView() -> impl IntoView {
     }
 }
 
-/// One changed activity as the preview lists it.
+/// One changed activity as the preview lists it, its diff written in `locale` (a switch of language
+/// redraws the rows; the choices live in the session and stay).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct ChangeRow {
     id: String,
     title: String,
     diffs: Vec<FieldDiff>,
     newer: Option<Side>,
+    locale: Locale,
 }
 
 /// The conflict policy, and every changed activity with its diff and its own choice.
 #[component]
 fn Conflicts() -> impl IntoView {
     let state = use_atlas();
+    let language = state.language;
     let session = use_import_session();
     let rows = Memo::new(move |_| {
+        let locale = language.get();
         session.preview.with(|preview| {
             let Some(preview) = preview else {
                 return Vec::new();
@@ -631,8 +681,9 @@ fn Conflicts() -> impl IntoView {
                             Some(ChangeRow {
                                 id: change.id.clone(),
                                 title: theirs.title.clone(),
-                                diffs: field_diffs(mine, theirs),
+                                diffs: field_diffs(locale, mine, theirs),
                                 newer: change.newer,
+                                locale,
                             })
                         })
                         .collect::<Vec<_>>()
@@ -649,9 +700,9 @@ fn Conflicts() -> impl IntoView {
     view! {
         <Show when=move || { changed() > 0 }>
             <div class="conflicts">
-                <h5>"Changed activities"</h5>
+                <h5>{t(DataText::ChangedActivities)}</h5>
                 <label class="field field--inline">
-                    <span>"For every changed activity"</span>
+                    <span>{t(DataText::ForEveryChanged)}</span>
                     <select
                         data-testid="conflict-policy"
                         prop:value=move || session.policy.get().code()
@@ -661,20 +712,18 @@ fn Conflicts() -> impl IntoView {
                     >
                         {ConflictPolicy::ALL
                             .into_iter()
-                            .map(|p| view! { <option value=p.code()>{p.label()}</option> })
+                            .map(|p| view! { <option value=p.code()>{move || p.label(language.get())}</option> })
                             .collect_view()}
                     </select>
                 </label>
-                <p class="data-panel__hint">
-                    "“Newer wins” compares the activities’ “updated” times; without a later time on the file’s side, yours is kept."
-                </p>
+                <p class="data-panel__hint">{t(DataText::NewerWinsHint)}</p>
                 <For each=move || rows.get() key=|row| row.clone() let:row>
                     <ChangeItem row=row/>
                 </For>
                 {move || {
                     let more = changed().saturating_sub(CHANGES_SHOWN);
                     (more > 0).then(|| view! {
-                        <p>{format!("…and {more} more changed activities, settled by the choice above.")}</p>
+                        <p>{move || words::more_changed(language.get(), more)}</p>
                     })
                 }}
             </div>
@@ -684,6 +733,7 @@ fn Conflicts() -> impl IntoView {
 
 #[component]
 fn ChangeItem(row: ChangeRow) -> impl IntoView {
+    let language = use_atlas().language;
     let session = use_import_session();
     let id = row.id.clone();
     let newer = row.newer;
@@ -723,10 +773,11 @@ fn ChangeItem(row: ChangeRow) -> impl IntoView {
         }
     };
     let newer_note = match newer {
-        Some(Side::Mine) => "Yours is newer.",
-        Some(Side::Theirs) => "The file’s is newer.",
-        None => "Neither is newer by its “updated” time.",
+        Some(Side::Mine) => DataText::MineIsNewer,
+        Some(Side::Theirs) => DataText::TheirsIsNewer,
+        None => DataText::NeitherIsNewer,
     };
+    let none = DataText::NoValue.text(row.locale);
     let side_for_attr = side.clone();
     let side_for_text = side.clone();
     let diff_id = format!("diff-{id}");
@@ -738,12 +789,12 @@ fn ChangeItem(row: ChangeRow) -> impl IntoView {
                 {row.title.clone()}
             </h6>
             <table class="table diff" aria-describedby=diff_id.clone()>
-                <caption class="visually-hidden">{format!("Fields of {id} that differ")}</caption>
+                <caption class="visually-hidden">{words::fields_differ(row.locale, &id)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Field"</th>
-                        <th scope="col">"Yours (this browser)"</th>
-                        <th scope="col">"The file’s"</th>
+                        <th scope="col">{t(DataText::Field)}</th>
+                        <th scope="col">{t(DataText::YoursColumn)}</th>
+                        <th scope="col">{t(DataText::TheirsColumn)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -753,8 +804,8 @@ fn ChangeItem(row: ChangeRow) -> impl IntoView {
                         .map(|diff| view! {
                             <tr data-testid="diff-row" data-field=diff.field.clone()>
                                 <th scope="row"><code>{diff.field.clone()}</code></th>
-                                <td class="diff__mine">{diff.mine.unwrap_or_else(|| "(none)".to_string())}</td>
-                                <td class="diff__theirs">{diff.theirs.unwrap_or_else(|| "(none)".to_string())}</td>
+                                <td class="diff__mine">{diff.mine.unwrap_or_else(|| none.to_string())}</td>
+                                <td class="diff__theirs">{diff.theirs.unwrap_or_else(|| none.to_string())}</td>
                             </tr>
                         })
                         .collect_view()}
@@ -762,25 +813,27 @@ fn ChangeItem(row: ChangeRow) -> impl IntoView {
             </table>
             <div class="import-change__choice">
                 <p id=diff_id>
-                    {newer_note}
-                    " "
-                    {move || match side_for_text() {
-                        Side::Mine => "Keeping yours.",
-                        Side::Theirs => "Taking the file’s.",
+                    {move || {
+                        let locale = language.get();
+                        let side = match side_for_text() {
+                            Side::Mine => DataText::KeepingYours,
+                            Side::Theirs => DataText::TakingTheirs,
+                        };
+                        words::two_sentences(locale, newer_note.text(locale), side.text(locale))
                     }}
                 </p>
                 <label class="field field--inline">
-                    <span>"Keep"</span>
+                    <span>{t(DataText::Keep)}</span>
                     <select
                         data-testid="conflict-choice"
                         data-id=id.clone()
-                        aria-label=format!("Keep which version of {id}")
+                        aria-label=words::keep_which(row.locale, &id)
                         prop:value=choice_value
                         on:change:target=on_choice
                     >
-                        <option value="">"as chosen for all"</option>
-                        <option value="mine">"yours"</option>
-                        <option value="theirs">"the file’s"</option>
+                        <option value="">{t(DataText::AsChosenForAll)}</option>
+                        <option value="mine">{t(DataText::Yours)}</option>
+                        <option value="theirs">{t(DataText::TheFiles)}</option>
                     </select>
                 </label>
             </div>
@@ -814,11 +867,42 @@ mod tests {
         };
         assert_eq!(
             merge_summary(&plan, &Resolution::default()),
-            "2 added, 1 updated, 1 kept as yours, 7 unchanged"
+            ImportSummary::Merged {
+                added: 2,
+                updated: 1,
+                kept: 1,
+                unchanged: 7
+            }
         );
         assert_eq!(
             merge_summary(&plan, &Resolution::with_policy(ConflictPolicy::TakeTheirs)),
-            "2 added, 2 updated, 7 unchanged"
+            ImportSummary::Merged {
+                added: 2,
+                updated: 2,
+                kept: 0,
+                unchanged: 7
+            }
+        );
+    }
+
+    #[test]
+    fn an_import_step_is_known_by_its_label_in_either_language() {
+        // The English label is the one the state names (and the e2e specs read in "Undone: import.").
+        assert_eq!(
+            DataText::ImportStep.text(Locale::En),
+            crate::state::IMPORT_LABEL
+        );
+        assert!(is_import_step("import"));
+        assert!(is_import_step("インポート"));
+        assert!(!is_import_step("edit “A-1”"));
+        assert_eq!(ImportSource::Pasted.name(Locale::Ja), "貼り付けたテキスト");
+        assert_eq!(
+            ImportSource::File("theirs.json".into()).name(Locale::Ja),
+            "theirs.json"
+        );
+        assert_eq!(
+            Refusal::SeveralFiles(2).text(Locale::En),
+            "2 files were dropped; drop one dataset file at a time."
         );
     }
 
@@ -827,10 +911,8 @@ mod tests {
         assert!(check_file_size(MAX_FILE_BYTES as f64).is_ok());
         let problem = check_file_size(70.0 * 1_048_576.0).unwrap_err();
         assert_eq!(
-            problem.message,
+            problem.text(Locale::En),
             "The file is 70.0 MB; the largest file this app reads is 64 MB."
         );
-        assert_eq!(activities(1), "1 activity");
-        assert_eq!(activities(3), "3 activities");
     }
 }

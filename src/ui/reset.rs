@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::model::i18n::data::{self as words, DataText};
+use crate::model::i18n::Phrase;
 use crate::state::use_atlas;
 
 #[component]
@@ -14,23 +17,24 @@ pub fn ResetToSample() -> impl IntoView {
                 when=move || asking.get()
                 fallback=move || view! {
                     <button class="button" data-testid="reset-sample" on:click=move |_| asking.set(true)>
-                        "Reset to sample data…"
+                        {t(DataText::ResetAsk)}
                     </button>
                 }
             >
                 <div class="confirm" role="alertdialog" aria-labelledby="reset-question">
                     <p id="reset-question">
-                        {move || format!(
-                            "Replace all {} activities with the researched sample? You can undo this afterwards.",
+                        {move || words::reset_question(
+                            state.language.get(),
                             state.dataset.with(|d| d.activities.len())
                         )}
                     </p>
                     <button class="button button--danger" data-testid="reset-sample-confirm" on:click=move |_| {
                         asking.set(false);
                         state.start_from_sample();
-                        state.notice.set(Some("Reset to the sample data.".to_string()));
-                    }>"Reset to sample data"</button>
-                    <button class="button" data-testid="reset-sample-cancel" on:click=move |_| asking.set(false)>"Cancel"</button>
+                        let done = DataText::ResetDone.text(state.language.get_untracked());
+                        state.notice.set(Some(done.to_string()));
+                    }>{t(DataText::ResetConfirm)}</button>
+                    <button class="button" data-testid="reset-sample-cancel" on:click=move |_| asking.set(false)>{t(DataText::Cancel)}</button>
                 </div>
             </Show>
         </div>
