@@ -85,9 +85,9 @@ pub fn use_language() -> Language {
 
 /// A phrase in the current language, as a closure for a text node or an attribute: it follows a
 /// switch of language without re-creating the element, so focus, input and open dialogs stay.
-pub fn t<P: Phrase>(phrase: P) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static
+pub fn t<P>(phrase: P) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static
 where
-    P: Send + Sync,
+    P: Phrase + Send + Sync,
 {
     let language = use_language();
     move || phrase.text(language.get())
