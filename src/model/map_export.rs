@@ -8,11 +8,12 @@
 use std::fmt::Write as _;
 
 use super::filter::Filters;
+use super::i18n::map::{self as words, MapText};
+use super::i18n::Locale;
 use super::map_picture::{
-    caption_lines, measure_title, MapPicture, TextSpot, ACCENT, ASEAN_WIDE_BOX, ASEAN_WIDE_NAME,
-    BORDER_STROKE, BOUNDARY_DISCLAIMER, BOX_FILL, CLASS_FILLS, CONTEXT_FILL, CONTEXT_NAME, CREDIT,
-    HATCH_ID, HATCH_LINE_WIDTH, HATCH_STROKE, HATCH_TILE, HATCH_TURN, INK, INK_SOFT, PARTNER_FILL,
-    PARTNER_LABEL, PARTNER_LABEL_TEXT, PARTNER_NAME, RING_DOT_RADIUS, RING_RADIUS, SEA_FILL,
+    caption_lines, MapPicture, TextSpot, ACCENT, ASEAN_WIDE_BOX, BORDER_STROKE, BOX_FILL,
+    CLASS_FILLS, CONTEXT_FILL, HATCH_ID, HATCH_LINE_WIDTH, HATCH_STROKE, HATCH_TILE, HATCH_TURN,
+    INK, INK_SOFT, PARTNER_FILL, PARTNER_LABEL, RING_DOT_RADIUS, RING_RADIUS, SEA_FILL,
     SMALL_STATES,
 };
 use super::stats::{MeasureChoice, Place};
@@ -29,7 +30,8 @@ pub struct MapGeometry<'a> {
     pub countries: Vec<(&'a str, &'a str, (f64, f64))>,
 }
 
-/// Everything an exported file shows: the picture, and what its caption says.
+/// Everything an exported file shows: the picture (whose language is the file's), and what its
+/// caption says.
 #[derive(Clone, Debug)]
 pub struct MapExport<'a> {
     pub geometry: MapGeometry<'a>,
@@ -78,20 +80,86 @@ pub fn escape_xml(text: &str) -> String {
     out
 }
 
-/// Breaks text into lines of at most `width` characters at spaces (a longer word gets a line of its
-/// own). SVG text does not wrap by itself.
+/// Whether a character takes a full em (two columns): CJK ideographs, kana, Hangul and the full-width
+/// forms. Every other character counts as half of that, about an average Latin letter.
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// The width of a text in columns: two for a wide character ([`is_wide`]), one for any other.
+pub fn columns(text: &str) -> usize {
+    text.chars().map(|c| 1 + usize::from(is_wide(c))).sum()
+}
+
+/// Japanese line-breaking rules (kinsoku): a line never starts with closing punctuation, a small
+/// kana or a prolonged sound mark, and never ends with an opening bracket.
+fn starts_no_line(c: char) -> bool {
+    "、。，．・：；？！）」』】〕〉》～ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々".contains(c)
+}
+
+fn ends_no_line(c: char) -> bool {
+    "（「『【〔〈《".contains(c)
+}
+
+/// The pieces of a word between which a line may break: beside a wide character (Japanese has no
+/// spaces between words), except where kinsoku forbids it or between a number and its counter
+/// (2016年, 12件). A word of Latin letters is one piece.
+fn pieces(word: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut previous: Option<char> = None;
+    for (at, c) in word.char_indices() {
+        if let Some(p) = previous {
+            let may_break = (is_wide(p) || is_wide(c))
+                && !starts_no_line(c)
+                && !ends_no_line(p)
+                && !(p.is_ascii_digit() && is_wide(c));
+            if may_break {
+                pieces.push(&word[start..at]);
+                start = at;
+            }
+        }
+        previous = Some(c);
+    }
+    if start < word.len() {
+        pieces.push(&word[start..]);
+    }
+    pieces
+}
+
+/// Breaks text into lines of at most `width` columns ([`columns`]: a Latin letter is one, a Japanese
+/// character two) at spaces, and in Japanese between characters too; a longer word gets a line of its
+/// own. SVG text does not wrap by itself.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut used = 0;
     for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if !line.is_empty() && needed > width {
-            lines.push(std::mem::take(&mut line));
+        for (index, piece) in pieces(word).into_iter().enumerate() {
+            let space = usize::from(index == 0 && !line.is_empty());
+            let needed = columns(piece);
+            if !line.is_empty() && used + space + needed > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            } else if space == 1 {
+                line.push(' ');
+                used += 1;
+            }
+            line.push_str(piece);
+            used += needed;
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
     }
     if !line.is_empty() {
         lines.push(line);
@@ -102,11 +170,16 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 const FONT: &str =
     "system-ui, -apple-system, &apos;Segoe UI&apos;, Roboto, &apos;Noto Sans&apos;, \
                     &apos;Hiragino Sans&apos;, sans-serif";
+/// The Japanese file names the Japanese system fonts first, so that a viewer without a language hint
+/// does not take Chinese glyph forms from a pan-CJK font.
+const FONT_JA: &str = "&apos;Hiragino Sans&apos;, &apos;Hiragino Kaku Gothic ProN&apos;, \
+                       &apos;Yu Gothic UI&apos;, &apos;Yu Gothic&apos;, Meiryo, &apos;Noto Sans CJK JP&apos;, \
+                       &apos;Noto Sans JP&apos;, system-ui, sans-serif";
 /// Where the map sits in the export, and the column of text beside it.
 const MARGIN: f64 = 24.0;
 const MAP_TOP: f64 = 112.0;
 const COLUMN_WIDTH: f64 = 470.0;
-/// Characters per line in the text column at 16 px.
+/// Columns per line in the text column at 16 px ([`columns`]: 25 Japanese characters).
 const COLUMN_CHARS: usize = 50;
 
 /// The hatch that marks zero ([`HATCH_ID`]), as the page's map defines it too.
@@ -125,6 +198,7 @@ fn hatch_pattern() -> String {
 /// style is inline; nothing refers to the page.
 pub fn export_svg(export: &MapExport) -> ExportedMap {
     let picture = export.picture;
+    let locale = picture.locale;
     let measure = picture.measure;
     let map_w = export.geometry.width;
     let map_h = export.geometry.height;
@@ -133,10 +207,7 @@ pub fn export_svg(export: &MapExport) -> ExportedMap {
     // The body first: the picture's height depends on how long the caption runs.
     let mut body = String::with_capacity(40_000);
     let title = escape_xml(export.title);
-    let subtitle = escape_xml(&format!(
-        "Activities per member state: {}",
-        measure_title(measure)
-    ));
+    let subtitle = escape_xml(&words::export_subtitle(locale, measure));
     let _ = writeln!(
         body,
         "<text x=\"{MARGIN}\" y=\"52\" font-size=\"30\" font-weight=\"700\" fill=\"{INK}\">{title}</text>\n\
@@ -149,7 +220,7 @@ pub fn export_svg(export: &MapExport) -> ExportedMap {
     let _ = writeln!(
         body,
         "<text x=\"{column_x}\" y=\"{y}\" font-size=\"20\" font-weight=\"700\" fill=\"{INK}\">{}</text>",
-        picture.legend_title()
+        escape_xml(picture.legend_title())
     );
     y += 16.0;
     let mut entries: Vec<(&str, String)> = picture
@@ -157,8 +228,11 @@ pub fn export_svg(export: &MapExport) -> ExportedMap {
         .into_iter()
         .map(|(fill, label)| (fill.paint(), label))
         .collect();
-    entries.push((PARTNER_FILL, PARTNER_NAME.to_string()));
-    entries.push((CONTEXT_FILL, CONTEXT_NAME.to_string()));
+    entries.push((PARTNER_FILL, picture.text(MapText::PartnerName).to_string()));
+    entries.push((
+        CONTEXT_FILL,
+        picture.text(MapText::OtherCountries).to_string(),
+    ));
     for (fill, label) in entries {
         let _ = writeln!(
             body,
@@ -172,19 +246,26 @@ pub fn export_svg(export: &MapExport) -> ExportedMap {
         y += 30.0;
     }
     y += 24.0;
+    let (before, after) = words::asean_wide_total(locale);
     let _ = writeln!(
         body,
-        "<text x=\"{column_x}\" y=\"{y}\" font-size=\"17\" fill=\"{INK}\">ASEAN-wide activities: \
-         <tspan font-weight=\"700\">{}</tspan></text>",
-        picture.count(Place::AseanWide)
+        "<text x=\"{column_x}\" y=\"{y}\" font-size=\"17\" fill=\"{INK}\">{}\
+         <tspan font-weight=\"700\">{}</tspan>{}</text>",
+        escape_xml(before),
+        picture.count(Place::AseanWide),
+        escape_xml(after)
     );
     y += 38.0;
-    let mut caption: Vec<String> =
-        caption_lines(export.filters, picture.include_asean_wide, export.span);
-    caption.push(format!(
-        "Source: {}, Vientiane Vision Atlas, {}.",
+    let mut caption: Vec<String> = caption_lines(
+        locale,
+        export.filters,
+        picture.include_asean_wide,
+        export.span,
+    );
+    caption.push(words::caption_source(
+        locale,
         export.title.trim(),
-        export.date
+        export.date,
     ));
     for line in caption {
         for part in wrap(&line, COLUMN_CHARS) {
@@ -198,9 +279,9 @@ pub fn export_svg(export: &MapExport) -> ExportedMap {
         y += 8.0;
     }
     // The disclaimer and the credit sit at the bottom of the column, or below a long caption.
-    let notes: Vec<String> = wrap(BOUNDARY_DISCLAIMER, COLUMN_CHARS + 4)
+    let notes: Vec<String> = wrap(picture.text(MapText::BoundaryDisclaimer), COLUMN_CHARS + 4)
         .into_iter()
-        .chain(std::iter::once(CREDIT.to_string()))
+        .chain(std::iter::once(picture.text(MapText::Credit).to_string()))
         .collect();
     let mut note_y = (MAP_TOP + map_h - 20.0 * (notes.len() as f64 - 1.0)).max(y + 10.0);
     for line in notes {
@@ -214,12 +295,18 @@ pub fn export_svg(export: &MapExport) -> ExportedMap {
 
     let width = (column_x + COLUMN_WIDTH + MARGIN).ceil();
     let height = (MAP_TOP + map_h + MARGIN).max(note_y).ceil();
+    // The English file stays as it always was; the Japanese one says its language, so that viewers
+    // pick Japanese glyph forms for the Han characters it shares with Chinese.
+    let (font, lang) = match locale {
+        Locale::En => (FONT, ""),
+        Locale::Ja => (FONT_JA, " xml:lang=\"ja\""),
+    };
     let mut svg = String::with_capacity(body.len() + 1_000);
     let _ = write!(
         svg,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{width}\" height=\"{height}\" \
-         viewBox=\"0 0 {width} {height}\" font-family=\"{FONT}\">\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"{lang} width=\"{width}\" height=\"{height}\" \
+         viewBox=\"0 0 {width} {height}\" font-family=\"{font}\">\n\
          <title>{title} — {subtitle}</title>\n<defs>{}</defs>\n\
          <rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>\n",
         hatch_pattern()
@@ -253,7 +340,9 @@ fn write_map(out: &mut String, export: &MapExport) {
                 picture.fill(state).paint(),
                 picture.label(Place::MemberState(state)),
             ),
-            None if *iso3 == "JPN" => (PARTNER_FILL, PARTNER_NAME.to_string()),
+            None if *iso3 == "JPN" => {
+                (PARTNER_FILL, picture.text(MapText::PartnerName).to_string())
+            }
             None => (PARTNER_FILL, iso3.to_string()),
         };
         let _ = writeln!(
@@ -281,24 +370,31 @@ fn write_map(out: &mut String, export: &MapExport) {
         }
     }
     let TextSpot { x, y, size } = PARTNER_LABEL;
+    // Japanese has no italic: a slanted Japanese font is only a distorted upright one.
+    let style = match picture.locale {
+        Locale::En => " font-style=\"italic\"",
+        Locale::Ja => "",
+    };
     let _ = writeln!(
         out,
-        "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" font-style=\"italic\" fill=\"{INK_SOFT}\">\
-         {PARTNER_LABEL_TEXT}</text>"
+        "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\"{style} fill=\"{INK_SOFT}\">{}</text>",
+        escape_xml(picture.text(MapText::PartnerLabel))
     );
-    write_asean_wide_box(out, picture.count(Place::AseanWide));
+    write_asean_wide_box(out, picture);
     out.push_str("</g>\n");
 }
 
 /// The ASEAN-wide box as drawn in an export (the page draws the same [`ASEAN_WIDE_BOX`]).
-fn write_asean_wide_box(out: &mut String, count: u32) {
+fn write_asean_wide_box(out: &mut String, picture: &MapPicture) {
     let b = ASEAN_WIDE_BOX;
+    let count = picture.count(Place::AseanWide);
+    let box_name = escape_xml(picture.text(MapText::AseanWide));
     let (name, number) = (b.name, b.count);
     let _ = write!(
         out,
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{BOX_FILL}\" stroke=\"{ACCENT}\" \
          stroke-width=\"3\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"600\" fill=\"{ACCENT}\" \
-         text-anchor=\"middle\">{ASEAN_WIDE_NAME}</text>\n<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"700\" \
+         text-anchor=\"middle\">{box_name}</text>\n<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"700\" \
          fill=\"{INK}\" text-anchor=\"middle\">{count}</text>\n",
         b.x, b.y, b.width, b.height, b.corner, name.x, name.y, name.size, number.x, number.y, number.size,
     );
@@ -307,6 +403,7 @@ fn write_asean_wide_box(out: &mut String, count: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::i18n::{only_kept_words, Phrase};
     use crate::model::map_picture::HATCH_PAINT;
     use crate::model::stats::MapCounts;
     use crate::model::{Activity, Dataset, Scope};
@@ -325,6 +422,47 @@ mod tests {
             "vientiane-vision-map-CBC-2026-01-31"
         );
         assert_eq!(export_file_stem(None, "d"), "vientiane-vision-map-ALL-d");
+    }
+
+    /// Japanese breaks between characters, never before closing punctuation or after an opening
+    /// bracket, and keeps a number with its counter; Latin text still breaks only at spaces.
+    #[test]
+    fn japanese_wraps_between_characters() {
+        let sentence = "加盟国は、その国が関わる活動の件数で色分けしています。";
+        assert_eq!(
+            wrap(sentence, 20),
+            [
+                "加盟国は、その国が関",
+                "わる活動の件数で色分",
+                "けしています。"
+            ]
+        );
+        assert_eq!(
+            wrap(sentence, 8),
+            [
+                "加盟国",
+                "は、その",
+                "国が関わ",
+                "る活動の",
+                "件数で色",
+                "分けして",
+                "います。"
+            ]
+        );
+        assert_eq!(
+            wrap("ASEAN全体の活動 12件", 12),
+            ["ASEAN全体の", "活動 12件"]
+        );
+        assert_eq!(wrap("2016年～2019年", 8), ["2016年～", "2019年"]);
+        assert_eq!(wrap("（期間中）の", 6), ["（期間", "中）の"]);
+        assert_eq!(wrap("（期間中）の", 4), ["（期", "間", "中）", "の"]);
+        for width in [10, 30, 50] {
+            for line in wrap(sentence, width) {
+                assert!(columns(&line) <= width, "{line}");
+            }
+        }
+        assert_eq!(columns("ASEAN全体"), 9);
+        assert!(is_wide('～') && is_wide('「') && is_wide('ー') && !is_wide('–'));
     }
 
     fn geometry() -> MapGeometry<'static> {
@@ -397,7 +535,7 @@ mod tests {
         let counts = MapCounts::build(&Dataset::empty("none"), &Filters::default());
         let counts_with = MapCounts::build(&dataset, &Filters::default());
         for counts in [&counts, &counts_with] {
-            let picture = MapPicture::new(counts, filters.measure, false);
+            let picture = MapPicture::new(Locale::En, counts, filters.measure, false);
             let exported = export_svg(&MapExport {
                 geometry: geometry(),
                 picture: &picture,
@@ -414,10 +552,13 @@ mod tests {
             assert!(svg.contains("Japan &amp; ASEAN &lt;draft&gt; &quot;v2&quot;"));
             assert!(svg.contains("Measure: Capacity Building Cooperation (CBC)."));
             let text = text_of(svg);
-            assert!(text.contains(&escape_xml(BOUNDARY_DISCLAIMER)), "{text}");
-            assert!(svg.contains(CREDIT));
-            assert!(svg.contains(PARTNER_LABEL_TEXT));
-            assert!(svg.contains(PARTNER_NAME));
+            assert!(
+                text.contains(&escape_xml(MapText::BoundaryDisclaimer.en())),
+                "{text}"
+            );
+            assert!(svg.contains("Made with Natural Earth."));
+            assert!(svg.contains(">Japan (partner)</text>"));
+            assert!(svg.contains("Japan, the partner (not counted)"));
             assert!(svg.contains(PARTNER_FILL));
             assert!(svg.contains("ASEAN-wide"));
             assert_eq!(svg.matches("<path").count(), 5, "context + 4 countries");
@@ -425,7 +566,7 @@ mod tests {
             assert!(exported.width > 100 && exported.height > 100);
             assert!(svg.contains(&format!("width=\"{}\"", exported.width)));
         }
-        let picture = MapPicture::new(&counts_with, filters.measure, false);
+        let picture = MapPicture::new(Locale::En, &counts_with, filters.measure, false);
         let svg = export_svg(&MapExport {
             geometry: geometry(),
             picture: &picture,
@@ -442,6 +583,99 @@ mod tests {
         assert!(svg.contains("Viet Nam: 1 activity, Capacity Building Cooperation"));
     }
 
+    /// The text runs of an SVG (the content between tags), unescaped.
+    fn text_runs(svg: &str) -> Vec<String> {
+        let body = svg.split_once("?>").map_or(svg, |(_, rest)| rest);
+        body.split('<')
+            .filter_map(|part| part.split_once('>').map(|(_, text)| text))
+            .map(|text| {
+                text.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&")
+            })
+            .filter(|text| !text.trim().is_empty())
+            .collect()
+    }
+
+    /// The exported map in Japanese: the caption, the legend, the box, Japan's label, the disclaimer
+    /// and the credit in Japanese, user text escaped, and no English word left.
+    #[test]
+    fn the_export_in_japanese() {
+        let mut dataset = Dataset::empty("t");
+        let mut vn = Activity::new("vn", "x", 2017);
+        vn.scope = Scope::MemberStates;
+        vn.countries = vec![MemberState::VietNam];
+        vn.measures = vec![Measure::CapacityBuilding];
+        let mut aw = Activity::new("aw", "y", 2018);
+        aw.measures = vec![Measure::CapacityBuilding];
+        dataset.activities = vec![vn, aw];
+        let counts = MapCounts::build(&dataset, &Filters::default());
+        let filters = Filters {
+            measure: Some(Measure::CapacityBuilding),
+            from: Some(2016),
+            to: Some(2025),
+            search: "<乗艦> & 「協力」".into(),
+            ..Filters::default()
+        };
+        let picture = MapPicture::new(Locale::Ja, &counts, filters.measure, true);
+        let exported = export_svg(&MapExport {
+            geometry: geometry(),
+            picture: &picture,
+            filters: &filters,
+            span: Some((2009, 2027)),
+            title: "日ASEAN <防衛> & \"協力\"",
+            date: "2026-01-31",
+        });
+        let svg = &exported.svg;
+        assert_well_formed(svg);
+        assert!(svg.contains("xml:lang=\"ja\""));
+        assert!(!svg.contains("italic"), "no slanted Japanese");
+        assert!(
+            !svg.contains("<乗艦>") && !svg.contains("<防衛>"),
+            "user text is escaped"
+        );
+        assert!(svg.contains("日ASEAN &lt;防衛&gt; &amp; &quot;協力&quot;"));
+        let runs = text_runs(svg);
+        let text: String = runs.concat();
+        for expected in [
+            "加盟国ごとの活動件数：能力構築支援（CBC）",
+            "加盟国ごとの活動件数（ASEAN全体を加算）",
+            "協力の手段：能力構築支援（CBC）。",
+            "期間：2016年～2025年（期間中のいずれかの時点で実施中の活動）。",
+            "各加盟国の件数には、ASEAN全体の活動をすべて含みます。",
+            "このほか、次の条件で絞り込んでいます（検索：「<乗艦> & 「協力」」）。",
+            "出典：日ASEAN <防衛> & \"協力\"、ビエンチャン・ビジョン・アトラス、2026年1月31日。",
+            "日本（パートナー国、集計対象外）",
+            "その他の国",
+            "ASEAN全体の活動：1件",
+            MapText::BoundaryDisclaimer.ja(),
+            "ベトナム：活動 2件、能力構築支援",
+        ] {
+            assert!(text.contains(expected), "{expected} not in {text}");
+        }
+        // The lines that stand alone, exactly: the legend's classes, the box, Japan, the credit.
+        for line in [
+            "加盟国ごとの活動件数（ASEAN全体を加算）",
+            "日本（パートナー国）",
+            "ASEAN全体",
+            "Natural Earth のデータを使用しています。",
+            "0",
+            "1",
+            "2",
+        ] {
+            assert!(
+                runs.iter().any(|run| run == line),
+                "no run {line:?} in {runs:?}"
+            );
+        }
+        // Every text run is Japanese, numbers, kept codes or the credit's "Natural Earth".
+        for run in &runs {
+            assert!(only_kept_words(run), "English left in {run:?}");
+        }
+    }
+
     #[test]
     fn long_captions_grow_the_picture() {
         let counts = MapCounts::default();
@@ -451,7 +685,7 @@ mod tests {
         };
         let exported = export_svg(&MapExport {
             geometry: geometry(),
-            picture: &MapPicture::new(&counts, None, true),
+            picture: &MapPicture::new(Locale::En, &counts, None, true),
             filters: &filters,
             span: None,
             title: "t",
@@ -496,7 +730,7 @@ mod tests {
     #[test]
     fn the_exported_map_is_drawn_from_the_description() {
         let counts = MapCounts::default();
-        let picture = MapPicture::new(&counts, None, false);
+        let picture = MapPicture::new(Locale::En, &counts, None, false);
         let svg = export_svg(&MapExport {
             geometry: geometry(),
             picture: &picture,

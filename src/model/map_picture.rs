@@ -11,9 +11,10 @@
 //! Plain Rust: the shapes themselves are generated (`map_shapes`) and handed in by the view.
 
 use super::filter::Filters;
+use super::i18n::map::{self as words, MapText, OtherFilter};
+use super::i18n::{Locale, Phrase};
 use super::stats::{class_bounds, class_labels, class_of, MapCounts, MeasureChoice, Place};
-use super::vision::{Measure, MemberState};
-use super::wording::activities;
+use super::vision::MemberState;
 
 /// Fill of each palette class, 0 ("none") to 5. These equal `--class-0` … `--class-5` in
 /// `style/main.css` (ColorBrewer YlGnBu, colour-blind safe); a test keeps the two in step.
@@ -99,7 +100,7 @@ pub struct AseanWideBox {
     pub height: f64,
     /// Radius of its rounded corners.
     pub corner: f64,
-    /// Where "ASEAN-wide" is written.
+    /// Where its name ("ASEAN-wide") is written.
     pub name: TextSpot,
     /// Where the count is written.
     pub count: TextSpot,
@@ -134,23 +135,16 @@ impl AseanWideBox {
 }
 
 /// The ASEAN-wide box, in the open Pacific east of the Philippines, clear of any land and of the
-/// South China Sea.
+/// South China Sea. Its name is `MapText::AseanWide`.
 pub const ASEAN_WIDE_BOX: AseanWideBox = AseanWideBox::at(672.0, 438.0, 250.0, 112.0);
-/// The name written in the box.
-pub const ASEAN_WIDE_NAME: &str = "ASEAN-wide";
 
-/// Where "Japan (partner)" is written: at sea south of Honshu.
+/// Where Japan's label (`MapText::PartnerLabel`, "Japan (partner)") is written: at sea south of
+/// Honshu, with open sea to the map's right edge (the Japanese label is the longer one).
 pub const PARTNER_LABEL: TextSpot = TextSpot {
     x: 700.0,
     y: 338.0,
     size: 22.0,
 };
-/// The words written on the map beside Japan.
-pub const PARTNER_LABEL_TEXT: &str = "Japan (partner)";
-/// What Japan's shape is called for a screen reader and in the legend.
-pub const PARTNER_NAME: &str = "Japan, the partner (not counted)";
-/// The legend's key to the other land.
-pub const CONTEXT_NAME: &str = "Other countries";
 
 /// The states too small to point at, which get a ring-shaped hit target around their anchor.
 pub const SMALL_STATES: [MemberState; 2] = [MemberState::Singapore, MemberState::Brunei];
@@ -160,18 +154,14 @@ pub const RING_RADIUS: f64 = 22.0;
 /// Radius of the dot at a ring's centre, filled like the state.
 pub const RING_DOT_RADIUS: f64 = 5.0;
 
-/// The boundary disclaimer shown under the map and in every export.
-pub const BOUNDARY_DISCLAIMER: &str =
-    "Boundaries are simplified and imply no position on the status of \
-     any territory; no maritime claims are drawn.";
-/// The data credit Natural Earth asks for.
-pub const CREDIT: &str = "Made with Natural Earth.";
-
-/// The part of the picture that follows the counts and the user's choices (the measure and the
-/// ASEAN-wide toggle): each member state's count and fill, the ASEAN-wide count, the legend's classes
-/// and every place's label. The page keeps one in a memo; an export draws the same one.
+/// The part of the picture that follows the counts and the user's choices (the language, the measure
+/// and the ASEAN-wide toggle): each member state's count and fill, the ASEAN-wide count, the legend's
+/// classes and every place's label. The page keeps one in a memo; an export draws the same one, so
+/// both say the same words.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MapPicture {
+    /// The language of every word of the picture (and of an export drawn from it).
+    pub locale: Locale,
     pub measure: MeasureChoice,
     pub include_asean_wide: bool,
     /// Counts by `MemberState::index`.
@@ -183,8 +173,13 @@ pub struct MapPicture {
 
 impl MapPicture {
     /// The picture of `counts` under a measure, with or without the ASEAN-wide activities added to
-    /// every member state.
-    pub fn new(counts: &MapCounts, measure: MeasureChoice, include_asean_wide: bool) -> MapPicture {
+    /// every member state, worded in `locale`.
+    pub fn new(
+        locale: Locale,
+        counts: &MapCounts,
+        measure: MeasureChoice,
+        include_asean_wide: bool,
+    ) -> MapPicture {
         let member_states =
             MemberState::ALL.map(|state| counts.member_state(state, measure, include_asean_wide));
         let mut in_index_order = [0; 11];
@@ -192,6 +187,7 @@ impl MapPicture {
             in_index_order[state.index()] = count;
         }
         MapPicture {
+            locale,
             measure,
             include_asean_wide,
             member_states: in_index_order,
@@ -213,26 +209,25 @@ impl MapPicture {
         Fill::of(self.count(Place::MemberState(state)), &self.bounds)
     }
 
-    /// What a screen reader says for a place (see [`place_label`]).
+    /// What a screen reader says for a place: "Viet Nam: 9 activities, Capacity Building
+    /// Cooperation".
     pub fn label(&self, place: Place) -> String {
-        place_label(place, self.count(place), self.measure)
+        words::place_label(self.locale, place, self.count(place), self.measure)
     }
 
     /// What a screen reader says for the whole map.
     pub fn map_label(&self) -> String {
-        format!(
-            "Map of the ASEAN member states by number of activities: {}",
-            measure_phrase(self.measure)
-        )
+        words::map_label(self.locale, self.measure)
     }
 
     /// The legend's heading.
     pub fn legend_title(&self) -> &'static str {
-        if self.include_asean_wide {
-            "Activities per member state, ASEAN-wide added"
-        } else {
-            "Activities per member state"
-        }
+        words::legend_title(self.locale, self.include_asean_wide)
+    }
+
+    /// A fixed phrase of the picture in its language (Japan's label, the credit, …).
+    pub fn text(&self, phrase: MapText) -> &'static str {
+        phrase.text(self.locale)
     }
 
     /// The legend's swatches: zero (the hatch) first, then each class with its range of counts.
@@ -247,88 +242,53 @@ impl MapPicture {
     }
 }
 
-/// "Capacity Building Cooperation (CBC)", or "All measures".
-pub fn measure_title(measure: MeasureChoice) -> String {
-    match measure {
-        Some(m) => format!("{} ({})", m.name(), m.short_label()),
-        None => "All measures".to_string(),
-    }
-}
-
-/// The measure inside a sentence: "Capacity Building Cooperation (CBC)", or "all measures".
-pub fn measure_phrase(measure: MeasureChoice) -> String {
-    match measure {
-        Some(_) => measure_title(measure),
-        None => "all measures".to_string(),
-    }
-}
-
-/// What a screen reader says for a place on the map: "Viet Nam: 9 activities, Capacity Building
-/// Cooperation".
-pub fn place_label(place: Place, count: u32, measure: MeasureChoice) -> String {
-    let measure = measure.map_or("all measures", Measure::name);
-    format!(
-        "{}: {}, {measure}",
-        place.name(),
-        activities(crate::model::i18n::Locale::En, count as usize)
-    )
-}
-
 /// The filters other than measure and years that also narrow the map and the matrix (set in the
 /// Activities view), in words: "status: Completed", "search: “ship rider”". The scope and country
 /// filters do not apply to the map, which shows every place at once.
-pub fn other_filters(filters: &Filters) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(status) = filters.status {
-        out.push(format!("status: {}", status.name()));
-    }
-    if let Some(confidence) = filters.confidence {
-        out.push(format!("confidence: {}", confidence.name()));
-    }
-    if let Some(field) = &filters.field {
-        out.push(format!("field: “{}”", field.trim()));
-    }
-    if let Some(direction) = filters.direction {
-        out.push(format!("direction: {}", direction.name()));
-    }
-    if filters.official {
-        out.push("backed by an official source".to_string());
-    }
-    if !filters.search.trim().is_empty() {
-        out.push(format!("search: “{}”", filters.search.trim()));
-    }
-    out
+pub fn other_filters_in(locale: Locale, filters: &Filters) -> Vec<String> {
+    let field = filters.field.as_deref().map(str::trim);
+    let search = Some(filters.search.trim()).filter(|s| !s.is_empty());
+    [
+        filters.status.map(OtherFilter::Status),
+        filters.confidence.map(OtherFilter::Confidence),
+        field.map(OtherFilter::Field),
+        filters.direction.map(OtherFilter::Direction),
+        filters.official.then_some(OtherFilter::Official),
+        search.map(OtherFilter::Search),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|filter| words::other_filter(locale, filter))
+    .collect()
 }
 
-/// The caption of a picture of the map: what is counted, under which measure, over which years.
+/// [`other_filters_in`] in English, for the shared note of other filters (`ui::kit::other_filters`,
+/// outside the map's area), whose sentence around them is still English: its owner switches to
+/// `other_filters_in` when it words the note in both languages.
+pub fn other_filters(filters: &Filters) -> Vec<String> {
+    other_filters_in(Locale::En, filters)
+}
+
+/// The caption of a picture of the map: what is counted, under which measure, over which years, in
+/// `locale`.
 pub fn caption_lines(
+    locale: Locale,
     filters: &Filters,
     include_asean_wide: bool,
     span: Option<(i32, i32)>,
 ) -> Vec<String> {
-    let mut lines = vec![match filters.measure {
-        Some(m) => format!("Measure: {}.", measure_title(Some(m))),
-        None => "Measure: all measures (dialogue-only activities included).".to_string(),
-    }];
-    lines.push(match filters.years_within(span) {
-        (Some(from), Some(to)) if from == to => {
-            format!("Years: {from} (activities running at any time in it).")
-        }
-        (Some(from), Some(to)) => {
-            format!("Years: {from}–{to} (activities running at any time in the range).")
-        }
-        _ => "Years: all.".to_string(),
-    });
-    lines.push(if include_asean_wide {
-        "Each member state's count includes every ASEAN-wide activity.".to_string()
-    } else {
-        "Member states are coloured by the activities that involve them; ASEAN-wide activities are \
-         counted separately."
-            .to_string()
-    });
-    let others = other_filters(filters);
+    let years = match filters.years_within(span) {
+        (Some(from), Some(to)) => Some((from, to)),
+        _ => None,
+    };
+    let mut lines = vec![
+        words::caption_measure(locale, filters.measure),
+        words::caption_years(locale, years),
+        words::caption_counted(locale, include_asean_wide).to_string(),
+    ];
+    let others = other_filters_in(locale, filters);
     if !others.is_empty() {
-        lines.push(format!("Also filtered by {}.", others.join("; ")));
+        lines.push(words::caption_also_filtered(locale, &others));
     }
     lines
 }
@@ -339,8 +299,12 @@ mod tests {
     use crate::model::vision::{Confidence, Status};
     use crate::model::{Activity, Dataset, Scope};
 
+    use crate::model::i18n::map::{measure_phrase, measure_title, place_label};
+    use crate::model::vision::Measure;
+
     #[test]
     fn labels() {
+        let en = Locale::En;
         let vn = Place::MemberState(MemberState::VietNam);
         let cases = [
             (
@@ -358,16 +322,16 @@ mod tests {
             ),
         ];
         for (place, count, measure, expected) in cases {
-            assert_eq!(place_label(place, count, measure), expected);
+            assert_eq!(place_label(en, place, count, measure), expected);
         }
         assert_eq!(
-            measure_title(Some(Measure::HumanResourceDevelopment)),
+            measure_title(en, Some(Measure::HumanResourceDevelopment)),
             "Human Resource Development and Academic Exchange (HRD/AE)"
         );
-        assert_eq!(measure_title(None), "All measures");
-        assert_eq!(measure_phrase(None), "all measures");
+        assert_eq!(measure_title(en, None), "All measures");
+        assert_eq!(measure_phrase(en, None), "all measures");
         assert_eq!(
-            measure_phrase(Some(Measure::JointTraining)),
+            measure_phrase(en, Some(Measure::JointTraining)),
             "Joint Training and Exercises (JTE)"
         );
     }
@@ -397,7 +361,7 @@ mod tests {
     fn the_picture_follows_counts_measure_and_toggle() {
         let counts = counts();
         let cbc = Some(Measure::CapacityBuilding);
-        let picture = MapPicture::new(&counts, cbc, false);
+        let picture = MapPicture::new(Locale::En, &counts, cbc, false);
         let vn = Place::MemberState(MemberState::VietNam);
         assert_eq!(picture.count(vn), 3);
         assert_eq!(picture.count(Place::AseanWide), counts.asean_wide(cbc));
@@ -426,7 +390,7 @@ mod tests {
         );
         assert_eq!(picture.legend_title(), "Activities per member state");
         // Adding the ASEAN-wide activities lifts every state by their number.
-        let added = MapPicture::new(&counts, None, true);
+        let added = MapPicture::new(Locale::En, &counts, None, true);
         let aw = counts.asean_wide(None);
         assert!(aw > 0);
         assert_eq!(
@@ -471,7 +435,7 @@ mod tests {
             ..Filters::default()
         };
         assert_eq!(
-            caption_lines(&filters, false, span),
+            caption_lines(Locale::En, &filters, false, span),
             [
                 "Measure: Capacity Building Cooperation (CBC).",
                 "Years: 2016–2025 (activities running at any time in the range).",
@@ -489,7 +453,7 @@ mod tests {
             ..Filters::default()
         };
         assert_eq!(
-            caption_lines(&narrowed, true, span),
+            caption_lines(Locale::En, &narrowed, true, span),
             [
                 "Measure: all measures (dialogue-only activities included).",
                 "Years: 2017 (activities running at any time in it).",
@@ -498,8 +462,93 @@ mod tests {
             ]
         );
         assert_eq!(
-            caption_lines(&Filters::default(), false, None)[1],
+            caption_lines(Locale::En, &Filters::default(), false, None)[1],
             "Years: all."
+        );
+    }
+
+    #[test]
+    fn the_picture_and_its_caption_in_japanese() {
+        let counts = counts();
+        let ja = Locale::Ja;
+        let picture = MapPicture::new(ja, &counts, Some(Measure::CapacityBuilding), false);
+        let vn = Place::MemberState(MemberState::VietNam);
+        assert_eq!(picture.label(vn), "ベトナム：活動 3件、能力構築支援");
+        assert_eq!(
+            picture.label(Place::AseanWide),
+            format!(
+                "ASEAN全体：活動 {}件、能力構築支援",
+                picture.count(Place::AseanWide)
+            )
+        );
+        assert_eq!(
+            picture.map_label(),
+            "ASEAN加盟国の活動件数の地図：能力構築支援（CBC）"
+        );
+        assert_eq!(picture.legend_title(), "加盟国ごとの活動件数");
+        assert_eq!(
+            picture.text(MapText::PartnerName),
+            "日本（パートナー国、集計対象外）"
+        );
+        // The counts and fills do not depend on the language.
+        let english = MapPicture::new(Locale::En, &counts, Some(Measure::CapacityBuilding), false);
+        assert_eq!(picture.legend(), english.legend());
+        for state in MemberState::ALL {
+            assert_eq!(picture.fill(state), english.fill(state));
+        }
+        assert_eq!(
+            MapPicture::new(ja, &counts, None, true).legend_title(),
+            "加盟国ごとの活動件数（ASEAN全体を加算）"
+        );
+
+        let span = Some((2009, 2027));
+        let filters = Filters {
+            measure: Some(Measure::HumanResourceDevelopment),
+            from: Some(2016),
+            to: Some(2025),
+            ..Filters::default()
+        };
+        assert_eq!(
+            caption_lines(ja, &filters, false, span),
+            [
+                "協力の手段：人材育成・学術交流（HRD/AE）。",
+                "期間：2016年～2025年（期間中のいずれかの時点で実施中の活動）。",
+                "加盟国は、その国が関わる活動の件数で色分けしています。ASEAN全体の活動は別に数えています。",
+            ]
+        );
+        let narrowed = Filters {
+            status: Some(Status::Completed),
+            confidence: Some(Confidence::Uncertain),
+            field: Some(" 海洋安全保障 ".into()),
+            official: true,
+            search: " 乗艦 ".into(),
+            from: Some(2017),
+            to: Some(2017),
+            ..Filters::default()
+        };
+        assert_eq!(
+            caption_lines(ja, &narrowed, true, span),
+            [
+                "協力の手段：すべての手段（対話・交流のみの活動を含む）。",
+                "期間：2017年（その年のいずれかの時点で実施中の活動）。",
+                "各加盟国の件数には、ASEAN全体の活動をすべて含みます。",
+                "このほか、次の条件で絞り込んでいます（状況：完了、確度：未確認、分野：「海洋安全保障」、公式出典あり、検索：「乗艦」）。",
+            ]
+        );
+        assert_eq!(
+            caption_lines(ja, &Filters::default(), false, None)[1],
+            "期間：全期間。"
+        );
+        // The shared note of other filters keeps its English words.
+        assert_eq!(
+            other_filters(&narrowed),
+            [
+                "status: Completed",
+                "confidence: Uncertain",
+                "field: “海洋安全保障”",
+                "backed by an official source",
+                "search: “乗艦”",
+            ]
         );
     }
 

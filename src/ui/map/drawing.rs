@@ -7,11 +7,13 @@
 use leptos::prelude::*;
 
 use super::MapSignals;
+use crate::i18n::t;
 use crate::map_shapes::{CountryShape, CONTEXT_PATH, COUNTRY_SHAPES, MAP_HEIGHT, MAP_WIDTH};
+use crate::model::i18n::map::{self as words, MapText};
 use crate::model::map_picture::{
-    measure_phrase, ASEAN_WIDE_BOX, ASEAN_WIDE_NAME, CLASS_FILLS, CONTEXT_FILL, HATCH_ID,
-    HATCH_LINE_WIDTH, HATCH_STROKE, HATCH_TILE, HATCH_TURN, PARTNER_FILL, PARTNER_LABEL,
-    PARTNER_LABEL_TEXT, PARTNER_NAME, RING_DOT_RADIUS, RING_RADIUS, SEA_FILL, SMALL_STATES,
+    ASEAN_WIDE_BOX, CLASS_FILLS, CONTEXT_FILL, HATCH_ID, HATCH_LINE_WIDTH, HATCH_STROKE,
+    HATCH_TILE, HATCH_TURN, PARTNER_FILL, PARTNER_LABEL, RING_DOT_RADIUS, RING_RADIUS, SEA_FILL,
+    SMALL_STATES,
 };
 use crate::model::stats::Place;
 use crate::model::{Measure, MemberState};
@@ -69,7 +71,7 @@ pub(super) fn AseanMap(signals: MapSignals) -> impl IntoView {
                         d=shape.path
                         fill=PARTNER_FILL
                         role="img"
-                        aria-label=PARTNER_NAME
+                        aria-label=t(MapText::PartnerName)
                     ></path>
                 })}
                 <text
@@ -79,7 +81,7 @@ pub(super) fn AseanMap(signals: MapSignals) -> impl IntoView {
                     font-size=label.size
                     aria-hidden="true"
                 >
-                    {PARTNER_LABEL_TEXT}
+                    {t(MapText::PartnerLabel)}
                 </text>
                 {MemberState::ALL
                     .into_iter()
@@ -219,7 +221,7 @@ fn AseanWideBox(signals: MapSignals) -> impl IntoView {
             // as "ASEAN-wide53", which it does not.
             <text text-anchor="middle">
                 <tspan class="map-asean-wide__name" x=b.name.x y=b.name.y font-size=b.name.size>
-                    {ASEAN_WIDE_NAME}
+                    {t(MapText::AseanWide)}
                 </tspan>
                 " "
                 <tspan class="map-asean-wide__count" x=b.count.x y=b.count.y font-size=b.count.size>
@@ -246,6 +248,7 @@ fn Tooltip(signals: MapSignals) -> impl IntoView {
             } else {
                 "middle"
             };
+            let locale = signals.locale();
             let measure = signals.measure.get();
             let include = signals.include_asean_wide.get();
             let count = signals.count(place);
@@ -268,10 +271,8 @@ fn Tooltip(signals: MapSignals) -> impl IntoView {
                     style:left=format!("{left:.2}%")
                     style:top=format!("{top:.2}%")
                 >
-                    <strong class="map-tooltip__name">{place.name()}</strong>
-                    <span class="map-tooltip__count">
-                        {format!("{}, {}", crate::model::wording::activities(crate::model::i18n::Locale::En, count as usize), measure_phrase(measure))}
-                    </span>
+                    <strong class="map-tooltip__name">{words::place_name(locale, place)}</strong>
+                    <span class="map-tooltip__count">{words::tooltip_count(locale, count, measure)}</span>
                     <ul class="map-tooltip__breakdown">
                         {breakdown
                             .into_iter()
@@ -284,8 +285,7 @@ fn Tooltip(signals: MapSignals) -> impl IntoView {
                             .collect_view()}
                     </ul>
                     <span class="map-tooltip__all">
-                        {format!("All measures: {all}")}
-                        {(include && place != Place::AseanWide).then_some(" (ASEAN-wide added)")}
+                        {words::tooltip_all(locale, all, include && place != Place::AseanWide)}
                     </span>
                 </div>
             }
@@ -296,6 +296,8 @@ fn Tooltip(signals: MapSignals) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::i18n::{Locale, Phrase};
+    use crate::model::map_export::is_wide;
 
     /// Every vertex of a path in the generator's dialect (`M x y`, relative `l dx dy …`, `z`).
     fn vertices(path: &str) -> Vec<(f64, f64)> {
@@ -346,18 +348,44 @@ mod tests {
         }
     }
 
-    /// The ASEAN-wide box and Japan's label sit at open sea: no land (and so no territory) under them.
+    /// About how wide a text runs, in ems: a full em for a Japanese character, 0.6 for another.
+    fn width_in_ems(text: &str) -> f64 {
+        text.chars()
+            .map(|c| if is_wide(c) { 1.0 } else { 0.6 })
+            .sum()
+    }
+
+    /// The longest of a phrase's texts, in ems.
+    fn widest(phrase: MapText) -> f64 {
+        Locale::ALL
+            .into_iter()
+            .map(|locale| width_in_ems(phrase.text(locale)))
+            .fold(0.0, f64::max)
+    }
+
+    /// The ASEAN-wide box and Japan's label sit at open sea: no land (and so no territory) under them,
+    /// in either language, and the box's name fits in the box.
     #[test]
     fn the_asean_wide_box_and_the_partner_label_sit_at_sea() {
         let b = ASEAN_WIDE_BOX;
         let (x, y, w, h) = (b.x, b.y, b.width, b.height);
         let (label_x, label_y) = (PARTNER_LABEL.x, PARTNER_LABEL.y);
-        // At its largest (28 units, on phones) the label is about 210 units wide, above its baseline.
+        // At its largest (28 units, on phones) the label runs this far, above its baseline.
+        let label_w = widest(MapText::PartnerLabel) * 28.0;
+        assert!(
+            label_x + label_w < MAP_WIDTH,
+            "Japan's label ends on the map"
+        );
+        // The box's name at its largest (32 units, on phones) leaves a margin inside the box.
+        assert!(
+            widest(MapText::AseanWide) * 32.0 < w - 24.0,
+            "the box's name fits"
+        );
         let areas = [
             ("ASEAN-wide box", (x, y, x + w, y + h)),
             (
                 "partner label",
-                (label_x, label_y - 28.0, label_x + 210.0, label_y + 6.0),
+                (label_x, label_y - 28.0, label_x + label_w, label_y + 6.0),
             ),
         ];
         let paths = COUNTRY_SHAPES

@@ -14,15 +14,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::files;
+use crate::i18n::t;
 use crate::map_shapes::{CONTEXT_PATH, COUNTRY_SHAPES, MAP_HEIGHT, MAP_WIDTH};
+use crate::model::i18n::map::{self as words, MapText};
+use crate::model::i18n::{Locale, Phrase};
 use crate::model::map_export::{export_file_stem, export_svg, ExportedMap, MapExport, MapGeometry};
-use crate::model::map_picture::{
-    measure_phrase, MapPicture, BOUNDARY_DISCLAIMER, CREDIT, PARTNER_FILL, PARTNER_NAME,
-};
+use crate::model::map_picture::{MapPicture, PARTNER_FILL};
 use crate::model::stats::{MeasureChoice, Place};
-use crate::model::{wording, Measure, MemberState};
+use crate::model::{Measure, MemberState};
 use crate::state::{use_atlas, AtlasState};
-use crate::ui::kit::{measure_choices, OtherFiltersNote, VocabularySelect, YearRange};
+use crate::ui::kit::{OtherFiltersNote, VocabularySelect, YearRange};
 
 /// The map's derived signals, shared by its parts. Every field is a cheap, copyable handle.
 #[derive(Clone, Copy)]
@@ -31,8 +32,8 @@ struct MapSignals {
     measure: Memo<MeasureChoice>,
     include_asean_wide: Memo<bool>,
     selected: Memo<Option<Place>>,
-    /// What the map shows under the current counts, measure and toggle (a pointer or the focus
-    /// moving does not rebuild it).
+    /// What the map shows under the current language, counts, measure and toggle (a pointer or the
+    /// focus moving does not rebuild it).
     picture: Memo<MapPicture>,
     /// The dataset's first and last year (the default year range).
     span: Memo<Option<(i32, i32)>>,
@@ -51,12 +52,16 @@ impl MapSignals {
         let measure = Memo::new(move |_| state.filters.with(|f| f.measure));
         let include_asean_wide = Memo::new(move |_| state.map.with(|m| m.include_asean_wide));
         let selected = Memo::new(move |_| state.map.with(|m| m.selected));
-        // Twelve lookups per change of measure or toggle; the table itself is not rebuilt.
+        // Twelve lookups per change of language, measure or toggle; the table itself is not rebuilt.
         let picture = Memo::new(move |_| {
-            let (measure, include) = (measure.get(), include_asean_wide.get());
+            let (locale, measure, include) = (
+                state.language.get(),
+                measure.get(),
+                include_asean_wide.get(),
+            );
             state
                 .map_counts
-                .with(|counts| MapPicture::new(counts, measure, include))
+                .with(|counts| MapPicture::new(locale, counts, measure, include))
         });
         let span = Memo::new(move |_| state.dataset.with(|d| d.year_span()));
         let pointed = RwSignal::new(None);
@@ -79,6 +84,11 @@ impl MapSignals {
     /// The count shown for a place under the current measure and toggle (tracked).
     fn count(self, place: Place) -> u32 {
         self.picture.read().count(place)
+    }
+
+    /// The language of the app's words (tracked).
+    fn locale(self) -> Locale {
+        self.state.language.get()
     }
 
     /// Opens the side panel on `place` and moves the focus to it once it has rendered.
@@ -167,7 +177,7 @@ pub fn MapView() -> impl IntoView {
     view! {
         <section class="view map-view" aria-labelledby="view-title" data-testid="map-view">
             <div class="map-head">
-                <h2 id="view-title">"Map"</h2>
+                <h2 id="view-title">{t(MapText::MapHeading)}</h2>
                 <MapControls signals/>
             </div>
             <OtherFiltersNote view="map"/>
@@ -180,10 +190,7 @@ pub fn MapView() -> impl IntoView {
                     {move || match signals.selected.get() {
                         Some(place) => view! { <panel::CountryPanel signals place/> }.into_any(),
                         None => view! {
-                            <p class="map-hint" data-testid="map-hint">
-                                "Select a member state or the ASEAN-wide box (click it, or Tab to it and press "
-                                "Enter) to list the activities behind its number."
-                            </p>
+                            <p class="map-hint" data-testid="map-hint">{t(MapText::MapHint)}</p>
                         }
                         .into_any(),
                     }}
@@ -192,6 +199,20 @@ pub fn MapView() -> impl IntoView {
             <CountsTable signals/>
         </section>
     }
+}
+
+/// The measures as the select offers them, "CBC — Capacity Building Cooperation" (the same words as
+/// the filter bar's `measure_choices`, in `locale`).
+fn measure_choices_in(locale: Locale) -> Vec<(&'static str, String)> {
+    Measure::ALL
+        .iter()
+        .map(|m| {
+            (
+                m.code(),
+                format!("{} — {}", m.short_label(), m.label(locale)),
+            )
+        })
+        .collect()
 }
 
 /// Measure, years, the ASEAN-wide toggle and the two exports.
@@ -204,21 +225,28 @@ fn MapControls(signals: MapSignals) -> impl IntoView {
     view! {
         <div class="toolbar map-controls">
             <label>
-                "Measure"
-                <VocabularySelect
-                    attr:data-testid="measure-select"
-                    none=("ALL", "All measures")
-                    choices=measure_choices()
-                    value=Signal::derive(move || current_code().to_string())
-                    on_choose=move |code: String| {
-                        let measure = Measure::from_code(&code);
-                        filters.maybe_update(|f| {
-                            let changed = f.measure != measure;
-                            f.measure = measure;
-                            changed
-                        });
+                {t(MapText::MeasureLabel)}
+                // Its options are plain words: a switch of language draws the select again (its value
+                // is the filters', so nothing is lost).
+                {move || {
+                    let locale = signals.locale();
+                    view! {
+                        <VocabularySelect
+                            attr:data-testid="measure-select"
+                            none=("ALL", MapText::AllMeasures.text(locale))
+                            choices=measure_choices_in(locale)
+                            value=Signal::derive(move || current_code().to_string())
+                            on_choose=move |code: String| {
+                                let measure = Measure::from_code(&code);
+                                filters.maybe_update(|f| {
+                                    let changed = f.measure != measure;
+                                    f.measure = measure;
+                                    changed
+                                });
+                            }
+                        />
                     }
-                />
+                }}
             </label>
             <YearRange test_prefix="map"/>
             <label class="check map-controls__toggle">
@@ -231,14 +259,14 @@ fn MapControls(signals: MapSignals) -> impl IntoView {
                         state.map.update(|m| m.include_asean_wide = checked);
                     }
                 />
-                "Add ASEAN-wide activities to every member state"
+                {t(MapText::IncludeAseanWide)}
             </label>
-            <div class="map-controls__export" role="group" aria-label="Export the map">
+            <div class="map-controls__export" role="group" aria-label=t(MapText::ExportGroup)>
                 <button class="button" data-testid="export-map-svg" on:click=move |_| export_as_svg(signals)>
-                    "Export SVG"
+                    {t(MapText::ExportSvg)}
                 </button>
                 <button class="button" data-testid="export-map-png" on:click=move |_| export_as_png(signals)>
-                    "Export PNG"
+                    {t(MapText::ExportPng)}
                 </button>
             </div>
         </div>
@@ -275,18 +303,20 @@ fn MapLegend(signals: MapSignals) -> impl IntoView {
             <ul class="map-legend__keys">
                 <li>
                     <span class="map-legend__swatch" style:background=PARTNER_FILL aria-hidden="true"></span>
-                    {PARTNER_NAME}
+                    {t(MapText::PartnerName)}
                 </li>
                 <li>
                     <span class="map-legend__swatch map-legend__swatch--asean" aria-hidden="true"></span>
-                    {move || format!(
-                        "ASEAN-wide: {} with ASEAN as a whole{}",
-                        wording::activities(crate::model::i18n::Locale::En, signals.count(Place::AseanWide) as usize),
-                        if signals.include_asean_wide.get() { ", added to every member state" } else { "" }
+                    {move || words::asean_wide_key(
+                        signals.locale(),
+                        signals.count(Place::AseanWide),
+                        signals.include_asean_wide.get(),
                     )}
                 </li>
             </ul>
-            <p class="map-legend__note" data-testid="map-credit">{BOUNDARY_DISCLAIMER}" "{CREDIT}</p>
+            <p class="map-legend__note" data-testid="map-credit">
+                {move || words::disclaimer_and_credit(signals.locale())}
+            </p>
         </div>
     }
 }
@@ -300,7 +330,7 @@ fn CountsTable(signals: MapSignals) -> impl IntoView {
         let place = Place::MemberState(state);
         view! {
             <tr data-row=state.iso3()>
-                <th scope="row">{state.name()}</th>
+                <th scope="row">{move || state.label(signals.locale())}</th>
                 <td class="map-table__shown">{move || signals.count(place)}</td>
                 {Measure::ALL
                     .into_iter()
@@ -314,31 +344,35 @@ fn CountsTable(signals: MapSignals) -> impl IntoView {
     };
     view! {
         <details class="map-table" data-testid="map-table">
-            <summary>"The numbers as a table"</summary>
+            <summary>{t(MapText::TableSummary)}</summary>
             <div class="map-table__scroll">
                 <table class="table">
                     <caption>
-                        {move || format!(
-                            "Activities per member state{}; the map shows {}.",
-                            if include.get() { " (ASEAN-wide activities added)" } else { "" },
-                            measure_phrase(signals.measure.get())
+                        {move || words::table_caption(
+                            signals.locale(),
+                            include.get(),
+                            signals.measure.get(),
                         )}
                     </caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Member state"</th>
-                            <th scope="col">"On the map"</th>
+                            <th scope="col">{t(MapText::MemberStateColumn)}</th>
+                            <th scope="col">{t(MapText::OnTheMapColumn)}</th>
                             {Measure::ALL
                                 .into_iter()
-                                .map(|m| view! { <th scope="col"><abbr title=m.name()>{m.short_label()}</abbr></th> })
+                                .map(|m| view! {
+                                    <th scope="col">
+                                        <abbr title=move || m.label(signals.locale())>{m.short_label()}</abbr>
+                                    </th>
+                                })
                                 .collect_view()}
-                            <th scope="col">"All measures"</th>
+                            <th scope="col">{t(MapText::AllMeasures)}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {MemberState::ALL.into_iter().map(member_row).collect_view()}
                         <tr data-row="ASEAN">
-                            <th scope="row">"ASEAN-wide"</th>
+                            <th scope="row">{t(MapText::AseanWide)}</th>
                             <td class="map-table__shown">{move || signals.count(Place::AseanWide)}</td>
                             {Measure::ALL
                                 .into_iter()
@@ -353,7 +387,8 @@ fn CountsTable(signals: MapSignals) -> impl IntoView {
     }
 }
 
-/// The picture of the map as it stands, with its caption.
+/// The picture of the map as it stands, with its caption, in the language of the page (the picture
+/// carries it).
 fn picture(signals: MapSignals) -> (ExportedMap, String) {
     let state = signals.state;
     let geometry = MapGeometry {
@@ -383,22 +418,24 @@ fn export_as_svg(signals: MapSignals) {
     let (exported, stem) = picture(signals);
     if let Err(error) = files::download_text(&format!("{stem}.svg"), "image/svg+xml", &exported.svg)
     {
+        let locale = signals.state.language.get_untracked();
         signals
             .state
             .notice
-            .set(Some(format!("The SVG export failed: {error}")));
+            .set(Some(words::export_failed(locale, "SVG", &error)));
     }
 }
 
 fn export_as_png(signals: MapSignals) {
     let (exported, stem) = picture(signals);
     let notice = signals.state.notice;
+    let locale = signals.state.language.get_untracked();
     leptos::task::spawn_local(async move {
         let result = files::chart_svg_to_png(&exported.svg, exported.width, exported.height, 2.0)
             .await
             .and_then(|blob| files::download_blob(&format!("{stem}.png"), &blob));
         if let Err(error) = result {
-            notice.set(Some(format!("The PNG export failed: {error}")));
+            notice.set(Some(words::export_failed(locale, "PNG", &error)));
         }
     });
 }

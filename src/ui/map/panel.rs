@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use super::MapSignals;
-use crate::model::map_picture::measure_title;
+use crate::i18n::t;
+use crate::model::i18n::map::{self as words, Listed, MapText};
 use crate::model::stats::{counted_behind, Place};
-use crate::model::{wording, Activity};
+use crate::model::Activity;
 use crate::ui::kit::{row_key, ActivityRow};
 
 /// A row of the panel: the record behind the count and, for a programme, its dated events.
@@ -35,17 +36,18 @@ pub(super) fn CountryPanel(signals: MapSignals, place: Place) -> impl IntoView {
     });
     let summary = move || {
         let count = activities.with(Vec::len);
-        let (from, to) = state.filters.with(|f| f.years_within(signals.span.get()));
-        let years = wording::years(crate::model::i18n::Locale::En, from, to);
-        let counted = match (place, signals.include_asean_wide.get()) {
-            (Place::AseanWide, _) => "activities with ASEAN as a whole",
-            (_, true) => "its own activities plus every ASEAN-wide one",
-            (_, false) => "activities that involve it",
+        let years = state.filters.with(|f| f.years_within(signals.span.get()));
+        let listed = match (place, signals.include_asean_wide.get()) {
+            (Place::AseanWide, _) => Listed::AseanWide,
+            (_, true) => Listed::OwnPlusAseanWide,
+            (_, false) => Listed::Own,
         };
-        format!(
-            "{} · {} · {years} · {counted}",
-            wording::activities(crate::model::i18n::Locale::En, count),
-            measure_title(signals.measure.get())
+        words::panel_summary(
+            signals.locale(),
+            count,
+            signals.measure.get(),
+            years,
+            listed,
         )
     };
 
@@ -59,22 +61,22 @@ pub(super) fn CountryPanel(signals: MapSignals, place: Place) -> impl IntoView {
         >
             <div class="map-panel__head">
                 <h3 id="country-panel-title" class="map-panel__title" tabindex="-1" node_ref=signals.panel_heading>
-                    {place.name()}
+                    {move || words::place_name(signals.locale(), place)}
                 </h3>
                 <button
                     class="button button--small"
                     data-testid="close-panel"
-                    aria-label=format!("Close the list of {}", place.name())
+                    aria-label=move || words::close_list(signals.locale(), place)
                     on:click=move |_| signals.close()
                 >
-                    "Close"
+                    {t(MapText::Close)}
                 </button>
             </div>
             <p class="map-panel__summary" data-testid="panel-summary">{summary}</p>
             <Show
                 when=move || activities.with(|list| !list.is_empty())
                 fallback=|| view! {
-                    <p class="map-panel__empty">"No activities under this measure in these years."</p>
+                    <p class="map-panel__empty">{t(MapText::PanelEmpty)}</p>
                 }
             >
                 <ol class="map-panel__list">
