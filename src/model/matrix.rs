@@ -13,8 +13,10 @@ use std::collections::HashMap;
 
 use super::dataset::{Activity, Dataset};
 use super::filter::{Filters, SortOrder};
-use super::stats::{class_bounds, class_labels, class_of, counts_for, MeasureChoice, Place, Reach};
-use super::vision::{Direction, Measure, MemberState};
+use super::i18n::views::{self as words, ViewsText};
+use super::i18n::{Locale, Phrase};
+use super::stats::{class_bounds, class_of, counts_for, MeasureChoice, Place, Reach};
+use super::vision::{Direction, Measure, MemberState, Scope};
 
 /// What the columns of the matrix are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -43,11 +45,12 @@ impl MatrixMode {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The mode's name on its radio button.
+    pub fn label(self) -> ViewsText {
         match self {
-            MatrixMode::Measures => "Countries × measures",
-            MatrixMode::Fields => "Countries × fields",
-            MatrixMode::Directions => "Countries × directions",
+            MatrixMode::Measures => ViewsText::ModeMeasures,
+            MatrixMode::Fields => ViewsText::ModeFields,
+            MatrixMode::Directions => ViewsText::ModeDirections,
         }
     }
 
@@ -116,14 +119,23 @@ impl Column {
     }
 }
 
-/// A column with the text of its header.
+/// A column with the text of its header, in the locale the matrix was built in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ColumnHead {
     pub column: Column,
-    /// The short header text, e.g. `CBC`, `HA/DR`, `No measure`.
+    /// The short header text, e.g. `CBC`, `HA/DR`, `No measure` (a field is named as the data spell
+    /// it, in both languages).
     pub label: String,
     /// The long form for a tooltip, e.g. `Capacity Building Cooperation`.
     pub title: String,
+}
+
+/// A row's header: the member state's short name, or "ASEAN-wide", in `locale`.
+pub fn row_label(place: Place, locale: Locale) -> &'static str {
+    match place {
+        Place::MemberState(state) => state.label(locale),
+        Place::AseanWide => Scope::AseanWide.label(locale),
+    }
 }
 
 /// Whether an activity belongs in a row: a member state's row holds the activities with that state,
@@ -174,8 +186,9 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    /// Counts the activities that pass `filters` (measure, country and scope ignored) into each cell.
-    pub fn build(dataset: &Dataset, filters: &Filters, mode: MatrixMode) -> Matrix {
+    /// Counts the activities that pass `filters` (measure, country and scope ignored) into each cell;
+    /// the column headers are in `locale` (the counts do not depend on it).
+    pub fn build(dataset: &Dataset, filters: &Filters, mode: MatrixMode, locale: Locale) -> Matrix {
         let counted = super::programmes::counted(dataset);
         let passing: Vec<&Activity> = counted
             .iter()
@@ -183,9 +196,9 @@ impl Matrix {
             .map(|c| c.as_counted())
             .collect();
         let columns = match mode {
-            MatrixMode::Measures => measure_columns(),
-            MatrixMode::Fields => field_columns(&passing),
-            MatrixMode::Directions => direction_columns(),
+            MatrixMode::Measures => measure_columns(locale),
+            MatrixMode::Fields => field_columns(&passing, locale),
+            MatrixMode::Directions => direction_columns(locale),
         };
         let rows = rows();
         let mut counts = vec![vec![0u32; columns.len()]; rows.len()];
@@ -251,15 +264,23 @@ impl Matrix {
         })
     }
 
-    /// The legend's labels, one per class from 1: "1–2", "3", …, the last "9 or more" when some cell is
-    /// beyond the scale.
-    pub fn legend_labels(&self) -> Vec<String> {
+    /// The legend's labels in `locale`, one per class from 1: "1–2", "3", …, the last "9 or more"
+    /// when some cell is beyond the scale (the classes of `stats::class_labels`).
+    pub fn legend_labels(&self, locale: Locale) -> Vec<String> {
         let bounds = self.shading_bounds();
-        let mut labels = class_labels(&bounds);
+        let mut lower = 1;
+        let mut labels: Vec<String> = bounds
+            .iter()
+            .map(|&upper| {
+                let label = words::count_range(locale, lower, upper);
+                lower = upper + 1;
+                label
+            })
+            .collect();
         if self.beyond_scale() {
             let lower = bounds.iter().rev().nth(1).map_or(1, |b| b + 1);
             if let Some(last) = labels.last_mut() {
-                *last = format!("{lower} or more");
+                *last = words::or_more(locale, lower);
             }
         }
         labels
@@ -312,55 +333,65 @@ pub fn counted_in_cell<'a>(
     list
 }
 
-fn measure_columns() -> Vec<ColumnHead> {
+/// A column whose header texts are two fixed phrases.
+fn fixed_column(column: Column, label: ViewsText, title: ViewsText, locale: Locale) -> ColumnHead {
+    ColumnHead {
+        column,
+        label: label.text(locale).to_string(),
+        title: title.text(locale).to_string(),
+    }
+}
+
+fn measure_columns(locale: Locale) -> Vec<ColumnHead> {
     let measures = Measure::ALL.into_iter().map(|m| ColumnHead {
         column: Column::Measure(m),
         label: m.short_label().to_string(),
-        title: m.name().to_string(),
+        title: m.label(locale).to_string(),
     });
     measures
         .chain([
-            ColumnHead {
-                column: Column::NoMeasure,
-                label: "No measure".to_string(),
-                title: "Dialogue or exchange without any of the five measures".to_string(),
-            },
-            total_column(),
+            fixed_column(
+                Column::NoMeasure,
+                ViewsText::NoMeasure,
+                ViewsText::NoMeasureHint,
+                locale,
+            ),
+            total_column(locale),
         ])
         .collect()
 }
 
-fn direction_columns() -> Vec<ColumnHead> {
+fn direction_columns(locale: Locale) -> Vec<ColumnHead> {
     let directions = Direction::ALL.into_iter().map(|d| ColumnHead {
         column: Column::Direction(d),
-        label: d.short_label().to_string(),
-        title: d.description().to_string(),
+        label: d.short_label_in(locale).to_string(),
+        title: d.description_in(locale).to_string(),
     });
     directions
         .chain([
-            ColumnHead {
-                column: Column::NoDirection,
-                label: "No direction".to_string(),
-                title: "Activities that name none of the three directions".to_string(),
-            },
-            total_column(),
+            fixed_column(
+                Column::NoDirection,
+                ViewsText::NoDirection,
+                ViewsText::NoDirectionHint,
+                locale,
+            ),
+            total_column(locale),
         ])
         .collect()
 }
 
-fn total_column() -> ColumnHead {
-    ColumnHead {
-        column: Column::Total,
-        label: "Total".to_string(),
-        title:
-            "Every activity of the row (an activity with several measures or fields counts once)"
-                .to_string(),
-    }
+fn total_column(locale: Locale) -> ColumnHead {
+    fixed_column(
+        Column::Total,
+        ViewsText::Total,
+        ViewsText::TotalHint,
+        locale,
+    )
 }
 
 /// The fields present in `activities`, most frequent first (ties alphabetically), then "no field" and
 /// the total. Each field is shown in its most frequent spelling (ties: the first one seen).
-fn field_columns(activities: &[&Activity]) -> Vec<ColumnHead> {
+fn field_columns(activities: &[&Activity], locale: Locale) -> Vec<ColumnHead> {
     struct Tally {
         activities: u32,
         first_seen: usize,
@@ -413,18 +444,19 @@ fn field_columns(activities: &[&Activity]) -> Vec<ColumnHead> {
                 .map(|(_, (s, _))| s.clone())
                 .unwrap_or_else(|| key.clone());
             ColumnHead {
-                title: format!("Activities in the field \"{label}\""),
+                title: words::field_hint(locale, &label),
                 column: Column::Field(key),
                 label,
             }
         })
         .chain([
-            ColumnHead {
-                column: Column::NoField,
-                label: "No field".to_string(),
-                title: "Activities without any field".to_string(),
-            },
-            total_column(),
+            fixed_column(
+                Column::NoField,
+                ViewsText::NoField,
+                ViewsText::NoFieldHint,
+                locale,
+            ),
+            total_column(locale),
         ])
         .collect()
 }
@@ -515,7 +547,7 @@ mod tests {
             (&verified, Place::AseanWide, Column::Total, 1),
         ];
         for (index, (filters, place, column, expected)) in cases.into_iter().enumerate() {
-            let matrix = Matrix::build(&dataset, filters, MatrixMode::Measures);
+            let matrix = Matrix::build(&dataset, filters, MatrixMode::Measures, Locale::En);
             assert_eq!(matrix.count(place, &column), Some(expected), "case {index}");
         }
     }
@@ -523,7 +555,12 @@ mod tests {
     #[test]
     fn field_columns_fold_case_and_follow_frequency() {
         let dataset = sample();
-        let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Fields);
+        let matrix = Matrix::build(
+            &dataset,
+            &Filters::default(),
+            MatrixMode::Fields,
+            Locale::En,
+        );
         let labels: Vec<&str> = matrix.columns.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -564,7 +601,7 @@ mod tests {
             to: Some(2016),
             ..Default::default()
         };
-        let matrix = Matrix::build(&dataset, &early, MatrixMode::Fields);
+        let matrix = Matrix::build(&dataset, &early, MatrixMode::Fields, Locale::En);
         let labels: Vec<&str> = matrix.columns.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(labels, ["Policy dialogue", "No field", "Total"]);
     }
@@ -589,7 +626,12 @@ mod tests {
                 .start(2020)
                 .build(),
         ];
-        let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Fields);
+        let matrix = Matrix::build(
+            &dataset,
+            &Filters::default(),
+            MatrixMode::Fields,
+            Locale::En,
+        );
         assert_eq!(matrix.columns[0].label, "Cyber");
         assert_eq!(
             matrix.count(Place::MemberState(Laos), &Column::Field("cyber".into())),
@@ -643,7 +685,7 @@ mod tests {
         for dataset in &datasets {
             for filters in &filter_sets {
                 for mode in MatrixMode::ALL {
-                    let matrix = Matrix::build(dataset, filters, mode);
+                    let matrix = Matrix::build(dataset, filters, mode, Locale::En);
                     for (row, place) in matrix.rows.iter().enumerate() {
                         for (col, head) in matrix.columns.iter().enumerate() {
                             let list = activities_in_cell(dataset, filters, *place, &head.column);
@@ -667,7 +709,12 @@ mod tests {
     #[test]
     fn direction_cells_are_what_the_direction_filter_lists() {
         let dataset = crate::model::default_dataset();
-        let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Directions);
+        let matrix = Matrix::build(
+            &dataset,
+            &Filters::default(),
+            MatrixMode::Directions,
+            Locale::En,
+        );
         let codes: Vec<String> = matrix.columns.iter().map(|c| c.column.code()).collect();
         assert_eq!(
             codes,
@@ -737,7 +784,7 @@ mod tests {
             },
         ] {
             let map = MapCounts::build(&dataset, &filters);
-            let matrix = Matrix::build(&dataset, &filters, MatrixMode::Measures);
+            let matrix = Matrix::build(&dataset, &filters, MatrixMode::Measures, Locale::En);
             for state in MemberState::ALL {
                 let place = Place::MemberState(state);
                 for m in Measure::ALL {
@@ -763,7 +810,12 @@ mod tests {
                 Some(map.asean_wide(None))
             );
         }
-        let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Measures);
+        let matrix = Matrix::build(
+            &dataset,
+            &Filters::default(),
+            MatrixMode::Measures,
+            Locale::En,
+        );
         assert!(
             matrix
                 .count(
@@ -787,12 +839,17 @@ mod tests {
     #[test]
     fn shading_follows_the_member_states_like_the_map() {
         let dataset = sample();
-        let matrix = Matrix::build(&dataset, &Filters::default(), MatrixMode::Measures);
+        let matrix = Matrix::build(
+            &dataset,
+            &Filters::default(),
+            MatrixMode::Measures,
+            Locale::En,
+        );
         // Member states: at most 2 (Viet Nam under CBC); ASEAN-wide has 1 under CBC, PIL, "no measure".
         assert_eq!(matrix.max_member_state(), 2);
         assert_eq!(matrix.shading_bounds(), vec![1, 2]);
         assert!(!matrix.beyond_scale());
-        assert_eq!(matrix.legend_labels(), ["1", "2"]);
+        assert_eq!(matrix.legend_labels(Locale::En), ["1", "2"]);
         let vn_cbc = matrix
             .columns
             .iter()
@@ -814,9 +871,9 @@ mod tests {
             more.activities
                 .push(ActivityBuilder::new(id).start(2011).build());
         }
-        let matrix = Matrix::build(&more, &Filters::default(), MatrixMode::Measures);
+        let matrix = Matrix::build(&more, &Filters::default(), MatrixMode::Measures, Locale::En);
         assert!(matrix.beyond_scale());
-        assert_eq!(matrix.legend_labels(), ["1", "2 or more"]);
+        assert_eq!(matrix.legend_labels(Locale::En), ["1", "2 or more"]);
         let none = matrix
             .columns
             .iter()
@@ -827,5 +884,75 @@ mod tests {
             2,
             "4 dialogues take the darkest class"
         );
+    }
+
+    /// The headers and the legend in Japanese: MOD's terms for the measures and directions, the data's
+    /// own spelling for a field; the counts are the same in both languages.
+    #[test]
+    fn headers_and_legend_in_japanese() {
+        let dataset = sample();
+        let filters = Filters::default();
+        let heads = |mode, locale| -> Vec<(String, String)> {
+            Matrix::build(&dataset, &filters, mode, locale)
+                .columns
+                .into_iter()
+                .map(|h| (h.label, h.title))
+                .collect()
+        };
+        let measures = heads(MatrixMode::Measures, Locale::Ja);
+        assert_eq!(measures[1], ("CBC".to_string(), "能力構築支援".to_string()));
+        assert_eq!(measures[5].0, "手段なし");
+        assert_eq!(measures[6].0, "合計");
+        let directions = heads(MatrixMode::Directions, Locale::Ja);
+        assert_eq!(directions[0].0, "法の支配");
+        assert_eq!(directions[3].0, "方向性なし");
+        let fields = heads(MatrixMode::Fields, Locale::Ja);
+        assert_eq!(
+            fields[0],
+            ("HA/DR".to_string(), "分野「HA/DR」の活動".to_string())
+        );
+        assert_eq!(fields[4].0, "分野なし");
+        let english = heads(MatrixMode::Measures, Locale::En);
+        assert_eq!(english[5].0, "No measure");
+        assert_eq!(english[1].1, "Capacity Building Cooperation");
+        for mode in MatrixMode::ALL {
+            assert_eq!(
+                Matrix::build(&dataset, &filters, mode, Locale::Ja).counts,
+                Matrix::build(&dataset, &filters, mode, Locale::En).counts
+            );
+        }
+        assert_eq!(row_label(Place::AseanWide, Locale::Ja), "ASEAN全体");
+        assert_eq!(
+            row_label(Place::MemberState(VietNam), Locale::Ja),
+            "ベトナム"
+        );
+        assert_eq!(
+            row_label(Place::AseanWide, Locale::En),
+            Place::AseanWide.name()
+        );
+
+        let mut more = dataset.clone();
+        for id in ["f2", "f3", "f4"] {
+            more.activities
+                .push(ActivityBuilder::new(id).start(2011).build());
+        }
+        let matrix = Matrix::build(&more, &filters, MatrixMode::Measures, Locale::Ja);
+        assert_eq!(matrix.legend_labels(Locale::Ja), ["1", "2以上"]);
+        // The English legend is the map's classes (`stats::class_labels`), word for word.
+        let default = crate::model::default_dataset();
+        let matrix = Matrix::build(&default, &filters, MatrixMode::Measures, Locale::En);
+        let mut expected = crate::model::stats::class_labels(&matrix.shading_bounds());
+        if matrix.beyond_scale() {
+            let bounds = matrix.shading_bounds();
+            let lower = bounds.iter().rev().nth(1).map_or(1, |b| b + 1);
+            if let Some(last) = expected.last_mut() {
+                *last = format!("{lower} or more");
+            }
+        }
+        assert_eq!(matrix.legend_labels(Locale::En), expected);
+        assert!(matrix
+            .legend_labels(Locale::Ja)
+            .iter()
+            .any(|label| label.contains('～')));
     }
 }

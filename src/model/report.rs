@@ -7,6 +7,8 @@
 
 use super::dataset::{Activity, Dataset, Source};
 use super::filter::SortOrder;
+use super::i18n::views::group_heading;
+use super::i18n::Locale;
 use super::sources::has_official_source;
 use super::trends::YearTally;
 use super::vision::Measure;
@@ -72,29 +74,6 @@ impl Headline {
     }
 }
 
-/// Formats a share as "43 %" (rounded to a whole percent), or "–" when there is none.
-pub fn format_share(share: Option<f64>) -> String {
-    share.map_or_else(|| "–".to_string(), |s| format!("{:.0} %", s))
-}
-
-/// Formats a change of share as "+5 points", "−3 points" or "no change", or "–" when either year has
-/// no activities.
-pub fn format_share_change(change: Option<f64>) -> String {
-    let Some(points) = change.map(f64::round) else {
-        return "–".to_string();
-    };
-    if points == 0.0 {
-        return "no change".to_string();
-    }
-    let sign = if points > 0.0 { "+" } else { "−" };
-    let unit = if points.abs() == 1.0 {
-        "point"
-    } else {
-        "points"
-    };
-    format!("{sign}{} {unit}", points.abs())
-}
-
 /// An active activity in a report, with the follow-up notes recorded for the report's year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReportEntry<'a> {
@@ -110,11 +89,9 @@ pub struct MeasureGroup<'a> {
 }
 
 impl MeasureGroup<'_> {
-    pub fn heading(&self) -> String {
-        match self.measure {
-            Some(m) => format!("{} ({})", m.name(), m.short_label()),
-            None => "No measure (dialogue and exchange)".to_string(),
-        }
+    /// The group's heading in `locale`: the measure's name and code, or "no measure".
+    pub fn heading(&self, locale: Locale) -> String {
+        group_heading(locale, self.measure)
     }
 
     /// The code used in test hooks and anchors: a measure code or `NONE`.
@@ -263,6 +240,7 @@ mod tests {
     use super::*;
     use crate::model::dataset::FollowUp;
     use crate::model::fixtures::ActivityBuilder;
+    use crate::model::i18n::views::{share, share_change};
     use crate::model::trends::combines_measures;
     use crate::model::vision::MemberState;
 
@@ -401,7 +379,7 @@ mod tests {
             );
             assert_eq!(h.asean_wide_share, share, "{year}");
             assert_eq!(h.previous_share, previous, "{year}");
-            assert_eq!(format_share_change(h.share_change()), change, "{year}");
+            assert_eq!(share_change(Locale::En, h.share_change()), change, "{year}");
         }
     }
 
@@ -494,10 +472,23 @@ mod tests {
 
     #[test]
     fn shares_format() {
-        assert_eq!(format_share(Some(100.0 / 3.0)), "33 %");
-        assert_eq!(format_share(None), "–");
-        assert_eq!(format_share_change(Some(0.2)), "no change");
-        assert_eq!(format_share_change(Some(-1.0)), "−1 point");
+        assert_eq!(share(Locale::En, Some(100.0 / 3.0)), "33 %");
+        assert_eq!(share(Locale::En, None), "–");
+        assert_eq!(share_change(Locale::En, Some(0.2)), "no change");
+        assert_eq!(share_change(Locale::En, Some(-1.0)), "−1 point");
+        let dataset = sample();
+        let report = AnnualReport::of_year(&dataset, 2019);
+        let headings: Vec<String> = report
+            .groups
+            .iter()
+            .map(|g| g.heading(Locale::Ja))
+            .collect();
+        assert_eq!(headings[1], "能力構築支援（CBC）");
+        assert_eq!(headings[5], "手段なし（対話・交流）");
+        assert_eq!(
+            report.groups[0].heading(Locale::En),
+            "Promotion of International Law (PIL)"
+        );
     }
 
     /// The report's groups hold every active activity: each measure group is the activities with that

@@ -4,23 +4,27 @@
 
 use leptos::prelude::*;
 
-use crate::model::matrix::{counted_in_cell, Column, Matrix, MatrixMode};
+use crate::i18n::{t, use_language};
+use crate::model::i18n::views::{self as words, ViewsText};
+use crate::model::i18n::Locale;
+use crate::model::matrix::{counted_in_cell, row_label, Column, Matrix, MatrixMode};
 use crate::model::stats::Place;
 use crate::model::{wording, Activity, Filters};
 use crate::state::use_atlas;
 use crate::ui::kit::{row_key, ActivityRow, OtherFiltersNote, YearRange};
 
-/// The cell whose activities are listed under the table.
+/// The cell whose activities are listed under the table. Its name is not kept: the list's heading
+/// names it from the current matrix, so that it follows a switch of language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Selection {
     place: Place,
     column: Column,
-    label: String,
 }
 
 #[component]
 pub fn MatrixView() -> impl IntoView {
     let state = use_atlas();
+    let language = use_language();
     let mode = RwSignal::new(MatrixMode::Measures);
     let selected = RwSignal::new(None::<Selection>);
     // The matrix ignores the measure, country and scope filters (its columns and rows are those), so
@@ -34,9 +38,10 @@ pub fn MatrixView() -> impl IntoView {
     });
     let matrix = Memo::new(move |_| {
         let mode = mode.get();
-        filters.with(|f| state.dataset.with(|d| Matrix::build(d, f, mode)))
+        let locale = language.get();
+        filters.with(|f| state.dataset.with(|d| Matrix::build(d, f, mode, locale)))
     });
-    let legend = Memo::new(move |_| matrix.with(Matrix::legend_labels));
+    let legend = Memo::new(move |_| matrix.with(|m| m.legend_labels(language.get())));
     // The one cell of the grid that is a tab stop (WAI-ARIA grid pattern): the matrix is a single stop
     // in the page's tab order, and the arrow keys move within it. Kept inside the table's bounds when a
     // mode change gives it fewer columns.
@@ -67,13 +72,11 @@ pub fn MatrixView() -> impl IntoView {
 
     view! {
         <section class="view matrix-view" aria-labelledby="view-title">
-            <h2 id="view-title">"Matrix"</h2>
-            <p class="matrix-view__lead">
-                "Activities by member state and measure: the map as a table. Choose a cell to list its activities."
-            </p>
+            <h2 id="view-title">{t(ViewsText::MatrixHeading)}</h2>
+            <p class="matrix-view__lead">{t(ViewsText::MatrixLead)}</p>
             <div class="toolbar matrix-view__controls">
                 <fieldset class="segmented" data-testid="matrix-mode">
-                    <legend>"Columns"</legend>
+                    <legend>{t(ViewsText::MatrixColumns)}</legend>
                     {MatrixMode::ALL.into_iter().map(|m| view! {
                         <label class="segmented__option">
                             <input
@@ -87,7 +90,7 @@ pub fn MatrixView() -> impl IntoView {
                                     selected.set(None);
                                 }
                             />
-                            <span>{m.label()}</span>
+                            <span>{t(m.label())}</span>
                         </label>
                     }).collect_view()}
                 </fieldset>
@@ -103,10 +106,10 @@ pub fn MatrixView() -> impl IntoView {
                     data-mode=move || mode.get().code()
                     on:keydown=on_grid_key
                 >
-                    <caption>{move || caption(mode.get(), &filters.get())}</caption>
+                    <caption>{move || caption(language.get(), mode.get(), &filters.get())}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Member state"</th>
+                            <th scope="col">{t(ViewsText::MemberState)}</th>
                             {move || matrix.with(|m| m.columns.iter().map(|head| view! {
                                 <th
                                     scope="col"
@@ -123,14 +126,16 @@ pub fn MatrixView() -> impl IntoView {
                     </thead>
                     <tbody>
                         {move || {
+                            // The matrix is built in the current language, so this redraws with it.
+                            let locale = language.get();
                             matrix.with(|m| m.rows.iter().zip(&m.counts).enumerate().map(|(row, (place, counts))| {
                                 let place = *place;
                                 let cells = m.columns.iter().zip(counts).enumerate().map(|(col, (head, count))| {
                                     let count = *count;
                                     let class = m.class_of_cell(row, col);
-                                    let label = format!("{} · {}", place.name(), head.label);
+                                    let label = words::cell_name(locale, row_label(place, locale), &head.label);
                                     let column = head.column.clone();
-                                    let this = Selection { place, column: column.clone(), label: label.clone() };
+                                    let this = Selection { place, column: column.clone() };
                                     let is_selected = {
                                         let column = column.clone();
                                         move || selected.with(|s| s.as_ref().is_some_and(|s| s.place == place && s.column == column))
@@ -149,7 +154,7 @@ pub fn MatrixView() -> impl IntoView {
                                                 tabindex=move || if bounded_active.get() == (row, col) { "0" } else { "-1" }
                                                 on:focus=move |_| active.set((row, col))
                                                 aria-pressed=move || if is_selected() { "true" } else { "false" }
-                                                aria-label=format!("{label}: {}", wording::activities(crate::model::i18n::Locale::En, count as usize))
+                                                aria-label=words::cell_count(locale, &label, count as usize)
                                                 on:click=move |_| selected.set(Some(this.clone()))
                                             >
                                                 {count.to_string()}
@@ -159,7 +164,7 @@ pub fn MatrixView() -> impl IntoView {
                                 }).collect_view();
                                 view! {
                                     <tr class:matrix__row--asean=place == Place::AseanWide>
-                                        <th scope="row" data-row=place.code()>{place.name()}</th>
+                                        <th scope="row" data-row=place.code()>{row_label(place, locale)}</th>
                                         {cells}
                                     </tr>
                                 }
@@ -168,30 +173,19 @@ pub fn MatrixView() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p class="matrix-view__note" id="matrix-keys">
-                "In the table, the arrow keys move between cells, Home and End go to a row's first and last cell, "
-                "Ctrl+Home and Ctrl+End to the table's; Enter or Space lists a cell's activities."
-            </p>
+            <p class="matrix-view__note" id="matrix-keys">{t(ViewsText::MatrixKeys)}</p>
             <MatrixLegend labels=legend/>
-            <p class="matrix-view__note">
-                "An activity with several measures, fields or member states counts in each of its cells, and "
-                "once in its row's total. The measure, member-state and scope filters do not apply here: the "
-                "columns and rows show them all."
-            </p>
-            <CellActivities selected=selected filters=filters/>
+            <p class="matrix-view__note">{t(ViewsText::MatrixCountingNote)}</p>
+            <CellActivities selected=selected filters=filters matrix=matrix/>
         </section>
     }
 }
 
-fn caption(mode: MatrixMode, filters: &Filters) -> String {
-    let what = match mode {
-        MatrixMode::Measures => "Activities by member state and measure",
-        MatrixMode::Fields => "Activities by member state and field",
-        MatrixMode::Directions => "Activities by member state and direction",
-    };
-    format!(
-        "{what}, {}",
-        wording::years(crate::model::i18n::Locale::En, filters.from, filters.to)
+fn caption(locale: Locale, mode: MatrixMode, filters: &Filters) -> String {
+    words::matrix_caption(
+        locale,
+        mode,
+        &wording::years(locale, filters.from, filters.to),
     )
 }
 
@@ -199,8 +193,8 @@ fn caption(mode: MatrixMode, filters: &Filters) -> String {
 #[component]
 fn MatrixLegend(labels: Memo<Vec<String>>) -> impl IntoView {
     view! {
-        <div class="matrix-legend" aria-label="Shading of the cells">
-            <span class="matrix-legend__title">"Activities per cell:"</span>
+        <div class="matrix-legend" aria-label=t(ViewsText::LegendLabel)>
+            <span class="matrix-legend__title">{t(ViewsText::LegendTitle)}</span>
             <span class="matrix-legend__item">
                 <span class="matrix-legend__swatch matrix__cell--class-0"></span>"0"
             </span>
@@ -210,17 +204,20 @@ fn MatrixLegend(labels: Memo<Vec<String>>) -> impl IntoView {
                     {label}
                 </span>
             }).collect_view()}
-            <span class="matrix-legend__note">
-                "The scale follows the member states, as on the map; the total column is not shaded."
-            </span>
+            <span class="matrix-legend__note">{t(ViewsText::LegendNote)}</span>
         </div>
     }
 }
 
 /// The activities behind the chosen cell, sorted by year.
 #[component]
-fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>) -> impl IntoView {
+fn CellActivities(
+    selected: RwSignal<Option<Selection>>,
+    filters: Memo<Filters>,
+    matrix: Memo<Matrix>,
+) -> impl IntoView {
     let state = use_atlas();
+    let language = use_language();
     let activities = Memo::new(move |_| {
         selected.with(|s| {
             s.as_ref().map(|s| {
@@ -239,6 +236,21 @@ fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>)
     move || {
         selected.get().map(|s| {
             let count = move || activities.with(|a| a.as_ref().map_or(0, Vec::len));
+            // The cell's name in the current language, from the matrix's header of its column.
+            let heading = {
+                let (place, column) = (s.place, s.column.clone());
+                move || {
+                    let locale = language.get();
+                    let column_label = matrix.with(|m| {
+                        m.columns
+                            .iter()
+                            .find(|head| head.column == column)
+                            .map_or_else(|| column.code(), |head| head.label.clone())
+                    });
+                    let cell = words::cell_name(locale, row_label(place, locale), &column_label);
+                    words::cell_count(locale, &cell, count())
+                }
+            };
             view! {
                 <section
                     class="card matrix-selection"
@@ -248,11 +260,11 @@ fn CellActivities(selected: RwSignal<Option<Selection>>, filters: Memo<Filters>)
                     aria-live="polite"
                 >
                     <div class="matrix-selection__head">
-                        <h3>{format!("{}: ", s.label)}{move || wording::activities(crate::model::i18n::Locale::En, count())}</h3>
-                        <button class="button button--small" on:click=move |_| selected.set(None)>"Close"</button>
+                        <h3>{heading}</h3>
+                        <button class="button button--small" on:click=move |_| selected.set(None)>{t(ViewsText::Close)}</button>
                     </div>
                     <Show when=move || count() == 0>
-                        <p class="placeholder">"No activity in this cell."</p>
+                        <p class="placeholder">{t(ViewsText::EmptyCell)}</p>
                     </Show>
                     <ul class="matrix-selection__list" data-testid="matrix-activities">
                         <For

@@ -5,12 +5,13 @@
 
 use leptos::prelude::*;
 
-use crate::model::report::{
-    default_year, format_share, format_share_change, report_years, AnnualReport, Headline,
-};
+use crate::i18n::{t, use_language};
+use crate::model::i18n::views::{self as words, ViewsText};
+use crate::model::i18n::{Locale, Phrase};
+use crate::model::report::{default_year, report_years, AnnualReport, Headline};
 use crate::model::sources::{source_kind, SourceKind};
 use crate::model::trends::{opening_first_year, YearTally, OPENING_MIN_ACTIVE};
-use crate::model::{wording, Activity, Source};
+use crate::model::{wording, Activity, Measure, Source};
 use crate::state::use_atlas;
 use crate::ui::trends::TrendsChart;
 use crate::ui::{places_label, ConfidenceMark, MeasureBadges, SourceLink};
@@ -22,7 +23,7 @@ const CHART_YEARS: i32 = 10;
 #[derive(Clone, Debug, PartialEq)]
 struct GroupView {
     code: &'static str,
-    heading: String,
+    measure: Option<Measure>,
     entries: Vec<(Activity, Vec<String>)>,
 }
 
@@ -45,7 +46,7 @@ impl YearReport {
                 .iter()
                 .map(|g| GroupView {
                     code: g.code(),
-                    heading: g.heading(),
+                    measure: g.measure,
                     entries: g
                         .entries
                         .iter()
@@ -70,6 +71,7 @@ fn this_year() -> i32 {
 #[component]
 pub fn ReportView() -> impl IntoView {
     let state = use_atlas();
+    let language = use_language();
     // The year list opens on the Vision's era (from the first year with three active activities, as
     // the trends); "All years" adds the earlier ones.
     let all_years = RwSignal::new(false);
@@ -112,30 +114,26 @@ pub fn ReportView() -> impl IntoView {
         })
     });
     let chart_title = Signal::derive(move || {
-        chart_series.with(|s| {
-            format!(
-                "Activities active per year, {}",
-                crate::ui::trends::span_label(s)
-            )
-        })
+        let locale = language.get();
+        chart_series
+            .with(|s| words::active_per_year(locale, &crate::ui::trends::span_label(locale, s)))
     });
     let print = move |_| {
         if let Err(error) = window().print() {
-            state.notice.set(Some(format!(
-                "The print dialog could not open: {}",
-                error
-                    .as_string()
-                    .unwrap_or_else(|| "refused by the browser".to_string())
-            )));
+            let locale = language.get_untracked();
+            let reason = error
+                .as_string()
+                .unwrap_or_else(|| ViewsText::PrintRefused.text(locale).to_string());
+            state.notice.set(Some(words::print_failed(locale, &reason)));
         }
     };
 
     view! {
         <section class="view report-view" aria-labelledby="view-title">
             <div class="report-view__controls toolbar">
-                <h2 id="view-title" class="report-view__title">"Annual follow-up report"</h2>
+                <h2 id="view-title" class="report-view__title">{t(ViewsText::ReportHeading)}</h2>
                 <label>
-                    "Year"
+                    {t(ViewsText::Year)}
                     <select
                         data-testid="report-year"
                         prop:value=move || year.get().map(|y| y.to_string()).unwrap_or_default()
@@ -155,26 +153,30 @@ pub fn ReportView() -> impl IntoView {
                         class="button button--small"
                         data-testid="report-all-years"
                         aria-pressed=move || if all_years.get() { "true" } else { "false" }
-                        title=move || format!(
-                            "The list starts in {}, the first year with at least {OPENING_MIN_ACTIVE} active activities",
-                            opening.get().unwrap_or_default()
+                        title=move || words::report_list_starts(
+                            language.get(),
+                            opening.get().unwrap_or_default(),
+                            OPENING_MIN_ACTIVE,
                         )
                         on:click=move |_| all_years.update(|a| *a = !*a)
                     >
                         {move || if all_years.get() {
-                            format!("From {} only", opening.get().unwrap_or_default())
+                            words::from_year_only(language.get(), opening.get().unwrap_or_default())
                         } else {
-                            format!("All years (from {})", every_year.with(|e| e.last().copied()).unwrap_or_default())
+                            words::all_years_from(
+                                language.get(),
+                                every_year.with(|e| e.last().copied()).unwrap_or_default(),
+                            )
                         }}
                     </button>
                 </Show>
                 <button class="button button--primary" data-testid="report-print" on:click=print>
-                    "Print / Save as PDF"
+                    {t(ViewsText::PrintPdf)}
                 </button>
             </div>
             {move || match report.get() {
                 None => view! {
-                    <p class="placeholder" data-testid="report">"There are no activities to report on."</p>
+                    <p class="placeholder" data-testid="report">{t(ViewsText::NothingToReport)}</p>
                 }.into_any(),
                 Some(report) => view! {
                     <ReportBody report=report chart_series=chart_series chart_title=chart_title/>
@@ -191,90 +193,90 @@ fn ReportBody(
     chart_title: Signal<String>,
 ) -> impl IntoView {
     let state = use_atlas();
+    let language = use_language();
     let h = report.headline;
     let year = h.year;
     let dataset_title = move || state.dataset.with(|d| d.title.clone());
     let active_count = h.active;
+    let today = crate::files::today();
+    let sources_count = report.sources.len();
+    let official_count = report
+        .sources
+        .iter()
+        .filter(|s| source_kind(&s.url) == SourceKind::Official)
+        .count();
+    let followed_up = report.followed_up;
+    // A fixed phrase as a text that follows the language, for a `Figure`'s label.
+    let phrase = move |p: ViewsText| move || p.text(language.get()).to_string();
     view! {
         <article class="report" data-testid="report" data-year=year.to_string()>
             <header class="report__header">
                 <p class="report__kicker">{dataset_title}</p>
-                <h3 class="report__title">{format!("Vientiane Vision follow-up, {year}")}</h3>
-                <p class="report__note">
-                    {format!(
-                        "Activities active at some point in {year}, from the whole dataset. Prepared {} with the Vientiane Vision Atlas.",
-                        crate::files::today()
-                    )}
-                </p>
+                <h3 class="report__title">{move || words::report_title(language.get(), year)}</h3>
+                <p class="report__note">{move || words::report_note(language.get(), year, &today)}</p>
             </header>
 
             <section class="report__section" aria-labelledby="report-figures-title">
-                <h4 id="report-figures-title" class="visually-hidden">"Headline figures"</h4>
+                <h4 id="report-figures-title" class="visually-hidden">{t(ViewsText::HeadlineFigures)}</h4>
                 <dl class="report__figures">
-                    <Figure label="Activities active" test_id="report-active" value=h.active.to_string()/>
-                    <Figure label="New (started this year)" test_id="report-new" value=h.new.to_string()/>
-                    <Figure label="Completed (ended this year)" test_id="report-completed" value=h.completed.to_string()/>
-                    <Figure label="Combining two or more measures" test_id="report-combined" value=h.combined.to_string()/>
+                    <Figure label=phrase(ViewsText::ActivitiesActive) test_id="report-active" value=h.active.to_string()/>
+                    <Figure label=phrase(ViewsText::FigureNew) test_id="report-new" value=h.new.to_string()/>
+                    <Figure label=phrase(ViewsText::FigureCompleted) test_id="report-completed" value=h.completed.to_string()/>
+                    <Figure label=phrase(ViewsText::FigureCombined) test_id="report-combined" value=h.combined.to_string()/>
                     <Figure
-                        label="ASEAN-wide share"
+                        label=phrase(ViewsText::AseanWideShare)
                         test_id="report-asean-share"
-                        value=format_share(h.asean_wide_share)
-                        detail=wording::of_activities(crate::model::i18n::Locale::En, h.asean_wide as usize, h.active as usize)
+                        value=move || words::share(language.get(), h.asean_wide_share)
+                        detail=move || wording::of_activities(language.get(), h.asean_wide as usize, h.active as usize)
                     />
                     <Figure
-                        label=format!("Change from {}", year - 1)
+                        label=move || words::change_from(language.get(), year - 1)
                         test_id="report-asean-share-change"
-                        value=format_share_change(h.share_change())
-                        detail=format!("{}: {}", year - 1, format_share(h.previous_share))
+                        value=move || words::share_change(language.get(), h.share_change())
+                        detail=move || words::previous_share(language.get(), year - 1, h.previous_share)
                     />
                     <Figure
-                        label="Backed by an official source"
+                        label=phrase(ViewsText::FigureOfficial)
                         test_id="report-official-share"
-                        value=format_share(h.official_share())
-                        detail=wording::of_activities(crate::model::i18n::Locale::En, h.official as usize, h.active as usize)
+                        value=move || words::share(language.get(), h.official_share())
+                        detail=move || wording::of_activities(language.get(), h.official as usize, h.active as usize)
                     />
                 </dl>
                 <p class="report__note" data-testid="report-followed-up">
-                    {format!(
-                        "{} of {} active activities have a follow-up note for {year}.",
-                        report.followed_up, active_count
-                    )}
+                    {move || words::followed_up(language.get(), followed_up, active_count, year)}
                 </p>
             </section>
 
             <figure class="report__chart">
                 <TrendsChart series=chart_series title=chart_title id="report-chart" test_id="report-chart"/>
-                <figcaption>
-                    "Bars: activities active by measure (an activity with several measures counts under each); "
-                    "ticks: distinct activities; dashed line: ASEAN-wide share."
-                </figcaption>
+                <figcaption>{t(ViewsText::ReportChartCaption)}</figcaption>
             </figure>
 
             <section class="report__section" aria-labelledby="report-measures-title">
-                <h4 id="report-measures-title">"Activities by measure"</h4>
-                <p class="report__note">
-                    "An activity with several measures appears under each of them; dialogue and exchange without a measure are listed last."
-                </p>
+                <h4 id="report-measures-title">{t(ViewsText::ByMeasure)}</h4>
+                <p class="report__note">{t(ViewsText::ByMeasureNote)}</p>
                 {report.groups.into_iter().map(|group| view! { <Group group=group year=year/> }).collect_view()}
             </section>
 
             <section class="report__section" aria-labelledby="report-sources-title">
-                <h4 id="report-sources-title">{format!("Sources ({})", report.sources.len())}</h4>
+                <h4 id="report-sources-title">{move || words::sources_heading(language.get(), sources_count)}</h4>
                 <p class="report__note" data-testid="report-sources-official">
-                    {format!(
-                        "{} of these {} sources are official (a government's or an intergovernmental body's own page, marked ✓); the others are secondary.",
-                        report.sources.iter().filter(|s| source_kind(&s.url) == SourceKind::Official).count(),
-                        report.sources.len()
-                    )}
+                    {move || words::sources_official(language.get(), official_count, sources_count)}
                 </p>
                 <ol class="report__sources" data-testid="report-sources">
-                    {report.sources.into_iter().map(|s| view! {
-                        <li data-testid="report-source">
-                            <SourceLink url=s.url.clone() title=s.title.clone().unwrap_or_default() locale=crate::model::i18n::Locale::En/>
-                            {s.title.as_deref().is_some_and(|t| !t.trim().is_empty()).then(|| view! {
-                                <span class="report__source-url">{format!(" {}", s.url)}</span>
-                            })}
-                        </li>
+                    {report.sources.into_iter().map(|s| {
+                        let titled = s.title.as_deref().is_some_and(|t| !t.trim().is_empty());
+                        let url = s.url.clone();
+                        view! {
+                            <li data-testid="report-source">
+                                {move || view! {
+                                    <SourceLink url=s.url.clone() title=s.title.clone().unwrap_or_default() locale=language.get()/>
+                                }}
+                                {titled.then(|| view! {
+                                    <span class="report__source-url">{format!(" {url}")}</span>
+                                })}
+                            </li>
+                        }
                     }).collect_view()}
                 </ol>
             </section>
@@ -282,12 +284,14 @@ fn ReportBody(
     }
 }
 
+/// One headline figure: its label, its value and an optional detail, each a text that may follow the
+/// language.
 #[component]
 fn Figure(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     test_id: &'static str,
-    value: String,
-    #[prop(optional, into)] detail: Option<String>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(optional, into)] detail: Option<Signal<String>>,
 ) -> impl IntoView {
     view! {
         <div class="report__figure">
@@ -302,8 +306,14 @@ fn Figure(
 
 #[component]
 fn Group(group: GroupView, year: i32) -> impl IntoView {
+    let language = use_language();
     let count = group.entries.len();
-    let heading = format!("{} — {count}", group.heading);
+    let measure = group.measure;
+    let heading = move || {
+        let locale = language.get();
+        let heading = words::group_heading(locale, measure);
+        words::group_title(locale, &heading, count)
+    };
     let badge_class = format!("badge badge--{}", group.code.to_lowercase());
     view! {
         <section class="report__group" data-testid="report-group" data-measure=group.code data-count=count.to_string()>
@@ -311,27 +321,37 @@ fn Group(group: GroupView, year: i32) -> impl IntoView {
                 <span class=badge_class aria-hidden="true"></span>
                 {heading}
             </h5>
-            {(count == 0).then(|| view! { <p class="placeholder">{format!("None active in {year}.")}</p> })}
+            {(count == 0).then(|| view! { <p class="placeholder">{move || words::none_active(language.get(), year)}</p> })}
             <ul class="report__entries">
                 {group.entries.into_iter().map(|(activity, notes)| {
-                    let places = places_label(&activity, crate::model::i18n::Locale::En);
                     let confidence = activity.confidence();
-                    view! {
-                        <li class="report__entry" data-testid="report-entry" data-activity-id=activity.id.clone()>
+                    let id = activity.id.clone();
+                    let title = activity.title.clone();
+                    let (start, end) = (activity.start, activity.end);
+                    // One closure per entry draws what the language changes: its years, badges,
+                    // places and marks.
+                    let entry_words = move || {
+                        let locale: Locale = language.get();
+                        view! {
                             <div class="report__entry-head">
-                                <span class="report__entry-title">{activity.title.clone()}</span>
-                                <span class="report__entry-years">{activity.years_label()}</span>
+                                <span class="report__entry-title">{title.clone()}</span>
+                                <span class="report__entry-years">{words::activity_years(locale, start, end)}</span>
                             </div>
                             <div class="report__entry-meta">
-                                <MeasureBadges activity=activity.clone() locale=crate::model::i18n::Locale::En/>
-                                <span class="report__entry-places">{places}</span>
-                                <ConfidenceMark confidence=confidence locale=crate::model::i18n::Locale::En/>
+                                <MeasureBadges activity=activity.clone() locale/>
+                                <span class="report__entry-places">{places_label(&activity, locale)}</span>
+                                <ConfidenceMark confidence=confidence locale/>
                             </div>
+                        }
+                    };
+                    view! {
+                        <li class="report__entry" data-testid="report-entry" data-activity-id=id>
+                            {entry_words}
                             {if notes.is_empty() {
-                                view! { <p class="report__no-note">{format!("No follow-up note for {year}.")}</p> }.into_any()
+                                view! { <p class="report__no-note">{move || words::no_note(language.get(), year)}</p> }.into_any()
                             } else {
                                 view! {
-                                    <ul class="report__notes" aria-label=format!("Follow-up notes, {year}")>
+                                    <ul class="report__notes" aria-label=move || words::notes_label(language.get(), year)>
                                         {notes.into_iter().map(|n| view! { <li data-testid="report-note">{n}</li> }).collect_view()}
                                     </ul>
                                 }.into_any()

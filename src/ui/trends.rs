@@ -5,11 +5,14 @@
 use leptos::prelude::*;
 
 use crate::files;
+use crate::i18n::{t, use_language};
+use crate::model::i18n::views::{self as words, ViewsText, YearFigures};
+use crate::model::i18n::{common, percent, Locale, Phrase};
 use crate::model::trends::{
     axis_ticks, opening_first_year, year_label_step, yearly_series_between, YearTally,
     OPENING_MIN_ACTIVE,
 };
-use crate::model::{wording, Measure};
+use crate::model::{wording, Measure, Scope};
 use crate::state::use_atlas;
 use crate::ui::kit::{OtherFiltersNote, YearRange};
 
@@ -44,8 +47,16 @@ const SEGMENTS: [Option<Measure>; 6] = [
     None,
 ];
 
-fn segment_label(measure: Option<Measure>) -> &'static str {
-    measure.map_or("No measure", Measure::short_label)
+/// A segment's name: the measure's code in both languages, or "no measure".
+fn segment_label(locale: Locale, measure: Option<Measure>) -> &'static str {
+    measure.map_or(ViewsText::NoMeasure.text(locale), Measure::short_label)
+}
+
+/// A segment's long name, for a tooltip.
+fn segment_title(locale: Locale, measure: Option<Measure>) -> &'static str {
+    measure.map_or(ViewsText::DialogueNoMeasure.text(locale), |m| {
+        m.label(locale)
+    })
 }
 
 fn segment_count(tally: &YearTally, measure: Option<Measure>) -> u32 {
@@ -120,29 +131,31 @@ pub fn line_runs(points: &[Option<(f64, f64)>]) -> Vec<String> {
         .collect()
 }
 
-/// "2016–2025", or one year.
-pub fn span_label(series: &[YearTally]) -> String {
-    match (series.first(), series.last()) {
-        (Some(first), Some(last)) if first.year != last.year => {
-            format!("{}–{}", first.year, last.year)
-        }
-        (Some(only), _) => only.year.to_string(),
-        _ => String::new(),
-    }
+/// The years of a series in `locale`: "2016–2025" or 「2016年～2025年」, one year alone, or nothing.
+pub fn span_label(locale: Locale, series: &[YearTally]) -> String {
+    words::span(
+        locale,
+        series
+            .first()
+            .zip(series.last())
+            .map(|(f, l)| (f.year, l.year)),
+    )
 }
 
-fn year_summary(t: &YearTally) -> String {
-    let measures = SEGMENTS
+fn year_summary(locale: Locale, t: &YearTally) -> String {
+    let segments: Vec<(&str, u32)> = SEGMENTS
         .iter()
-        .map(|m| format!("{} {}", segment_label(*m), segment_count(t, *m)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let share = t
-        .asean_wide_share()
-        .map_or("no activities".to_string(), |s| format!("{s:.0} %"));
-    format!(
-        "{}: {} activities active ({measures}); ASEAN-wide share {share}; {} combining two or more measures",
-        t.year, t.active, t.combined
+        .map(|m| (segment_label(locale, *m), segment_count(t, *m)))
+        .collect();
+    words::year_summary(
+        locale,
+        &YearFigures {
+            year: t.year,
+            active: t.active,
+            segments: &segments,
+            share: t.asean_wide_share(),
+            combined: t.combined,
+        },
     )
 }
 
@@ -157,6 +170,7 @@ pub fn TrendsChart(
     #[prop(optional)] node_ref: NodeRef<leptos::svg::Svg>,
 ) -> impl IntoView {
     let frame = Frame::CHART;
+    let language = use_language();
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled_by = title_id.clone();
@@ -172,15 +186,8 @@ pub fn TrendsChart(
         })
     });
     let description = move || {
-        series.with(|s| {
-            format!(
-                "Stacked bars: activities active each year by measure (an activity with several measures \
-                 counts once under each). Black ticks: distinct activities active. Solid line: activities \
-                 combining two or more measures. Dashed line, right axis: share of ASEAN-wide activities. \
-                 Years {}.",
-                span_label(s)
-            )
-        })
+        let locale = language.get();
+        series.with(|s| words::chart_description(locale, &span_label(locale, s)))
     };
 
     let grid = move || {
@@ -197,18 +204,20 @@ pub fn TrendsChart(
             .collect_view()
     };
     let share_axis = move || {
+        let locale = language.get();
         [0u32, 25, 50, 75, 100]
             .into_iter()
-            .map(|percent| {
-                let y = r(frame.y_share(f64::from(percent)));
+            .map(|share| {
+                let y = r(frame.y_share(f64::from(share)));
                 view! {
-                    <text x=r(frame.right + 8.0) y=y dy="4" font-size="12" fill=SHARE_COLOUR>{format!("{percent} %")}</text>
+                    <text x=r(frame.right + 8.0) y=y dy="4" font-size="12" fill=SHARE_COLOUR>{percent(locale, f64::from(share))}</text>
                 }
             })
             .collect_view()
     };
     let bars = move || {
         let (top_value, _) = top.get();
+        let locale = language.get();
         series.with(|s| {
             let count = s.len();
             let label_step = year_label_step(count, ((frame.right - frame.left) / 44.0) as usize);
@@ -274,7 +283,7 @@ pub fn TrendsChart(
                             data-combined=tally.combined.to_string()
                             data-asean-wide=tally.asean_wide.to_string()
                         >
-                            <title>{year_summary(tally)}</title>
+                            <title>{year_summary(locale, tally)}</title>
                             {segments}
                             {tick}
                             {label}
@@ -343,9 +352,7 @@ pub fn TrendsChart(
             <desc id=desc_id>{description}</desc>
             <rect x="0" y="0" width=r(frame.width) height=r(frame.height) fill="#ffffff"/>
             <text x=r(frame.left) y="28" font-size="17" font-weight="600" fill=INK>{move || title.get()}</text>
-            <text x=r(frame.left) y="48" font-size="12" fill=INK>
-                "Activities active per year by measure (an activity with several measures counts once under each)"
-            </text>
+            <text x=r(frame.left) y="48" font-size="12" fill=INK>{t(ViewsText::ChartSubtitle)}</text>
             <g class="trends-chart__grid">{grid}</g>
             <g class="trends-chart__share-axis">{share_axis}</g>
             <g class="trends-chart__bars">{bars}</g>
@@ -357,7 +364,7 @@ pub fn TrendsChart(
                 text-anchor="middle"
                 transform=format!("translate(16 {}) rotate(-90)", r((frame.top + frame.bottom) / 2.0))
             >
-                "Activities active"
+                {t(ViewsText::ActivitiesActive)}
             </text>
             <text
                 font-size="12"
@@ -369,10 +376,10 @@ pub fn TrendsChart(
                     r((frame.top + frame.bottom) / 2.0)
                 )
             >
-                "ASEAN-wide share"
+                {t(ViewsText::AseanWideShare)}
             </text>
             <text x=r((frame.left + frame.right) / 2.0) y=r(frame.bottom + 40.0) text-anchor="middle" font-size="12" fill=INK>
-                "Year"
+                {t(ViewsText::Year)}
             </text>
             <Legend frame=frame/>
         </svg>
@@ -382,6 +389,7 @@ pub fn TrendsChart(
 /// The legend, inside the SVG so that it travels with an export and a printout.
 #[component]
 fn Legend(frame: Frame) -> impl IntoView {
+    let language = use_language();
     let y1 = frame.bottom + 70.0;
     let y2 = y1 + 26.0;
     let column = (frame.right - frame.left) / 6.0;
@@ -394,8 +402,8 @@ fn Legend(frame: Frame) -> impl IntoView {
                 <g data-legend=m.map_or("NONE", Measure::code)>
                     <rect x=r(x) y=r(y1 - 11.0) width="14" height="14" fill=measure_colour(*m)/>
                     <text x=r(x + 20.0) y=r(y1) font-size="13" fill=INK>
-                        {segment_label(*m)}
-                        <title>{m.map_or("Dialogue or exchange without a measure", Measure::name)}</title>
+                        {move || segment_label(language.get(), *m)}
+                        <title>{move || segment_title(language.get(), *m)}</title>
                     </text>
                 </g>
             }
@@ -410,17 +418,17 @@ fn Legend(frame: Frame) -> impl IntoView {
             {swatches}
             <g data-legend="active">
                 <line x1=r(x0) x2=r(x0 + 18.0) y1=r(y2 - 4.0) y2=r(y2 - 4.0) stroke=INK stroke-width="2.5"/>
-                <text x=r(x0 + 24.0) y=r(y2) font-size="13" fill=INK>"Distinct activities active"</text>
+                <text x=r(x0 + 24.0) y=r(y2) font-size="13" fill=INK>{t(ViewsText::LegendActive)}</text>
             </g>
             <g data-legend="combined">
                 <line x1=r(x1) x2=r(x1 + 22.0) y1=r(y2 - 4.0) y2=r(y2 - 4.0) stroke=INK stroke-width="2"/>
                 <rect x=r(x1 + 8.0) y=r(y2 - 7.0) width="6" height="6" fill="#ffffff" stroke=INK stroke-width="1.5"/>
-                <text x=r(x1 + 28.0) y=r(y2) font-size="13" fill=INK>"Activities combining ≥ 2 measures"</text>
+                <text x=r(x1 + 28.0) y=r(y2) font-size="13" fill=INK>{t(ViewsText::LegendCombined)}</text>
             </g>
             <g data-legend="asean-wide-share">
                 <line x1=r(x2) x2=r(x2 + 24.0) y1=r(y2 - 4.0) y2=r(y2 - 4.0) stroke=SHARE_COLOUR stroke-width="2.5" stroke-dasharray="7 4"/>
                 <circle cx=r(x2 + 12.0) cy=r(y2 - 4.0) r="3.5" fill=SHARE_COLOUR/>
-                <text x=r(x2 + 30.0) y=r(y2) font-size="13" fill=INK>"ASEAN-wide share (right axis, %)"</text>
+                <text x=r(x2 + 30.0) y=r(y2) font-size="13" fill=INK>{t(ViewsText::LegendShare)}</text>
             </g>
         </g>
     }
@@ -432,22 +440,26 @@ pub fn TrendsTable(
     #[prop(into)] series: Signal<Vec<YearTally>>,
     test_id: &'static str,
 ) -> impl IntoView {
+    let language = use_language();
     view! {
         <div class="table-scroll">
             <table class="table trends-table" data-testid=test_id>
-                <caption>{move || series.with(|s| format!("Activities active per year, {}", span_label(s)))}</caption>
+                <caption>{move || {
+                    let locale = language.get();
+                    series.with(|s| words::active_per_year(locale, &span_label(locale, s)))
+                }}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Year"</th>
-                        <th scope="col">"Active"</th>
+                        <th scope="col">{t(ViewsText::Year)}</th>
+                        <th scope="col">{t(ViewsText::TableActive)}</th>
                         {SEGMENTS.iter().map(|m| view! {
-                            <th scope="col" title=m.map_or("Dialogue or exchange without a measure", Measure::name)>
-                                {segment_label(*m)}
+                            <th scope="col" title=move || segment_title(language.get(), *m)>
+                                {move || segment_label(language.get(), *m)}
                             </th>
                         }).collect_view()}
-                        <th scope="col">"ASEAN-wide"</th>
-                        <th scope="col">"ASEAN-wide share"</th>
-                        <th scope="col">"Combining ≥ 2 measures"</th>
+                        <th scope="col">{move || Scope::AseanWide.label(language.get())}</th>
+                        <th scope="col">{t(ViewsText::AseanWideShare)}</th>
+                        <th scope="col">{t(ViewsText::TableCombined)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -464,7 +476,7 @@ pub fn TrendsTable(
                                     }).collect_view()}
                                     <td data-col="asean-wide">{t.asean_wide.to_string()}</td>
                                     <td data-col="share">
-                                        {t.asean_wide_share().map_or("–".to_string(), |s| format!("{s:.0} %"))}
+                                        {move || words::share(language.get(), t.asean_wide_share())}
                                     </td>
                                     <td data-col="combined">{t.combined.to_string()}</td>
                                 </tr>
@@ -487,14 +499,18 @@ pub fn standalone_svg(markup: &str) -> String {
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{markup}\n")
 }
 
-/// Offers the chart behind `svg` as an SVG file, or as a PNG at twice its size.
+/// Offers the chart behind `svg` as an SVG file, or as a PNG at twice its size; a failure is told in
+/// `locale`. The file holds the chart's words in the language it is drawn in.
 pub fn export_chart(
     svg: NodeRef<leptos::svg::Svg>,
     stem: &str,
     png: bool,
     notice: RwSignal<Option<String>>,
+    locale: Locale,
 ) -> Result<(), String> {
-    let element = svg.get_untracked().ok_or("the chart is not on the page")?;
+    let element = svg
+        .get_untracked()
+        .ok_or(ViewsText::ChartMissing.text(locale))?;
     let text = standalone_svg(&element.outer_html());
     let name = format!("{stem}-{}", files::today());
     if png {
@@ -506,7 +522,7 @@ pub fn export_chart(
                     .await
                     .and_then(|blob| files::download_blob(&file_name, &blob));
             if let Err(error) = result {
-                notice.set(Some(format!("PNG export failed: {error}")));
+                notice.set(Some(words::png_export_failed(locale, &error)));
             }
         });
         Ok(())
@@ -518,6 +534,7 @@ pub fn export_chart(
 #[component]
 pub fn TrendsView() -> impl IntoView {
     let state = use_atlas();
+    let language = use_language();
     // The chart opens on the first year with three active activities; "All years" goes back to the
     // dataset's first year. A "From" year the user sets wins over both.
     let all_years = RwSignal::new(false);
@@ -540,36 +557,37 @@ pub fn TrendsView() -> impl IntoView {
             opening.get().unwrap_or_default(),
             first_year.get().unwrap_or_default(),
         );
+        let locale = language.get();
         if all_years.get() {
-            format!("All years, from {first}.")
+            words::all_years_note(locale, first)
         } else {
-            format!(
-                "From {opening}, the first year with at least {OPENING_MIN_ACTIVE} active activities (the dataset starts in {first})."
-            )
+            words::opening_note(locale, opening, OPENING_MIN_ACTIVE, first)
         }
     };
     let title = Signal::derive(move || {
-        series.with(|s| {
-            format!(
-                "Japan–ASEAN defense cooperation per year, {}",
-                span_label(s)
-            )
-        })
+        let locale = language.get();
+        series.with(|s| words::trends_title(locale, &span_label(locale, s)))
     });
     let chart = NodeRef::<leptos::svg::Svg>::new();
     let export = move |png: bool| {
-        if let Err(error) = export_chart(chart, "vientiane-vision-trends", png, state.notice) {
-            state.notice.set(Some(format!("Export failed: {error}")));
+        let locale = language.get_untracked();
+        if let Err(error) =
+            export_chart(chart, "vientiane-vision-trends", png, state.notice, locale)
+        {
+            state
+                .notice
+                .set(Some(common::export_failed(locale, &error)));
         }
     };
     let latest = move || {
+        let locale = language.get();
         series.with(|s| {
             s.iter()
                 .rev()
                 .find(|t| t.active > 0)
                 .map(|t| {
                     wording::latest_year(
-                        crate::model::i18n::Locale::En,
+                        locale,
                         t.year,
                         t.active as usize,
                         t.asean_wide as usize,
@@ -577,18 +595,15 @@ pub fn TrendsView() -> impl IntoView {
                         t.combined as usize,
                     )
                 })
-                .unwrap_or_else(|| "No activities yet.".to_string())
+                .unwrap_or_else(|| ViewsText::NoActivitiesYet.text(locale).to_string())
         })
     };
 
     view! {
         <section class="view trends" aria-labelledby="view-title">
-            <h2 id="view-title">"Trends"</h2>
+            <h2 id="view-title">{t(ViewsText::TrendsHeading)}</h2>
             <p class="trends__lead">
-                "Activities active each year up to the dataset's last (an ongoing activity "
-                "counts to the last year), by the Vision's five measures; the dashed line follows the share of "
-                "ASEAN-wide activities, the Vision's stated direction. The year range below (shared with the map, "
-                "the matrix and the list) narrows the chart. "
+                {t(ViewsText::TrendsLead)}
                 {latest}
             </p>
             <div class="toolbar">
@@ -603,20 +618,20 @@ pub fn TrendsView() -> impl IntoView {
                             on:click=move |_| all_years.update(|a| *a = !*a)
                         >
                             {move || if all_years.get() {
-                                format!("From {}", opening.get().unwrap_or_default())
+                                words::from_year(language.get(), opening.get().unwrap_or_default())
                             } else {
-                                "All years".to_string()
+                                ViewsText::AllYears.text(language.get()).to_string()
                             }}
                         </button>
                     </p>
                 </Show>
-                <button class="button" data-testid="trends-export-svg" on:click=move |_| export(false)>"Export SVG"</button>
-                <button class="button" data-testid="trends-export-png" on:click=move |_| export(true)>"Export PNG"</button>
+                <button class="button" data-testid="trends-export-svg" on:click=move |_| export(false)>{t(ViewsText::ExportSvg)}</button>
+                <button class="button" data-testid="trends-export-png" on:click=move |_| export(true)>{t(ViewsText::ExportPng)}</button>
             </div>
             <OtherFiltersNote view="trends" ignored=true/>
             <Show
                 when=move || series.with(|s| !s.is_empty())
-                fallback=|| view! { <p class="placeholder">"There are no activities to chart."</p> }
+                fallback=move || view! { <p class="placeholder">{t(ViewsText::NothingToChart)}</p> }
             >
                 <figure class="chart-figure">
                     // On a narrow screen the chart scrolls sideways: the region is a tab stop so that
@@ -627,7 +642,7 @@ pub fn TrendsView() -> impl IntoView {
                 </figure>
             </Show>
             <details class="trends__table" data-testid="trends-table-toggle">
-                <summary>"The numbers as a table"</summary>
+                <summary>{t(ViewsText::AsTable)}</summary>
                 <TrendsTable series=series test_id="trends-table"/>
             </details>
         </section>
