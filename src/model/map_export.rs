@@ -175,6 +175,10 @@ const FONT: &str =
 const FONT_JA: &str = "&apos;Hiragino Sans&apos;, &apos;Hiragino Kaku Gothic ProN&apos;, \
                        &apos;Yu Gothic UI&apos;, &apos;Yu Gothic&apos;, Meiryo, &apos;Noto Sans CJK JP&apos;, \
                        &apos;Noto Sans JP&apos;, system-ui, sans-serif";
+/// The mark on an element whose text holds the user's own words (the dataset's title, a searched or
+/// field text), which stay as written in either language: a check for words left untranslated in
+/// the export skips what carries it, as it skips `[data-dataset-text]` on the page.
+const DATASET_TEXT: &str = " data-dataset-text=\"\"";
 /// Where the map sits in the export, and the column of text beside it.
 const MARGIN: f64 = 24.0;
 const MAP_TOP: f64 = 112.0;
@@ -210,7 +214,7 @@ pub fn export_svg(export: &MapExport) -> ExportedMap {
     let subtitle = escape_xml(&words::export_subtitle(locale, measure));
     let _ = writeln!(
         body,
-        "<text x=\"{MARGIN}\" y=\"52\" font-size=\"30\" font-weight=\"700\" fill=\"{INK}\">{title}</text>\n\
+        "<text x=\"{MARGIN}\" y=\"52\" font-size=\"30\" font-weight=\"700\" fill=\"{INK}\"{DATASET_TEXT}>{title}</text>\n\
          <text x=\"{MARGIN}\" y=\"90\" font-size=\"21\" fill=\"{INK_SOFT}\">{subtitle}</text>"
     );
     write_map(&mut body, export);
@@ -262,16 +266,28 @@ pub fn export_svg(export: &MapExport) -> ExportedMap {
         picture.include_asean_wide,
         export.span,
     );
+    // The user's own words in the caption: a field or a search text in its last line (the one on the
+    // other filters, there whenever either is set), the dataset's title in the source line.
+    let own_filter_words = export
+        .filters
+        .field
+        .as_deref()
+        .is_some_and(|f| !f.trim().is_empty())
+        || !export.filters.search.trim().is_empty();
+    let last_filter_line = caption.len().saturating_sub(1);
     caption.push(words::caption_source(
         locale,
         export.title.trim(),
         export.date,
     ));
-    for line in caption {
+    let source_line = caption.len() - 1;
+    for (index, line) in caption.into_iter().enumerate() {
+        let own = index == source_line || (own_filter_words && index == last_filter_line);
+        let mark = if own { DATASET_TEXT } else { "" };
         for part in wrap(&line, COLUMN_CHARS) {
             let _ = writeln!(
                 body,
-                "<text x=\"{column_x}\" y=\"{y}\" font-size=\"16\" fill=\"{INK}\">{}</text>",
+                "<text x=\"{column_x}\" y=\"{y}\" font-size=\"16\" fill=\"{INK}\"{mark}>{}</text>",
                 escape_xml(&part)
             );
             y += 22.0;
@@ -307,7 +323,7 @@ pub fn export_svg(export: &MapExport) -> ExportedMap {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"{lang} width=\"{width}\" height=\"{height}\" \
          viewBox=\"0 0 {width} {height}\" font-family=\"{font}\">\n\
-         <title>{title} — {subtitle}</title>\n<defs>{}</defs>\n\
+         <title{DATASET_TEXT}>{title} — {subtitle}</title>\n<defs>{}</defs>\n\
          <rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>\n",
         hatch_pattern()
     );
@@ -583,20 +599,27 @@ mod tests {
         assert!(svg.contains("Viet Nam: 1 activity, Capacity Building Cooperation"));
     }
 
-    /// The text runs of an SVG (the content between tags), unescaped.
-    fn text_runs(svg: &str) -> Vec<String> {
+    /// The text runs of an SVG (the content between tags), unescaped, each with whether the element
+    /// that holds it is marked as the user's own words.
+    fn marked_runs(svg: &str) -> Vec<(bool, String)> {
         let body = svg.split_once("?>").map_or(svg, |(_, rest)| rest);
         body.split('<')
-            .filter_map(|part| part.split_once('>').map(|(_, text)| text))
-            .map(|text| {
-                text.replace("&lt;", "<")
+            .filter_map(|part| part.split_once('>'))
+            .map(|(tag, text)| {
+                let text = text
+                    .replace("&lt;", "<")
                     .replace("&gt;", ">")
                     .replace("&quot;", "\"")
                     .replace("&apos;", "'")
-                    .replace("&amp;", "&")
+                    .replace("&amp;", "&");
+                (tag.contains(DATASET_TEXT.trim()), text)
             })
-            .filter(|text| !text.trim().is_empty())
+            .filter(|(_, text)| !text.trim().is_empty())
             .collect()
+    }
+
+    fn text_runs(svg: &str) -> Vec<String> {
+        marked_runs(svg).into_iter().map(|(_, text)| text).collect()
     }
 
     /// The exported map in Japanese: the caption, the legend, the box, Japan's label, the disclaimer
@@ -673,6 +696,51 @@ mod tests {
         // Every text run is Japanese, numbers, kept codes or the credit's "Natural Earth".
         for run in &runs {
             assert!(only_kept_words(run), "English left in {run:?}");
+        }
+
+        // The user's own words stay as written, in elements marked as theirs; nothing else is marked,
+        // and every other run is Japanese.
+        let english = Filters {
+            search: "Ship Rider".into(),
+            ..filters.clone()
+        };
+        let svg = export_svg(&MapExport {
+            geometry: geometry(),
+            picture: &picture,
+            filters: &english,
+            span: Some((2009, 2027)),
+            title: "Japan–ASEAN defense cooperation under the Vientiane Vision",
+            date: "2026-01-31",
+        })
+        .svg;
+        assert_well_formed(&svg);
+        let runs = marked_runs(&svg);
+        let marked: Vec<&str> = runs
+            .iter()
+            .filter(|(marked, _)| *marked)
+            .map(|(_, text)| text.as_str())
+            .collect();
+        assert!(marked[0].starts_with(
+            "Japan–ASEAN defense cooperation under the Vientiane Vision — 加盟国ごとの活動件数"
+        ));
+        assert_eq!(
+            marked[1],
+            "Japan–ASEAN defense cooperation under the Vientiane Vision"
+        );
+        assert!(marked.iter().any(|run| run.starts_with("このほか、")));
+        assert!(marked
+            .iter()
+            .any(|run| run.starts_with("出典：Japan–ASEAN")));
+        for (marked, run) in &runs {
+            assert!(*marked || only_kept_words(run), "English left in {run:?}");
+        }
+        // The caption's own lines are not marked.
+        for own in [
+            "協力の手段：能力構築支援（CBC）。",
+            "日本（パートナー国）",
+            "ASEAN全体",
+        ] {
+            assert!(runs.contains(&(false, own.to_string())), "{own}");
         }
     }
 

@@ -270,7 +270,8 @@ pub fn other_filters(filters: &Filters) -> Vec<String> {
 }
 
 /// The caption of a picture of the map: what is counted, under which measure, over which years, in
-/// `locale`.
+/// `locale`. The line on the other filters, when any is set, comes last (the export marks it as
+/// holding the user's words).
 pub fn caption_lines(
     locale: Locale,
     filters: &Filters,

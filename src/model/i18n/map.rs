@@ -277,7 +277,7 @@ pub fn other_filter(locale: Locale, filter: OtherFilter<'_>) -> String {
         (Locale::Ja, OtherFilter::Status(s)) => format!("状況：{}", s.label(locale)),
         (Locale::Ja, OtherFilter::Confidence(c)) => format!("確度：{}", c.label(locale)),
         (Locale::Ja, OtherFilter::Field(f)) => format!("分野：{}", quoted(locale, f)),
-        (Locale::Ja, OtherFilter::Direction(d)) => format!("方向性：{}", d.label(locale)),
+        (Locale::Ja, OtherFilter::Direction(d)) => format!("協力の方向性：{}", d.label(locale)),
         (Locale::Ja, OtherFilter::Official) => "公式出典あり".to_string(),
         (Locale::Ja, OtherFilter::Search(s)) => format!("検索：{}", quoted(locale, s)),
     }
@@ -459,7 +459,7 @@ mod tests {
             ),
             (
                 other_filter(ja, OtherFilter::Direction(Direction::MaritimeSecurity)),
-                "方向性：海洋安全保障の強化",
+                "協力の方向性：海洋安全保障の強化",
             ),
             (other_filter(ja, OtherFilter::Search("ship")), "検索：「ship」"),
             (other_filter(en, OtherFilter::Search("ship")), "search: “ship”"),
