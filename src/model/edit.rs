@@ -10,7 +10,6 @@ use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::dataset::{Activity, Dataset, FollowUp, Source, UnknownKeys};
-use super::i18n::messages::{Message, MessageText};
 use super::rules::{self, YEAR_RANGE};
 use super::validate::{validate_activity, Problem};
 use super::vision::{Confidence, Direction, Measure, MemberState, Scope, Status};
@@ -270,9 +269,13 @@ fn part_of_warning(activity: &Activity, dataset: &Dataset) -> Option<Problem> {
         return None;
     }
     let message = if dataset.activity(programme_id).is_none() {
-        Message::PartOfUnknown { id: programme_id }
+        format!(
+            "no activity has the id \"{programme_id}\"; until one has, this activity counts as its own"
+        )
     } else {
-        Message::PartOfIsEvent { id: programme_id }
+        format!(
+            "\"{programme_id}\" is itself a dated event of a programme, so this activity counts as its own"
+        )
     };
     Some(Problem::warning("partOf", message))
 }
@@ -446,14 +449,17 @@ fn read_year(text: &str, path: &str, required: bool, problems: &mut Vec<Problem>
     let text = text.trim();
     if text.is_empty() {
         if required {
-            problems.push(Problem::error(path, MessageText::YearMissing));
+            problems.push(Problem::error(path, "is missing: give a year such as 2016"));
         }
         return None;
     }
     match text.parse::<i32>() {
         Ok(year) => Some(year),
         Err(_) => {
-            problems.push(Problem::error(path, Message::NotAYear { text }));
+            problems.push(Problem::error(
+                path,
+                format!("\"{text}\" is not a year; write it with four digits, such as 2016"),
+            ));
             None
         }
     }

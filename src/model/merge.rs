@@ -475,24 +475,11 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProblemGroup {
     pub severity: Severity,
-    /// The shared message in English (what the problems are grouped by).
     pub message: String,
-    /// The same message in Japanese.
-    pub message_ja: String,
     /// JSON paths (or `line L, column C`), in file order; empty strings for whole-file problems.
     pub paths: Vec<String>,
     /// The offending text of the group's first problem, if it has one (a syntax error, always alone).
     pub snippet: Option<Snippet>,
-}
-
-impl ProblemGroup {
-    /// The shared message in `locale`; the paths stay as they are in both languages.
-    pub fn text(&self, locale: super::i18n::Locale) -> &str {
-        match locale {
-            super::i18n::Locale::En => &self.message,
-            super::i18n::Locale::Ja => &self.message_ja,
-        }
-    }
 }
 
 /// Groups problems by severity and message, errors first, each group in the order it first occurs, so
@@ -509,7 +496,6 @@ pub fn group_problems(problems: &[Problem]) -> Vec<ProblemGroup> {
                 groups.push(ProblemGroup {
                     severity: problem.severity,
                     message: problem.message.clone(),
-                    message_ja: problem.message_ja.clone(),
                     paths: vec![problem.path.clone()],
                     snippet: problem.snippet.clone(),
                 });

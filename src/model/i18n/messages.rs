@@ -1,5 +1,5 @@
-//! The messages of the readers (size, encoding, JSON syntax, validation, the stored value) and of the
-//! editor's checks: every problem a file, a stored value or a form can have, in both languages.
+//! The messages of the readers (size, encoding, JSON syntax, validation, the stored value): every
+//! problem a file, a stored value or the editor's record can have, in both languages.
 //!
 //! A problem is found once; its message is then written in both languages at once, from one
 //! [`Message`] (the kind of problem and the values it names), so that the logic that finds it is never
@@ -106,7 +106,8 @@ impl From<&str> for Bilingual {
     }
 }
 
-/// Every kind of problem a reader or the editor reports, with the values its message names. Each
+/// Every kind of problem the readers report (the editor's record goes through the same validation),
+/// with the values its message names. Each
 /// message is relative to the problem's JSON path ("is missing" under `activities[3].title`).
 #[derive(Clone, Debug)]
 pub enum Message<'a> {
@@ -268,18 +269,6 @@ pub enum Message<'a> {
     },
     YearNotNumber {
         found: &'a Value,
-    },
-    /// A year typed into the editor that is no number.
-    NotAYear {
-        text: &'a str,
-    },
-    /// The editor's warning: `partOf` names no activity of the dataset.
-    PartOfUnknown {
-        id: &'a str,
-    },
-    /// The editor's warning: `partOf` names an activity that is itself a dated event.
-    PartOfIsEvent {
-        id: &'a str,
     },
 }
 
@@ -488,15 +477,6 @@ impl Message<'_> {
             YearNotNumber { found } => {
                 format!("must be a year as a number, not {}", describe(en, found))
             }
-            NotAYear { text } => {
-                format!("\"{text}\" is not a year; write it with four digits, such as 2016")
-            }
-            PartOfUnknown { id } => format!(
-                "no activity has the id \"{id}\"; until one has, this activity counts as its own"
-            ),
-            PartOfIsEvent { id } => format!(
-                "\"{id}\" is itself a dated event of a programme, so this activity counts as its own"
-            ),
         }
     }
 
@@ -699,15 +679,6 @@ impl Message<'_> {
             YearNotNumber { found } => format!(
                 "年を表す数値でなければなりません（{}になっています）。",
                 describe(ja, found)
-            ),
-            NotAYear { text } => {
-                format!("「{text}」は年ではありません。2016のように4桁の数字で書いてください。")
-            }
-            PartOfUnknown { id } => format!(
-                "idが「{id}」の活動はありません。その活動ができるまで、この活動は単独で数えられます。"
-            ),
-            PartOfIsEvent { id } => format!(
-                "「{id}」自体がある事業の日付のある行事なので、この活動は単独で数えられます。"
             ),
         }
     }
@@ -1005,16 +976,6 @@ mod tests {
                 Message::PartOf { fault: PartOfFault::TooLong(80), programme: "p" },
                 "is 80 characters long; an id is at most 64",
                 "80文字あります。idは64文字までです。",
-            ),
-            (
-                Message::NotAYear { text: "20x" },
-                "\"20x\" is not a year; write it with four digits, such as 2016",
-                "「20x」は年ではありません。2016のように4桁の数字で書いてください。",
-            ),
-            (
-                Message::PartOfUnknown { id: "NOPE" },
-                "no activity has the id \"NOPE\"; until one has, this activity counts as its own",
-                "idが「NOPE」の活動はありません。その活動ができるまで、この活動は単独で数えられます。",
             ),
             (
                 Message::IdTaken { id: "A-1" },
