@@ -82,7 +82,15 @@ fn read_stored(stored_value: &str) {
                 assert_eq!(stored::from_stored(&packed).as_deref(), Ok(again.as_str()));
             }
         }
-        Err(reason) => assert!(reason.starts_with("the saved data is packed"), "{reason}"),
+        Err(reason) => {
+            assert!(
+                reason.to_string().starts_with("the saved data is packed"),
+                "{reason}"
+            );
+            assert!(reason
+                .text(vientiane_vision_atlas::model::i18n::Locale::Ja)
+                .starts_with("保存されたデータは圧縮されていますが"));
+        }
     }
 }
 

@@ -294,7 +294,10 @@ fn StorageBannerView() -> impl IntoView {
                 <div class="banner banner--warning" role="alert" data-testid="storage-banner" data-kind="unreadable">
                     <p>
                         <strong>{t(Common::UnreadableTitle)}</strong>
-                        {move || words::unreadable_reason(state.language.get(), &reason)}
+                        {move || {
+                            let locale = state.language.get();
+                            words::unreadable_reason(locale, reason.text(locale))
+                        }}
                         {t(Common::UnreadableKept)}
                         {backup_key.map(|key| move || words::backup_kept(state.language.get(), &key))}
                         {t(Common::UnreadableSample)}

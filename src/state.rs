@@ -14,6 +14,7 @@ use crate::i18n::Language;
 use crate::model::filter::SortOrder;
 use crate::model::history::{Change, History, Origin};
 use crate::model::i18n::common::{self as words, Common};
+use crate::model::i18n::messages::Bilingual;
 use crate::model::i18n::Phrase;
 use crate::model::stats::{MapCounts, Place};
 use crate::model::{default_dataset, Dataset, Filters};
@@ -119,7 +120,7 @@ pub enum StorageBanner {
     SaveFailed(SaveError),
     /// The stored value could not be read; it is kept, and saving is held.
     Unreadable {
-        reason: String,
+        reason: Bilingual,
         backup_key: Option<String>,
     },
     /// Another tab saved while this one had unsaved edits.

@@ -17,10 +17,11 @@ use wasm_bindgen::JsCast;
 
 use crate::model::format::read_dataset_text;
 use crate::model::i18n::common::{save_failed, SaveFailure};
+use crate::model::i18n::messages::{stored_problems, Bilingual};
 use crate::model::i18n::Locale;
 use crate::model::quota::{Engine, Room};
 use crate::model::stored::{self, StoredForm};
-use crate::model::{Dataset, Problem};
+use crate::model::Dataset;
 
 /// Prefix of every key this app writes.
 pub const NAMESPACE: &str = "vientiane-vision-atlas:v1";
@@ -43,7 +44,8 @@ pub enum Loaded {
     /// A value this build cannot read. It is still under the main key, and copied to `backup_key`.
     Unreadable {
         raw: String,
-        reason: String,
+        /// Why, in both languages (the banner shows it in the current one).
+        reason: Bilingual,
         backup_key: Option<String>,
     },
     /// Storage cannot be used at all (private mode, blocked by settings).
@@ -152,25 +154,11 @@ pub fn load() -> Loaded {
 
 /// Reads a stored value, plain or packed: at start-up, and for the `storage` event when another tab
 /// saved.
-pub fn decode_stored(raw: &str) -> Result<Dataset, String> {
+pub fn decode_stored(raw: &str) -> Result<Dataset, Bilingual> {
     let json = stored::from_stored(raw)?;
     read_dataset_text(&json)
         .map(|decoded| decoded.dataset)
-        .map_err(|problems| summarize(&problems))
-}
-
-fn summarize(problems: &[Problem]) -> String {
-    let first = problems
-        .iter()
-        .find(|p| p.is_error())
-        .map(|p| p.to_string())
-        .unwrap_or_else(|| "it could not be read".to_string());
-    let shown: String = first.chars().take(300).collect();
-    if problems.len() > 1 {
-        format!("{shown} (and {} more problems)", problems.len() - 1)
-    } else {
-        shown
-    }
+        .map_err(|problems| stored_problems(&problems))
 }
 
 /// Copies an unreadable value to a backup key, unless an identical backup already exists.

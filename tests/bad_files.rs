@@ -4,6 +4,8 @@
 //!
 //! Every file in the folder must appear in the table, so a file added without an expectation fails.
 //! Two cases are made here rather than committed: a file over 64 MB and one with 50,001 activities.
+//! Every problem has its Japanese message too: exact ones for a file of each kind, and a check that no
+//! problem of the corpus is left without one.
 
 // Native only: it reads files and uses native-only dev-dependencies (see Cargo.toml).
 #![cfg(not(target_arch = "wasm32"))]
@@ -12,6 +14,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use vientiane_vision_atlas::model::format::MAX_FILE_BYTES;
+use vientiane_vision_atlas::model::i18n::Locale;
 use vientiane_vision_atlas::model::merge::{group_problems, read_import};
 use vientiane_vision_atlas::model::validate::MAX_ACTIVITIES;
 use vientiane_vision_atlas::model::{default_dataset, Problem};
@@ -182,6 +185,115 @@ const CORPUS: &[(&str, Expect)] = &[
     ),
 ];
 
+/// A file of each kind, the path of one of its problems and that problem's exact Japanese message.
+const JAPANESE: &[(&str, &str, &str)] = &[
+    (
+        "truncated.json",
+        "line 8, column 14",
+        "JSONとして正しくありません（8行目、14列目）。値の途中でファイルが終わっています。ファイルが途中で切れている可能性があります。",
+    ),
+    (
+        "trailing-comma.json",
+        "line 6, column 1",
+        "JSONとして正しくありません（6行目、1列目）。最後の要素の後に余分な「,」があります。",
+    ),
+    ("empty.json", "", "ファイルが空です。"),
+    (
+        "utf16le.json",
+        "",
+        "このファイルはUTF-16のテキストです。UTF-8（JSONで通常使われる文字コード）で保存し直してから、もう一度お試しください。",
+    ),
+    (
+        "latin1.json",
+        "",
+        "このファイルはUTF-8のテキストではありません。117バイト目（1行目）がUTF-8として正しくありません。UTF-8で保存し直してから、もう一度お試しください。",
+    ),
+    (
+        "spreadsheet.xlsx",
+        "",
+        "このファイルはテキストではありません（値が0のバイトを含んでいます）。表計算のファイル、圧縮ファイル、画像などの可能性があります。このアプリでエクスポートした .json ファイルを選んでください。",
+    ),
+    (
+        "geojson.json",
+        "format",
+        "「format」がありません。このファイルはキー「type」「features」を持つJSONオブジェクトで、おそらく別のツールのファイルです。読み込めるのは、「\"format\": \"vientiane-vision\"」、「\"version\": 1」、「title」、配列の「activities」を持つJSONオブジェクト（ビエンチャン・ビジョンのデータセット）です。",
+    ),
+    (
+        "newer-version.json",
+        "version",
+        "このファイルは形式バージョン2で、新しいバージョンのアプリで書き出されたものです。このアプリが読み込めるのはバージョン1だけです。新しいアプリで開くか、そちらでバージョン1としてエクスポートしてください。",
+    ),
+    (
+        "activities-missing.json",
+        "activities",
+        "「activities」がありません。データセットには「activities」の配列が必要です（空の配列でもかまいません）。",
+    ),
+    ("empty-title.json", "title", "空にはできません。"),
+    (
+        "bad-measure.json",
+        "activities[0].measures[0]",
+        "「XYZ」はPIL、CBC、DETC、JTE、HRDAEのいずれかではありません。",
+    ),
+    (
+        "bad-country.json",
+        "activities[0].countries[0]",
+        "「FRA」はASEAN加盟国のISO 3166-1 alpha-3コード（BRN KHM IDN LAO MYS MMR PHL SGP THA VNM TLS）ではありません。",
+    ),
+    (
+        "end-before-start.json",
+        "activities[0].end",
+        "終了年の2018年が開始年の2020年より前です。",
+    ),
+    (
+        "duplicate-ids.json",
+        "activities[1].id",
+        "「A-1」は前にある活動ですでに使われています。idは活動ごとに異なるものにしてください。",
+    ),
+    (
+        "javascript-url.json",
+        "activities[0].sources[0].url",
+        "「javascript:alert(document.cookie)」は「javascript:」スキームのアドレスです。使えるのは http:// と https:// のアドレスだけです。",
+    ),
+    (
+        "year-out-of-range.json",
+        "activities[0].start",
+        "1900は受け付ける年の範囲（1950年～2100年）の外です。",
+    ),
+    (
+        "year-as-text.json",
+        "activities[0].start",
+        "年を表す数値でなければなりません（文字列「2017」になっています）。",
+    ),
+    (
+        "huge-string.json",
+        "activities[0].title",
+        "1000000文字あります。上限は300文字です。",
+    ),
+    (
+        "member-states-without-countries.json",
+        "activities[0].countries",
+        "範囲（scope）が「member-states」のときは、加盟国を1か国以上指定してください。",
+    ),
+    (
+        "warnings-only.json",
+        "activities[0].fields[0]",
+        "「Basket weaving」はビエンチャン・ビジョンで通常使われる分野のラベルにありません。綴りを確認してください。",
+    ),
+    (
+        "warnings-only.json",
+        "activities[0].countries[0]",
+        "東ティモールがASEANに加盟したのは2025年で、この活動より後です。",
+    ),
+];
+
+/// Every problem reading `name` gives: its errors when it is refused, its warnings otherwise.
+fn problems_of(name: &str) -> Vec<Problem> {
+    match read_import(&default_dataset(), &read(name)) {
+        Ok(read) => read.warnings,
+        Err(problems) => problems,
+    }
+}
+
 fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bad_files")
 }
@@ -339,6 +451,10 @@ fn a_file_over_64_mb_is_refused_with_its_size() {
         "{}",
         problems[0].message
     );
+    assert_eq!(
+        problems[0].text(Locale::Ja),
+        "ファイルのサイズは64.0MBです。このアプリが読み込めるのは64MBまでのファイルです。"
+    );
 }
 
 #[test]
@@ -357,4 +473,55 @@ fn over_50000_activities_are_refused_with_the_limit() {
         "{}",
         problems[0].message
     );
+    assert_eq!(
+        problems[0].text(Locale::Ja),
+        "活動が50001件あります。このアプリが受け付けるのは50000件までです。"
+    );
+}
+
+#[test]
+fn a_file_of_each_kind_gives_its_japanese_message() {
+    for (name, path, japanese) in JAPANESE {
+        let problems = problems_of(name);
+        let problem = problems
+            .iter()
+            .find(|p| p.path == *path)
+            .unwrap_or_else(|| panic!("{name}: no problem at {path:?}:\n{}", describe(&problems)));
+        assert_eq!(problem.text(Locale::Ja), *japanese, "{name} at {path:?}");
+        // The English stays the one the corpus table checks.
+        assert_eq!(problem.text(Locale::En), problem.message);
+    }
+}
+
+#[test]
+fn every_problem_of_the_corpus_has_its_japanese_message() {
+    let mut problems: Vec<(String, Problem)> = Vec::new();
+    for (name, _) in CORPUS {
+        problems.extend(problems_of(name).into_iter().map(|p| (name.to_string(), p)));
+    }
+    let mut bytes =
+        b"{\"format\": \"vientiane-vision\", \"version\": 1, \"title\": \"T\", \"activities\": []}"
+            .to_vec();
+    bytes.resize(MAX_FILE_BYTES + 1, b' ');
+    let too_large = read_import(&default_dataset(), &bytes).unwrap_err();
+    problems.extend(too_large.into_iter().map(|p| ("over 64 MB".to_string(), p)));
+    assert!(problems.len() > 300);
+    for (name, problem) in &problems {
+        let japanese = problem.text(Locale::Ja);
+        assert!(
+            !japanese.trim().is_empty(),
+            "{name}: {}: no Japanese message",
+            problem.path
+        );
+        assert_ne!(
+            japanese, problem.message,
+            "{name}: {}: the Japanese message is the English one",
+            problem.path
+        );
+        assert!(japanese.ends_with('。'), "{name}: {japanese}");
+        assert!(
+            japanese.len() < 900,
+            "{name}: a Japanese message is too long"
+        );
+    }
 }

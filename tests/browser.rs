@@ -106,7 +106,7 @@ fn a_damaged_packed_value_is_backed_up_and_never_overwritten() {
     else {
         panic!("a damaged packed value must be reported as unreadable");
     };
-    assert!(reason.contains("packed"), "{reason}");
+    assert!(reason.en.contains("packed"), "{reason:?}");
     let backup_key = backup_key.expect("a backup key");
     assert_eq!(
         local_storage().get_item(&backup_key).unwrap().as_deref(),
@@ -149,7 +149,7 @@ fn a_corrupted_value_is_backed_up_and_never_overwritten() {
         panic!("a corrupted value must be reported as unreadable");
     };
     assert_eq!(raw, corrupted);
-    assert!(reason.contains("not valid JSON"), "{reason}");
+    assert!(reason.en.contains("not valid JSON"), "{reason:?}");
     let backup_key = backup_key.expect("a backup key");
     assert!(backup_key.starts_with(BACKUP_PREFIX));
     assert_eq!(
@@ -203,7 +203,7 @@ fn a_value_from_a_newer_version_is_kept() {
     let Loaded::Unreadable { reason, .. } = storage::load() else {
         panic!("a newer version must not load");
     };
-    assert!(reason.contains("reads version 1"), "{reason}");
+    assert!(reason.en.contains("reads version 1"), "{reason:?}");
     let owner = Owner::new();
     owner.with(|| {
         let state = AtlasState::load();

@@ -13,6 +13,7 @@ use proptest::prelude::*;
 use vientiane_vision_atlas::model::csv::{row, to_csv, CSV_HEADER};
 use vientiane_vision_atlas::model::format::read_dataset_text;
 use vientiane_vision_atlas::model::history::{Change, History, Origin};
+use vientiane_vision_atlas::model::i18n::Locale;
 use vientiane_vision_atlas::model::merge::{
     apply, merge, preview, read_import, ConflictPolicy, ImportMode, Resolution, Side,
 };
@@ -203,7 +204,9 @@ proptest! {
         let damaged: String = characters.into_iter().collect();
         // Either an error in words, or some text (a change the decompressor cannot notice); never a panic.
         if let Err(reason) = stored::from_stored(&damaged) {
-            prop_assert!(!reason.is_empty());
+            // In words in both languages.
+            prop_assert!(!reason.to_string().is_empty());
+            prop_assert!(!reason.text(Locale::Ja).is_empty());
         }
     }
 }

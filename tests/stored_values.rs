@@ -17,7 +17,7 @@ use vientiane_vision_atlas::model::stored::{self, CHUNKED_PREFIX, PACKED_PREFIX}
 /// The load path of a stored value: unpack, then read the JSON. Errors are fine; a panic or an
 /// abort is not.
 fn load(stored: &str) -> Result<(), String> {
-    let json = stored::from_stored(stored)?;
+    let json = stored::from_stored(stored).map_err(|damage| damage.to_string())?;
     read_dataset_text(&json)
         .map(|_| ())
         .map_err(|problems| format!("{} problems", problems.len()))

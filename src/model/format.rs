@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::i18n::messages::{Message, MessageText};
 use super::validate::{decode_clean, decode_dataset, Decoded, Problem, Snippet};
 
 /// The largest file accepted, in bytes: the rulebook's limit (`model::rules`).
@@ -11,15 +12,13 @@ pub use super::rules::MAX_FILE_BYTES;
 /// The refusal of a file of `size` bytes when it is over [`MAX_FILE_BYTES`]. The size is a float because
 /// the file picker reports it before the file is read.
 pub fn check_file_size(size: f64) -> Result<(), Problem> {
-    const MEGABYTE: f64 = 1_048_576.0;
     if size > MAX_FILE_BYTES as f64 {
         Err(Problem::error(
             "",
-            format!(
-                "The file is {:.1} MB; the largest file this app reads is {} MB.",
-                size / MEGABYTE,
-                MAX_FILE_BYTES / 1_048_576
-            ),
+            Message::FileTooLarge {
+                bytes: size,
+                limit_mb: MAX_FILE_BYTES / 1_048_576,
+            },
         ))
     } else {
         Ok(())
@@ -30,28 +29,22 @@ pub fn check_file_size(size: f64) -> Result<(), Problem> {
 pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Problem> {
     check_file_size(bytes.len() as f64)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Problem::error(
-            "",
-            "The file is UTF-16 text; save it as UTF-8 (the usual encoding for JSON) and try again.",
-        ));
+        return Err(Problem::error("", MessageText::FileUtf16));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let looks_binary = bytes.iter().take(8_192).any(|&b| b == 0);
     if looks_binary {
-        return Err(Problem::error(
-            "",
-            "The file is not text (it contains zero bytes): it may be a spreadsheet, an archive or an image. Choose a .json file exported by this app.",
-        ));
+        return Err(Problem::error("", MessageText::FileNotText));
     }
     std::str::from_utf8(bytes).map_err(|error| {
         let offset = error.valid_up_to();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
         Problem::error(
             "",
-            format!(
-                "The file is not UTF-8 text: byte {} (line {line}) is not valid UTF-8. Save it as UTF-8 and try again.",
-                offset + 1
-            ),
+            Message::NotUtf8 {
+                byte: offset + 1,
+                line,
+            },
         )
     })
 }
@@ -63,40 +56,30 @@ pub fn parse_json(text: &str) -> Result<Value, Problem> {
 
 fn locate_syntax_error(text: &str, error: &serde_json::Error) -> Problem {
     let (line, column) = (error.line(), error.column());
-    let plain = plain_syntax_message(error);
     if text.trim().is_empty() {
-        return Problem::error("", "The file is empty.");
+        return Problem::error("", MessageText::FileEmpty);
     }
     let source_line = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
     let chars: Vec<char> = source_line.chars().collect();
     let at = column.saturating_sub(1).min(chars.len());
     let from = at.saturating_sub(30);
     let to = (at + 30).min(chars.len());
+    // serde_json appends " at line L column C" to its description; the location is given separately.
+    let raw = error.to_string();
+    let detail = raw.split(" at line ").next().unwrap_or(&raw);
     let mut problem = Problem::error(
         format!("line {line}, column {column}"),
-        format!("This is not valid JSON: {plain} at line {line}, column {column}"),
+        Message::Syntax {
+            detail,
+            line,
+            column,
+        },
     );
     problem.snippet = Some(Snippet {
         text: chars[from..to].iter().collect(),
         caret: at - from,
     });
     problem
-}
-
-fn plain_syntax_message(error: &serde_json::Error) -> String {
-    let raw = error.to_string();
-    // serde_json appends " at line L column C"; the location is given separately.
-    let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-    match message.as_str() {
-        "EOF while parsing an object"
-        | "EOF while parsing a list"
-        | "EOF while parsing a string"
-        | "EOF while parsing a value" => {
-            format!("the file ends too early ({message}); it may be truncated")
-        }
-        "recursion limit exceeded" => "the data is nested too deeply (more than 128 levels)".into(),
-        _ => message,
-    }
 }
 
 /// The whole reading pipeline for text: parse, then validate. A file without a single problem takes

@@ -22,6 +22,7 @@
 use std::borrow::Cow;
 
 use super::format::MAX_FILE_BYTES;
+use super::i18n::messages::{HeaderField, StoredDamage};
 
 /// Marks a packed value of the first release: one LZ4 block (read, no longer written).
 pub const PACKED_PREFIX: &str = "vva-packed:lz4:";
@@ -344,7 +345,7 @@ fn utf16le_text(bytes: &[u8]) -> String {
 
 /// The JSON held by a stored value: the value itself when plain, unpacked when packed. The error says,
 /// in words for the storage banner, why a packed value cannot be read.
-pub fn from_stored(stored: &str) -> Result<Cow<'_, str>, String> {
+pub fn from_stored(stored: &str) -> Result<Cow<'_, str>, StoredDamage> {
     if let Some(rest) = stored.strip_prefix(CHUNKED_PREFIX) {
         return unpack_chunks(rest).map(Cow::Owned);
     }
@@ -354,66 +355,62 @@ pub fn from_stored(stored: &str) -> Result<Cow<'_, str>, String> {
     }
 }
 
-fn damaged(what: &str) -> String {
-    format!("the saved data is packed, but {what}")
-}
-
 /// A length from a header, which must be a plain decimal number.
-fn header_number(field: Option<&str>, what: &str) -> Result<usize, String> {
+fn header_number(field: Option<&str>, what: HeaderField) -> Result<usize, StoredDamage> {
     field
         .and_then(|n| n.parse().ok())
-        .ok_or_else(|| damaged(&format!("its {what} is missing")))
+        .ok_or(StoredDamage::Missing(what))
 }
 
 /// The one-block form of the first release.
-fn unpack(rest: &str) -> Result<String, String> {
+fn unpack(rest: &str) -> Result<String, StoredDamage> {
     let mut header = rest.splitn(3, ':');
-    let json_len = header_number(header.next(), "length")?;
-    let compressed_len = header_number(header.next(), "compressed length")?;
+    let json_len = header_number(header.next(), HeaderField::Length)?;
+    let compressed_len = header_number(header.next(), HeaderField::CompressedLength)?;
     let units = header.next().unwrap_or_default();
     // Both lengths come from storage and size allocations below, so each is checked against what is
     // really there before anything is allocated. LZ4 cannot shrink data more than about 255 times.
     if json_len > MAX_STORED_JSON_BYTES || json_len > compressed_len.saturating_mul(256) {
-        return Err(damaged("its length is impossible"));
+        return Err(StoredDamage::ImpossibleLength);
     }
     let compressed = unpack_units(units, compressed_len)?;
     let json = lz4_flex::block::decompress(&compressed, json_len)
-        .map_err(|error| damaged(&format!("it cannot be decompressed ({error})")))?;
+        .map_err(|error| StoredDamage::Undecompressable(error.to_string()))?;
     if json.len() != json_len {
-        return Err(damaged("it decompresses to a different length"));
+        return Err(StoredDamage::DifferentLength);
     }
-    String::from_utf8(json).map_err(|_| damaged("it does not decompress to text"))
+    String::from_utf8(json).map_err(|_| StoredDamage::NotText)
 }
 
 /// The chunked form this build writes.
-fn unpack_chunks(rest: &str) -> Result<String, String> {
+fn unpack_chunks(rest: &str) -> Result<String, StoredDamage> {
     let mut header = rest.splitn(4, ':');
-    let json_len = header_number(header.next(), "length")?;
-    let chunk_len = header_number(header.next(), "chunk size")?;
+    let json_len = header_number(header.next(), HeaderField::Length)?;
+    let chunk_len = header_number(header.next(), HeaderField::ChunkSize)?;
     let sizes_field = header.next().unwrap_or_default();
     let units = header.next().unwrap_or_default();
     if json_len > MAX_STORED_JSON_BYTES {
-        return Err(damaged("its length is impossible"));
+        return Err(StoredDamage::ImpossibleLength);
     }
     if !CHUNK_BYTES_READ.contains(&chunk_len) {
-        return Err(damaged("its chunk size is impossible"));
+        return Err(StoredDamage::ImpossibleChunkSize);
     }
     // One chunk at least (an empty JSON is one empty chunk), and exactly as many as the length needs.
     let chunks = json_len.div_ceil(chunk_len).max(1);
     let mut sizes = Vec::with_capacity(chunks);
     for field in sizes_field.split(',') {
         if sizes.len() == chunks {
-            return Err(damaged("it lists more chunks than its length needs"));
+            return Err(StoredDamage::MoreChunks);
         }
-        sizes.push(header_number(Some(field), "chunk length")?);
+        sizes.push(header_number(Some(field), HeaderField::ChunkLength)?);
     }
     if sizes.len() != chunks {
-        return Err(damaged("it lists fewer chunks than its length needs"));
+        return Err(StoredDamage::FewerChunks);
     }
     let compressed_len = sizes
         .iter()
         .try_fold(0usize, |sum, &size| sum.checked_add(size))
-        .ok_or_else(|| damaged("its length is impossible"))?;
+        .ok_or(StoredDamage::ImpossibleLength)?;
     let compressed = unpack_units(units, compressed_len)?;
     let mut json = vec![0u8; json_len];
     let mut read = 0;
@@ -422,22 +419,22 @@ fn unpack_chunks(rest: &str) -> Result<String, String> {
         let end = (start + chunk_len).min(json_len);
         let written =
             lz4_flex::block::decompress_into(&compressed[read..read + size], &mut json[start..end])
-                .map_err(|error| damaged(&format!("it cannot be decompressed ({error})")))?;
+                .map_err(|error| StoredDamage::Undecompressable(error.to_string()))?;
         if written != end - start {
-            return Err(damaged("it decompresses to a different length"));
+            return Err(StoredDamage::DifferentLength);
         }
         read += size;
     }
-    String::from_utf8(json).map_err(|_| damaged("it does not decompress to text"))
+    String::from_utf8(json).map_err(|_| StoredDamage::NotText)
 }
 
 /// The bytes spread over the packed characters `units`, which must hold exactly `expected` of them
 /// (the last character may add one byte of padding).
-fn unpack_units(units: &str, expected: usize) -> Result<Vec<u8>, String> {
+fn unpack_units(units: &str, expected: usize) -> Result<Vec<u8>, StoredDamage> {
     // Every packed character is three bytes of UTF-8 and carries 15 bits, so the characters present
     // bound the bytes they can hold: checked before the buffer is allocated.
     if expected > units.len() / 3 * 15 / 8 + 1 {
-        return Err(damaged("it is shorter or longer than its header says"));
+        return Err(StoredDamage::WrongLength);
     }
     let mut bytes = Vec::with_capacity(expected + 1);
     let mut bits: u32 = 0;
@@ -445,10 +442,7 @@ fn unpack_units(units: &str, expected: usize) -> Result<Vec<u8>, String> {
     for character in units.chars() {
         let value = u32::from(character).wrapping_sub(UNIT_BASE);
         if value > 0x7FFF {
-            return Err(damaged(&format!(
-                "it holds a character that packing never writes (U+{:04X})",
-                u32::from(character)
-            )));
+            return Err(StoredDamage::ForeignCharacter(u32::from(character)));
         }
         bits = (bits << 15) | value;
         held += 15;
@@ -460,11 +454,11 @@ fn unpack_units(units: &str, expected: usize) -> Result<Vec<u8>, String> {
         bits &= (1 << held) - 1;
         // A value longer than its header is damaged; stop before it grows the buffer any further.
         if bytes.len() > expected + 1 {
-            return Err(damaged("it is shorter or longer than its header says"));
+            return Err(StoredDamage::WrongLength);
         }
     }
     if bytes.len() < expected || bytes.len() > expected + 1 {
-        return Err(damaged("it is shorter or longer than its header says"));
+        return Err(StoredDamage::WrongLength);
     }
     bytes.truncate(expected);
     Ok(bytes)
@@ -619,7 +613,7 @@ mod tests {
             ),
         ];
         for (name, stored, expected) in cases {
-            let error = from_stored(&stored).expect_err(name);
+            let error = from_stored(&stored).expect_err(name).to_string();
             assert!(error.contains(expected), "{name}: {error}");
             assert!(error.starts_with("the saved data is packed"), "{name}");
         }
@@ -799,7 +793,7 @@ mod tests {
         ];
         for (stored, expected) in cases {
             let name: String = stored.chars().take(60).collect();
-            let error = from_stored(&stored).expect_err(&name);
+            let error = from_stored(&stored).expect_err(&name).to_string();
             assert!(error.contains(expected), "{name}: {error}");
         }
     }

@@ -12,7 +12,9 @@ use serde_json::{Map, Value};
 use super::dataset::{
     Activity, Dataset, FollowUp, Source, UnknownKeys, ACTIVITY_KEYS, FORMAT_NAME, FORMAT_VERSION,
 };
-use super::rules::{self, CountriesFault, PartOfFault, TextRule, UrlFault};
+use super::i18n::messages::{Bilingual, Message, MessageText};
+use super::i18n::Locale;
+use super::rules::{self, CountriesFault, TextRule};
 use super::vision::{is_known_field, Confidence, Direction, Measure, MemberState, Scope, Status};
 
 mod clean;
@@ -28,12 +30,16 @@ pub enum Severity {
     Warning,
 }
 
-/// One problem found in a file, located by its JSON path (`activities[3].countries[1]`).
+/// One problem found in a file, located by its JSON path (`activities[3].countries[1]`), with its
+/// message in both languages (`model::i18n::messages`); the path is the same in both.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
     pub path: String,
+    /// The message in English, as files, tests and the English UI have it.
     pub message: String,
+    /// The same message in Japanese.
+    pub message_ja: String,
     /// The offending text, for a problem that has one to show (a JSON syntax error); the message stays
     /// one plain sentence.
     pub snippet: Option<Snippet>,
@@ -51,25 +57,30 @@ pub struct Snippet {
 
 impl Problem {
     /// The message in `locale`, for display; the JSON path stays as it is in both languages.
-    /// (i18n: the messages helper gives every problem its Japanese text.)
-    pub fn text(&self, _locale: super::i18n::Locale) -> &str {
-        &self.message
-    }
-
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem {
-            severity: Severity::Error,
-            path: path.into(),
-            message: message.into(),
-            snippet: None,
+    pub fn text(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::En => &self.message,
+            Locale::Ja => &self.message_ja,
         }
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Problem {
+    /// An error at `path`. The message is a [`Message`] or a [`MessageText`], written here in both
+    /// languages; a plain string is the same text in both (a browser's own words).
+    pub fn error(path: impl Into<String>, message: impl Into<Bilingual>) -> Problem {
+        Problem::new(Severity::Error, path.into(), message.into())
+    }
+
+    /// A warning at `path`, as [`Problem::error`].
+    pub fn warning(path: impl Into<String>, message: impl Into<Bilingual>) -> Problem {
+        Problem::new(Severity::Warning, path.into(), message.into())
+    }
+
+    fn new(severity: Severity, path: String, message: Bilingual) -> Problem {
         Problem {
-            severity: Severity::Warning,
-            path: path.into(),
-            message: message.into(),
+            severity,
+            path,
+            message: message.en,
+            message_ja: message.ja,
             snippet: None,
         }
     }
@@ -120,20 +131,13 @@ pub fn decode_dataset(value: &Value) -> Result<Decoded, Vec<Problem>> {
     let updated = optional_timestamp(object, "", "updated", &mut problems);
     let activities = match object.get("activities") {
         None => {
-            problems.push(Problem::error(
-                "activities",
-                "is missing: a dataset needs an \"activities\" array (it may be empty)",
-            ));
+            problems.push(Problem::error("activities", MessageText::ActivitiesMissing));
             Vec::new()
         }
         Some(Value::Array(list)) if list.len() > MAX_ACTIVITIES => {
             problems.push(Problem::error(
                 "activities",
-                format!(
-                    "holds {} activities; the most this app accepts is {}",
-                    list.len(),
-                    MAX_ACTIVITIES
-                ),
+                Message::TooManyActivities { count: list.len() },
             ));
             return Err(problems);
         }
@@ -146,10 +150,7 @@ pub fn decode_dataset(value: &Value) -> Result<Decoded, Vec<Problem>> {
                     if !seen.insert(activity.id.clone()) {
                         problems.push(Problem::error(
                             format!("{path}.id"),
-                            format!(
-                                "\"{}\" is used by an earlier activity; ids must be unique",
-                                activity.id
-                            ),
+                            Message::DuplicateId { id: &activity.id },
                         ));
                     }
                     activities.push(activity);
@@ -160,7 +161,7 @@ pub fn decode_dataset(value: &Value) -> Result<Decoded, Vec<Problem>> {
         Some(other) => {
             problems.push(Problem::error(
                 "activities",
-                format!("must be an array of activities, not {}", describe(other)),
+                Message::ActivitiesNotArray { found: other },
             ));
             Vec::new()
         }
@@ -187,10 +188,7 @@ pub fn validate_activity(activity: &Activity, other_ids: &HashSet<&str>) -> Vec<
     let mut problems = Vec::new();
     decode_activity_at(&value, "", &mut problems);
     if other_ids.contains(activity.id.as_str()) {
-        problems.push(Problem::error(
-            "id",
-            format!("\"{}\" is already used by another activity", activity.id),
-        ));
+        problems.push(Problem::error("id", Message::IdTaken { id: &activity.id }));
     }
     problems
 }
@@ -198,76 +196,54 @@ pub fn validate_activity(activity: &Activity, other_ids: &HashSet<&str>) -> Vec<
 /// Recognises the kind of file before looking at its content, so that another tool's file gets one
 /// clear sentence rather than a hundred schema errors.
 fn check_kind(value: &Value) -> Result<&Map<String, Value>, Problem> {
-    let expected = "Expected a Vientiane Vision dataset: a JSON object with \"format\": \"vientiane-vision\", \"version\": 1, a \"title\" and an \"activities\" array.";
     let object = match value {
         Value::Object(object) => object,
         Value::Array(list) => {
             return Err(Problem::error(
                 "",
-                format!(
-                    "This file holds a JSON array of {} elements, not a dataset. {expected}",
-                    list.len()
-                ),
+                Message::ArrayNotDataset {
+                    elements: list.len(),
+                },
             ))
         }
         other => {
             return Err(Problem::error(
                 "",
-                format!(
-                    "This file holds {}, not a dataset. {expected}",
-                    describe(other)
-                ),
+                Message::ValueNotDataset { found: other },
             ))
         }
     };
     match object.get("format") {
         Some(Value::String(name)) if name == FORMAT_NAME => {}
         Some(Value::String(name)) => {
-            return Err(Problem::error(
-                "format",
-                format!("This is a \"{name}\" file, not a Vientiane Vision dataset. {expected}"),
-            ))
+            return Err(Problem::error("format", Message::OtherFormat { name }))
         }
         Some(other) => {
             return Err(Problem::error(
                 "format",
-                format!(
-                    "must be the text \"{FORMAT_NAME}\", not {}. {expected}",
-                    describe(other)
-                ),
+                Message::FormatNotText { found: other },
             ))
         }
         None => {
             let keys: Vec<&str> = object.keys().take(6).map(String::as_str).collect();
-            let looks_like = if keys.is_empty() {
-                "an empty JSON object".to_string()
-            } else {
-                format!("a JSON object with the keys {}", keys.join(", "))
-            };
-            return Err(Problem::error(
-                "format",
-                format!(
-                    "is missing: this file is {looks_like}, probably from another tool. {expected}"
-                ),
-            ));
+            return Err(Problem::error("format", Message::FormatMissing { keys }));
         }
     }
     match object.get("version") {
         Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(object),
-        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > FORMAT_VERSION) => Err(Problem::error(
-            "version",
-            format!(
-                "This file is format version {n}, written by a newer version of the app; this build reads version {FORMAT_VERSION} only. Open it with the newer app, or export it there as version {FORMAT_VERSION}."
-            ),
-        )),
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > FORMAT_VERSION) => {
+            Err(Problem::error(
+                "version",
+                Message::NewerVersion {
+                    version: n.as_u64().unwrap_or_default(),
+                },
+            ))
+        }
         Some(other) => Err(Problem::error(
             "version",
-            format!("must be the number {FORMAT_VERSION}, not {}", describe_short(other)),
+            Message::VersionNotOne { found: other },
         )),
-        None => Err(Problem::error(
-            "version",
-            format!("is missing: this build reads format version {FORMAT_VERSION}"),
-        )),
+        None => Err(Problem::error("version", Message::VersionMissing)),
     }
 }
 
@@ -283,25 +259,16 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
     let Value::Object(object) = value else {
         problems.push(Problem::error(
             path,
-            format!(
-                "must be an object describing one activity, not {}",
-                describe(value)
-            ),
+            Message::ActivityNotObject { found: value },
         ));
         return None;
     };
-    let errors_before = problems.iter().filter(|p| p.is_error()).count();
+    // Problems are only ever appended, so this activity's are the ones from here on.
+    let problems_before = problems.len();
     let id = required_text(object, path, "id", rules::ACTIVITY_ID, problems);
     if let Some(id) = &id {
         if !id.is_empty() && !rules::is_id_alphabet(id) {
-            problems.push(Problem::error(
-                join(path, "id"),
-                // The alphabet in words is `rules::ID_ALPHABET` (a test holds the two together).
-                format!(
-                    "\"{}\" may only use letters A–Z a–z, digits, '.', '_' and '-'",
-                    shorten(id)
-                ),
-            ));
+            problems.push(Problem::error(join(path, "id"), Message::IdAlphabet { id }));
         }
     }
     let title = required_text(object, path, "title", rules::ACTIVITY_TITLE, problems);
@@ -312,7 +279,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         "measures",
         true,
         Measure::from_code,
-        "PIL, CBC, DETC, JTE or HRDAE",
+        MessageText::MeasureCodes,
         problems,
     );
     let directions = code_list(
@@ -321,7 +288,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         "directions",
         false,
         Direction::from_code,
-        "rule-of-law, maritime-security or diverse-capabilities",
+        MessageText::DirectionCodes,
         problems,
     );
     let fields = decode_fields(object, path, problems);
@@ -329,7 +296,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         None => {
             problems.push(Problem::error(
                 join(path, "scope"),
-                "is missing: say \"asean-wide\" or \"member-states\"",
+                MessageText::ScopeMissing,
             ));
             None
         }
@@ -338,10 +305,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
             None => {
                 problems.push(Problem::error(
                     join(path, "scope"),
-                    format!(
-                        "\"{}\" is not a scope; use \"asean-wide\" or \"member-states\"",
-                        shorten(code)
-                    ),
+                    Message::ScopeUnknown { code },
                 ));
                 None
             }
@@ -349,10 +313,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         Some(other) => {
             problems.push(Problem::error(
                 join(path, "scope"),
-                format!(
-                    "must be \"asean-wide\" or \"member-states\", not {}",
-                    describe(other)
-                ),
+                Message::ScopeNotText { found: other },
             ));
             None
         }
@@ -363,7 +324,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         "countries",
         false,
         MemberState::from_iso3,
-        "an ASEAN member's ISO 3166-1 alpha-3 code (BRN KHM IDN LAO MYS MMR PHL SGP THA VNM TLS)",
+        MessageText::CountryCodes,
         problems,
     );
     let start = year_at(object, path, "start", true, problems).flatten();
@@ -373,7 +334,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         path,
         "status",
         Status::from_code,
-        "planned, ongoing or completed",
+        MessageText::StatusCodes,
         problems,
     );
     let confidence = optional_code(
@@ -381,7 +342,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         path,
         "confidence",
         Confidence::from_code,
-        "verified or uncertain",
+        MessageText::ConfidenceCodes,
         problems,
     );
     let part_of = decode_part_of(object, path, id.as_deref(), problems);
@@ -394,11 +355,11 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         match rules::countries_fault(scope, countries.len()) {
             Some(CountriesFault::TooFewForMemberStates) => problems.push(Problem::error(
                 join(path, "countries"),
-                "must name at least one member state when the scope is \"member-states\"",
+                MessageText::CountriesNeeded,
             )),
             Some(CountriesFault::NamedWhenAseanWide) => problems.push(Problem::error(
                 join(path, "countries"),
-                "must be empty when the scope is \"asean-wide\" (ASEAN-wide activities involve every member)",
+                MessageText::CountriesWhenAseanWide,
             )),
             None => {}
         }
@@ -407,7 +368,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
         if !rules::end_fits(start, end) {
             problems.push(Problem::error(
                 join(path, "end"),
-                format!("{end} is before the start year {start}"),
+                Message::EndBeforeStart { start, end },
             ));
         }
     }
@@ -417,10 +378,7 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
             if !rules::joined_in_time(joined, start, end.flatten()) {
                 problems.push(Problem::warning(
                     format!("{}[{index}]", join(path, "countries")),
-                    format!(
-                        "{} joined ASEAN only in {joined}, after this activity",
-                        state.name()
-                    ),
+                    Message::JoinedLate { state: *state },
                 ));
             }
         }
@@ -431,18 +389,17 @@ fn decode_activity_at(value: &Value, path: &str, problems: &mut Vec<Problem>) ->
             if !rules::follow_up_year_fits(follow_up.year, start, last) {
                 problems.push(Problem::warning(
                     format!("{}[{index}].year", join(path, "followUps")),
-                    format!(
-                        "{} is outside the activity's years ({start}–{})",
-                        follow_up.year,
-                        last.map_or("ongoing".to_string(), |l| l.to_string())
-                    ),
+                    Message::FollowUpOutside {
+                        year: follow_up.year,
+                        start,
+                        end: last,
+                    },
                 ));
             }
         }
     }
 
-    let errors_after = problems.iter().filter(|p| p.is_error()).count();
-    if errors_after > errors_before {
+    if problems[problems_before..].iter().any(Problem::is_error) {
         return None;
     }
     let mut unknown = UnknownKeys::new();
@@ -485,21 +442,15 @@ fn decode_part_of(
     match object.get("partOf") {
         None | Some(Value::Null) => None,
         Some(Value::String(programme)) => {
-            if let Some(problem) = part_of_problem(programme, own_id) {
-                problems.push(Problem::error(at, problem));
+            if let Some(message) = part_of_problem(programme, own_id) {
+                problems.push(Problem::error(at, message));
                 None
             } else {
                 Some(programme.clone())
             }
         }
         Some(other) => {
-            problems.push(Problem::error(
-                at,
-                format!(
-                    "must be the id of the programme this activity is part of, not {}",
-                    describe(other)
-                ),
-            ));
+            problems.push(Problem::error(at, Message::PartOfNotText { found: other }));
             None
         }
     }
@@ -507,23 +458,9 @@ fn decode_part_of(
 
 /// What is wrong with `programme` as the `partOf` of the activity `own_id`, or `None` when nothing is:
 /// the one rule of the general path, the fast path and the editor.
-pub fn part_of_problem(programme: &str, own_id: Option<&str>) -> Option<String> {
-    Some(match rules::part_of_fault(programme, own_id)? {
-        PartOfFault::Empty => {
-            "must not be empty: leave it out when the activity is no programme's event".into()
-        }
-        PartOfFault::TooLong(length) => format!(
-            "is {length} characters long; an id is at most {}",
-            rules::ACTIVITY_ID.max_chars
-        ),
-        PartOfFault::NotAnId => format!(
-            "\"{}\" is not an id (letters A–Z a–z, digits, '.', '_' and '-')",
-            shorten(programme)
-        ),
-        PartOfFault::Itself => format!(
-            "names the activity itself (\"{programme}\"); an activity cannot be its own programme's event"
-        ),
-    })
+pub fn part_of_problem<'a>(programme: &'a str, own_id: Option<&str>) -> Option<Message<'a>> {
+    let fault = rules::part_of_fault(programme, own_id)?;
+    Some(Message::PartOf { fault, programme })
 }
 
 fn decode_fields(
@@ -540,32 +477,27 @@ fn decode_fields(
             Value::String(label) => {
                 if !rules::FIELD_LABEL.accepts(label) {
                     let length = rules::FIELD_LABEL.length(label);
-                    problems.push(Problem::error(
-                        at,
-                        format!(
-                            "a field label must be 1–{} characters, this one has {length}",
-                            rules::FIELD_LABEL.max_chars
-                        ),
-                    ));
+                    problems.push(Problem::error(at, Message::FieldLabelLength { length }));
                 } else if !seen.insert(label.trim().to_lowercase()) {
                     problems.push(Problem::error(
                         at,
-                        format!(
-                            "\"{}\" is listed twice (labels are compared without regard to case)",
-                            label.trim()
-                        ),
+                        Message::FieldTwice {
+                            label: label.trim(),
+                        },
                     ));
                 } else {
                     if !is_known_field(label) {
-                        problems.push(Problem::warning(at, format!("\"{}\" is not one of the Vision's usual field labels; check the spelling", label.trim())));
+                        problems.push(Problem::warning(
+                            at,
+                            Message::FieldUnusual {
+                                label: label.trim(),
+                            },
+                        ));
                     }
                     fields.push(label.clone());
                 }
             }
-            other => problems.push(Problem::error(
-                at,
-                format!("must be a text label, not {}", describe(other)),
-            )),
+            other => problems.push(Problem::error(at, Message::FieldNotText { found: other })),
         }
     }
     Some(fields)
@@ -578,16 +510,13 @@ fn decode_follow_ups(
 ) -> Option<Vec<FollowUp>> {
     let list = optional_array(object, path, "followUps", problems)?;
     let mut follow_ups = Vec::with_capacity(list.len());
-    let errors_before = problems.iter().filter(|p| p.is_error()).count();
+    let problems_before = problems.len();
     for (index, value) in list.iter().enumerate() {
         let at = format!("{}[{index}]", join(path, "followUps"));
         let Value::Object(entry) = value else {
             problems.push(Problem::error(
                 at,
-                format!(
-                    "must be an object with \"year\" and \"note\", not {}",
-                    describe(value)
-                ),
+                Message::FollowUpNotObject { found: value },
             ));
             continue;
         };
@@ -609,8 +538,8 @@ fn decode_follow_ups(
             });
         }
     }
-    let errors_after = problems.iter().filter(|p| p.is_error()).count();
-    (errors_after == errors_before).then_some(follow_ups)
+    let clean = !problems[problems_before..].iter().any(Problem::is_error);
+    clean.then_some(follow_ups)
 }
 
 fn decode_sources(
@@ -625,30 +554,30 @@ fn decode_sources(
         let Value::Object(entry) = value else {
             problems.push(Problem::error(
                 at,
-                format!("must be an object with a \"url\", not {}", describe(value)),
+                Message::SourceNotObject { found: value },
             ));
             continue;
         };
         let url = match entry.get("url") {
             Some(Value::String(url)) => match check_url(url) {
                 Ok(()) => Some(url.clone()),
-                Err(message) => {
-                    problems.push(Problem::error(join(&at, "url"), message));
+                Err(fault) => {
+                    problems.push(Problem::error(
+                        join(&at, "url"),
+                        Message::Url { fault: &fault, url },
+                    ));
                     None
                 }
             },
             Some(other) => {
                 problems.push(Problem::error(
                     join(&at, "url"),
-                    format!("must be a web address as text, not {}", describe(other)),
+                    Message::UrlNotText { found: other },
                 ));
                 None
             }
             None => {
-                problems.push(Problem::error(
-                    join(&at, "url"),
-                    "is missing: every source needs a web address",
-                ));
+                problems.push(Problem::error(join(&at, "url"), MessageText::UrlMissing));
                 None
             }
         };
@@ -659,10 +588,7 @@ fn decode_sources(
             Some(other) => {
                 problems.push(Problem::error(
                     join(&at, "accessed"),
-                    format!(
-                        "must be a date written YYYY-MM-DD, not {}",
-                        describe_short(other)
-                    ),
+                    Message::AccessedNotDate { found: other },
                 ));
                 None
             }
@@ -685,19 +611,11 @@ fn decode_sources(
 }
 
 /// The rule of source addresses (`rules::url_fault`: absolute `http` and `https` addresses only), with
-/// the message for an address that breaks it.
-pub fn check_url(url: &str) -> Result<(), String> {
+/// what is wrong with an address that breaks it (`Message::Url` words it).
+pub fn check_url(url: &str) -> Result<(), rules::UrlFault> {
     match rules::url_fault(url) {
         None => Ok(()),
-        Some(UrlFault::Scheme(scheme)) => Err(format!(
-            "\"{}\" uses the \"{scheme}:\" scheme; only http:// and https:// addresses are accepted",
-            shorten(url)
-        )),
-        Some(UrlFault::NotAbsolute) => Err(format!(
-            "\"{}\" is not an absolute web address; it must start with http:// or https://",
-            shorten(url)
-        )),
-        Some(UrlFault::Malformed) => Err(format!("\"{}\" is not a valid web address", shorten(url))),
+        Some(fault) => Err(fault),
     }
 }
 
@@ -713,15 +631,15 @@ fn required_text(
         Some(Value::String(text)) => {
             let length = rule.length(text);
             if length == 0 && !rule.may_be_empty {
-                problems.push(Problem::error(at, "must not be empty"));
+                problems.push(Problem::error(at, MessageText::MustNotBeEmpty));
                 None
             } else if length > rule.max_chars {
                 problems.push(Problem::error(
                     at,
-                    format!(
-                        "is {length} characters long; the limit is {}",
-                        rule.max_chars
-                    ),
+                    Message::TooLong {
+                        length,
+                        limit: rule.max_chars,
+                    },
                 ));
                 None
             } else {
@@ -729,14 +647,11 @@ fn required_text(
             }
         }
         Some(other) => {
-            problems.push(Problem::error(
-                at,
-                format!("must be text, not {}", describe(other)),
-            ));
+            problems.push(Problem::error(at, Message::NotText { found: other }));
             None
         }
         None => {
-            problems.push(Problem::error(at, "is missing"));
+            problems.push(Problem::error(at, MessageText::Missing));
             None
         }
     }
@@ -757,10 +672,10 @@ fn optional_text(
             if length > rule.max_chars {
                 problems.push(Problem::error(
                     join(path, key),
-                    format!(
-                        "is {length} characters long; the limit is {}",
-                        rule.max_chars
-                    ),
+                    Message::TooLong {
+                        length,
+                        limit: rule.max_chars,
+                    },
                 ));
                 None
             } else {
@@ -770,7 +685,7 @@ fn optional_text(
         Some(other) => {
             problems.push(Problem::error(
                 join(path, key),
-                format!("must be text, not {}", describe(other)),
+                Message::NotText { found: other },
             ));
             None
         }
@@ -789,10 +704,7 @@ fn optional_timestamp(
         Some(other) => {
             problems.push(Problem::error(
                 join(path, key),
-                format!(
-                    "must be a date and time like 2026-11-27T10:00:00Z (RFC 3339), not {}",
-                    describe_short(other)
-                ),
+                Message::NotTimestamp { found: other },
             ));
             None
         }
@@ -811,7 +723,7 @@ fn optional_array<'v>(
         Some(other) => {
             problems.push(Problem::error(
                 join(path, key),
-                format!("must be an array, not {}", describe(other)),
+                Message::NotArray { found: other },
             ));
             None
         }
@@ -827,14 +739,11 @@ fn code_list<T: PartialEq + Copy>(
     key: &str,
     required: bool,
     parse: fn(&str) -> Option<T>,
-    expected: &str,
+    codes_named: MessageText,
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<T>> {
     if required && !object.contains_key(key) {
-        problems.push(Problem::error(
-            join(path, key),
-            "is missing (use [] for none)",
-        ));
+        problems.push(Problem::error(join(path, key), MessageText::ListMissing));
         return None;
     }
     let list = optional_array(object, path, key, problems)?;
@@ -845,14 +754,17 @@ fn code_list<T: PartialEq + Copy>(
         match value {
             Value::String(code) => match parse(code) {
                 Some(parsed) if codes.contains(&parsed) => {
-                    problems.push(Problem::error(at, format!("\"{code}\" is listed twice")));
+                    problems.push(Problem::error(at, Message::CodeTwice { code }));
                     valid = false;
                 }
                 Some(parsed) => codes.push(parsed),
                 None => {
                     problems.push(Problem::error(
                         at,
-                        format!("\"{}\" is not {expected}", shorten(code)),
+                        Message::CodeUnknown {
+                            code,
+                            codes: codes_named,
+                        },
                     ));
                     valid = false;
                 }
@@ -860,10 +772,10 @@ fn code_list<T: PartialEq + Copy>(
             other => {
                 problems.push(Problem::error(
                     at,
-                    format!(
-                        "must be a code as text ({expected}), not {}",
-                        describe(other)
-                    ),
+                    Message::CodeNotText {
+                        codes: codes_named,
+                        found: other,
+                    },
                 ));
                 valid = false;
             }
@@ -877,7 +789,7 @@ fn optional_code<T>(
     path: &str,
     key: &str,
     parse: fn(&str) -> Option<T>,
-    expected: &str,
+    codes_named: MessageText,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
     match object.get(key) {
@@ -887,7 +799,10 @@ fn optional_code<T>(
             if parsed.is_none() {
                 problems.push(Problem::error(
                     join(path, key),
-                    format!("\"{}\" is not {expected}", shorten(code)),
+                    Message::CodeUnknown {
+                        code,
+                        codes: codes_named,
+                    },
                 ));
             }
             parsed
@@ -895,7 +810,10 @@ fn optional_code<T>(
         Some(other) => {
             problems.push(Problem::error(
                 join(path, key),
-                format!("must be {expected}, not {}", describe(other)),
+                Message::CodeNotChosen {
+                    codes: codes_named,
+                    found: other,
+                },
             ));
             None
         }
@@ -911,61 +829,27 @@ fn year_at(
     problems: &mut Vec<Problem>,
 ) -> Option<Option<i32>> {
     let at = join(path, key);
-    let (low, high) = YEAR_RANGE;
     match object.get(key) {
         None | Some(Value::Null) if required => {
-            problems.push(Problem::error(at, "is missing: give a year such as 2016"));
+            problems.push(Problem::error(at, MessageText::YearMissing));
             None
         }
         None | Some(Value::Null) => Some(None),
         Some(Value::Number(n)) => match n.as_i64() {
             Some(year) if rules::is_year(year) => Some(Some(year as i32)),
             Some(year) => {
-                problems.push(Problem::error(
-                    at,
-                    format!("{year} is outside the years {low}–{high}"),
-                ));
+                problems.push(Problem::error(at, Message::YearOutOfRange { year }));
                 None
             }
             None => {
-                problems.push(Problem::error(at, format!("{n} is not a whole year")));
+                problems.push(Problem::error(at, Message::NotWholeYear { number: n }));
                 None
             }
         },
         Some(other) => {
-            problems.push(Problem::error(
-                at,
-                format!("must be a year as a number, not {}", describe_short(other)),
-            ));
+            problems.push(Problem::error(at, Message::YearNotNumber { found: other }));
             None
         }
-    }
-}
-
-/// "an array", "the number 3", … for messages.
-fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("the value {b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the text \"{}\"", shorten(s)),
-        Value::Array(list) => format!("an array of {} elements", list.len()),
-        Value::Object(_) => "an object".into(),
-    }
-}
-
-fn describe_short(value: &Value) -> String {
-    describe(value)
-}
-
-/// Cuts long text for messages, so that a 10 MB string does not become a 10 MB message.
-fn shorten(text: &str) -> String {
-    const LIMIT: usize = 60;
-    if text.chars().count() <= LIMIT {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(LIMIT).collect();
-        format!("{cut}…")
     }
 }
 
@@ -1345,7 +1229,9 @@ mod tests {
         let file = with_activity("id", Some(json!("has space")));
         let problems = decode_dataset(&file).unwrap_err();
         assert!(problems[0].message.contains(rules::ID_ALPHABET));
-        let problem = part_of_problem("VV 059", None).expect("not an id");
+        let problem = part_of_problem("VV 059", None)
+            .expect("not an id")
+            .text(Locale::En);
         assert!(problem.contains(rules::ID_ALPHABET), "{problem}");
     }
 
