@@ -183,9 +183,7 @@ test.describe('in Japanese', () => {
     expect(englishWords(all), all).toEqual([]);
   });
 
-  // Not yet: the readers' messages (src/model/validate.rs, format.rs) are still English in the Japanese
-  // UI — the frame around them (title, count, 場所：path) is Japanese. Issue #13 stays open for it.
-  test.fixme('a bad file gets its located message in Japanese, with the path as it is', async ({ atlas }) => {
+  test('a bad file gets its located message in Japanese, with the path as it is', async ({ atlas }) => {
     const data = new DataPage(atlas);
     await atlas.goto({ view: 'data', lang: 'ja' });
     await data.importFile('bad-measure.json', badFile('bad-measure.json'));

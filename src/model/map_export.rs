@@ -674,7 +674,7 @@ mod tests {
             "その他の国",
             "ASEAN全体の活動：1件",
             MapText::BoundaryDisclaimer.ja(),
-            "ベトナム：活動 2件、能力構築支援",
+            "ベトナム 2 件の活動、能力構築支援",
         ] {
             assert!(text.contains(expected), "{expected} not in {text}");
         }

@@ -474,11 +474,11 @@ mod tests {
         let ja = Locale::Ja;
         let picture = MapPicture::new(ja, &counts, Some(Measure::CapacityBuilding), false);
         let vn = Place::MemberState(MemberState::VietNam);
-        assert_eq!(picture.label(vn), "ベトナム：活動 3件、能力構築支援");
+        assert_eq!(picture.label(vn), "ベトナム 3 件の活動、能力構築支援");
         assert_eq!(
             picture.label(Place::AseanWide),
             format!(
-                "ASEAN全体：活動 {}件、能力構築支援",
+                "ASEAN全体 {} 件の活動、能力構築支援",
                 picture.count(Place::AseanWide)
             )
         );

@@ -73,15 +73,17 @@ pub fn measure_phrase(locale: Locale, measure: MeasureChoice) -> String {
 }
 
 /// What a screen reader says for a place on the map: "Viet Nam: 9 activities, Capacity Building
-/// Cooperation"; 「ベトナム：活動 9件、能力構築支援」.
+/// Cooperation"; 「ベトナム 9 件の活動、能力構築支援」.
 pub fn place_label(locale: Locale, place: Place, count: u32, measure: MeasureChoice) -> String {
     let name = place_name(locale, place);
     let activities = crate::model::wording::activities(locale, count as usize);
     match (locale, measure) {
         (Locale::En, Some(m)) => format!("{name}: {activities}, {}", m.label(locale)),
         (Locale::En, None) => format!("{name}: {activities}, all measures"),
-        (Locale::Ja, Some(m)) => format!("{name}：{activities}、{}", m.label(locale)),
-        (Locale::Ja, None) => format!("{name}：{activities}、すべての手段"),
+        // The name, then the number as its own word: the ASEAN-wide box shows "ASEAN全体 53", and its
+        // accessible name must hold that visible text (WCAG 2.5.3), which 「ASEAN全体：活動 53件」 does not.
+        (Locale::Ja, Some(m)) => format!("{name} {count} 件の活動、{}", m.label(locale)),
+        (Locale::Ja, None) => format!("{name} {count} 件の活動、すべての手段"),
     }
 }
 
@@ -401,10 +403,10 @@ mod tests {
                 place_label(en, VN, 9, CBC),
                 "Viet Nam: 9 activities, Capacity Building Cooperation",
             ),
-            (place_label(ja, VN, 9, CBC), "ベトナム：活動 9件、能力構築支援"),
+            (place_label(ja, VN, 9, CBC), "ベトナム 9 件の活動、能力構築支援"),
             (
                 place_label(ja, Place::AseanWide, 0, None),
-                "ASEAN全体：活動 0件、すべての手段",
+                "ASEAN全体 0 件の活動、すべての手段",
             ),
             (
                 map_label(ja, Some(Measure::JointTraining)),
