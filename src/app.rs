@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
     let state = AtlasState::load();
     provide_context(state);
     provide_context(state.language);
+    state.language.mirror_on_document();
     // One import for the whole page: the drop zone starts it on any view, the Data view shows it.
     provide_context(ui::import::ImportSession::new(state));
     // Inert unless the page was opened with `?bench=1` (read before the URL sync rewrites the query).

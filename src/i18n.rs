@@ -27,9 +27,7 @@ impl Language {
                     .and_then(Locale::from_code)
             })
             .unwrap_or_else(browser_preference);
-        let language = Language(RwSignal::new(locale));
-        language.mirror_on_document();
-        language
+        Language(RwSignal::new(locale))
     }
 
     /// The current language, tracked: a closure that reads it follows a switch.
@@ -51,7 +49,9 @@ impl Language {
 
     /// Keeps `<html lang>` and the page's `<title>` in the chosen language, so that screen readers
     /// pronounce the page right and browsers pick Japanese glyph forms for shared Han characters.
-    fn mirror_on_document(self) {
+    /// Called by the shell once it is mounted: an effect needs the app's executor, which the state
+    /// alone (as the browser tests build it) does not have.
+    pub fn mirror_on_document(self) {
         Effect::new(move |_| {
             let locale = self.get();
             let Some(document) = window().document() else {
