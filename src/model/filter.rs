@@ -113,6 +113,17 @@ impl Filters {
     /// Completed", 「状況：完了」), for the note of a view that has no controls for them; joined by "; "
     /// in English and 「、」 in Japanese. Empty while none is set.
     pub fn other_filters_label(&self, locale: Locale) -> String {
+        let separator = match locale {
+            Locale::En => "; ",
+            Locale::Ja => "、",
+        };
+        self.other_filters(locale).join(separator)
+    }
+
+    /// Each filter other than measure, years, scope and country, in words: "status: Completed",
+    /// "search: “ship rider”"; 「状況：完了」. The note of other filters and the map's caption both
+    /// list them.
+    pub fn other_filters(&self, locale: Locale) -> Vec<String> {
         // In English each is the filter bar's label in lower case, as the note has always written it.
         let named = |name: EditorText, value: &str| match locale {
             Locale::En => format!("{}: {value}", name.en().to_lowercase()),
@@ -140,11 +151,7 @@ impl Filters {
                 &quoted(locale, self.search.trim()),
             ));
         }
-        let separator = match locale {
-            Locale::En => "; ",
-            Locale::Ja => "、",
-        };
-        out.join(separator)
+        out
     }
 
     /// The filters as query-string pairs, in a fixed order, leaving out what is unset.

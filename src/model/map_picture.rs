@@ -11,7 +11,7 @@
 //! Plain Rust: the shapes themselves are generated (`map_shapes`) and handed in by the view.
 
 use super::filter::Filters;
-use super::i18n::map::{self as words, MapText, OtherFilter};
+use super::i18n::map::{self as words, MapText};
 use super::i18n::{Locale, Phrase};
 use super::stats::{class_bounds, class_labels, class_of, MapCounts, MeasureChoice, Place};
 use super::vision::MemberState;
@@ -242,33 +242,6 @@ impl MapPicture {
     }
 }
 
-/// The filters other than measure and years that also narrow the map and the matrix (set in the
-/// Activities view), in words: "status: Completed", "search: “ship rider”". The scope and country
-/// filters do not apply to the map, which shows every place at once.
-pub fn other_filters_in(locale: Locale, filters: &Filters) -> Vec<String> {
-    let field = filters.field.as_deref().map(str::trim);
-    let search = Some(filters.search.trim()).filter(|s| !s.is_empty());
-    [
-        filters.status.map(OtherFilter::Status),
-        filters.confidence.map(OtherFilter::Confidence),
-        field.map(OtherFilter::Field),
-        filters.direction.map(OtherFilter::Direction),
-        filters.official.then_some(OtherFilter::Official),
-        search.map(OtherFilter::Search),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|filter| words::other_filter(locale, filter))
-    .collect()
-}
-
-/// [`other_filters_in`] in English, for the shared note of other filters (`ui::kit::other_filters`,
-/// outside the map's area), whose sentence around them is still English: its owner switches to
-/// `other_filters_in` when it words the note in both languages.
-pub fn other_filters(filters: &Filters) -> Vec<String> {
-    other_filters_in(Locale::En, filters)
-}
-
 /// The caption of a picture of the map: what is counted, under which measure, over which years, in
 /// `locale`. The line on the other filters, when any is set, comes last (the export marks it as
 /// holding the user's words).
@@ -287,7 +260,7 @@ pub fn caption_lines(
         words::caption_years(locale, years),
         words::caption_counted(locale, include_asean_wide).to_string(),
     ];
-    let others = other_filters_in(locale, filters);
+    let others = filters.other_filters(locale);
     if !others.is_empty() {
         lines.push(words::caption_also_filtered(locale, &others));
     }
@@ -542,7 +515,7 @@ mod tests {
         );
         // The shared note of other filters keeps its English words.
         assert_eq!(
-            other_filters(&narrowed),
+            narrowed.other_filters(Locale::En),
             [
                 "status: Completed",
                 "confidence: Uncertain",

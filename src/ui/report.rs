@@ -327,7 +327,6 @@ fn Group(group: GroupView, year: i32) -> impl IntoView {
                     let confidence = activity.confidence();
                     let id = activity.id.clone();
                     let title = activity.title.clone();
-                    let (start, end) = (activity.start, activity.end);
                     // One closure per entry draws what the language changes: its years, badges,
                     // places and marks.
                     let entry_words = move || {
@@ -335,7 +334,7 @@ fn Group(group: GroupView, year: i32) -> impl IntoView {
                         view! {
                             <div class="report__entry-head">
                                 <span class="report__entry-title">{title.clone()}</span>
-                                <span class="report__entry-years">{words::activity_years(locale, start, end)}</span>
+                                <span class="report__entry-years">{activity.years_label_in(locale)}</span>
                             </div>
                             <div class="report__entry-meta">
                                 <MeasureBadges activity=activity.clone() locale/>

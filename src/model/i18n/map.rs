@@ -7,9 +7,8 @@
 //! the exported file say the same thing.
 
 use super::common::Common;
-use super::{list, phrases, quoted, year, year_span, Locale, Phrase};
+use super::{list, phrases, year, year_span, Locale, Phrase};
 use crate::model::stats::{MeasureChoice, Place};
-use crate::model::vision::{Confidence, Direction, Status};
 
 phrases! {
     /// The fixed phrases of this area.
@@ -254,37 +253,6 @@ pub fn export_failed(locale: Locale, format: &str, error: &str) -> String {
     }
 }
 
-/// A filter set in the Activities view that also narrows the map.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OtherFilter<'a> {
-    Status(Status),
-    Confidence(Confidence),
-    /// A field label, as the user typed it (trimmed).
-    Field(&'a str),
-    Direction(Direction),
-    Official,
-    /// The search text, as the user typed it (trimmed).
-    Search(&'a str),
-}
-
-/// One such filter in words: "status: Completed", "search: “ship rider”"; 「状況：完了」.
-pub fn other_filter(locale: Locale, filter: OtherFilter<'_>) -> String {
-    match (locale, filter) {
-        (Locale::En, OtherFilter::Status(s)) => format!("status: {}", s.label(locale)),
-        (Locale::En, OtherFilter::Confidence(c)) => format!("confidence: {}", c.label(locale)),
-        (Locale::En, OtherFilter::Field(f)) => format!("field: {}", quoted(locale, f)),
-        (Locale::En, OtherFilter::Direction(d)) => format!("direction: {}", d.label(locale)),
-        (Locale::En, OtherFilter::Official) => "backed by an official source".to_string(),
-        (Locale::En, OtherFilter::Search(s)) => format!("search: {}", quoted(locale, s)),
-        (Locale::Ja, OtherFilter::Status(s)) => format!("状況：{}", s.label(locale)),
-        (Locale::Ja, OtherFilter::Confidence(c)) => format!("確度：{}", c.label(locale)),
-        (Locale::Ja, OtherFilter::Field(f)) => format!("分野：{}", quoted(locale, f)),
-        (Locale::Ja, OtherFilter::Direction(d)) => format!("協力の方向性：{}", d.label(locale)),
-        (Locale::Ja, OtherFilter::Official) => "公式出典あり".to_string(),
-        (Locale::Ja, OtherFilter::Search(s)) => format!("検索：{}", quoted(locale, s)),
-    }
-}
-
 /// The caption's line on the measure.
 pub fn caption_measure(locale: Locale, measure: MeasureChoice) -> String {
     match (locale, measure) {
@@ -336,7 +304,7 @@ pub fn caption_counted(locale: Locale, asean_wide_added: bool) -> &'static str {
     }
 }
 
-/// The caption's line on the other filters (see [`other_filter`]); `others` is not empty.
+/// The caption's line on the other filters (`Filters::other_filters`); `others` is not empty.
 pub fn caption_also_filtered(locale: Locale, others: &[String]) -> String {
     match locale {
         Locale::En => format!("Also filtered by {}.", others.join("; ")),
@@ -378,10 +346,17 @@ pub fn asean_wide_total(locale: Locale) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::vision::{Measure, MemberState};
+    use crate::model::vision::{Confidence, Direction, Measure, MemberState, Status};
 
     const VN: Place = Place::MemberState(MemberState::VietNam);
     const CBC: MeasureChoice = Some(Measure::CapacityBuilding);
+
+    /// The one filter `set` sets, in words, as the caption lists it.
+    fn other_filter(locale: Locale, set: impl FnOnce(&mut crate::model::Filters)) -> String {
+        let mut filters = crate::model::Filters::default();
+        set(&mut filters);
+        filters.other_filters(locale).concat()
+    }
 
     #[test]
     fn sentences_in_both_languages() {
@@ -456,15 +431,15 @@ mod tests {
                 "PNGのエクスポートに失敗しました：x",
             ),
             (
-                other_filter(ja, OtherFilter::Status(Status::Completed)),
+                other_filter(ja, |f| f.status = Some(Status::Completed)),
                 "状況：完了",
             ),
             (
-                other_filter(ja, OtherFilter::Direction(Direction::MaritimeSecurity)),
+                other_filter(ja, |f| f.direction = Some(Direction::MaritimeSecurity)),
                 "協力の方向性：海洋安全保障の強化",
             ),
-            (other_filter(ja, OtherFilter::Search("ship")), "検索：「ship」"),
-            (other_filter(en, OtherFilter::Search("ship")), "search: “ship”"),
+            (other_filter(ja, |f| f.search = "ship".to_string()), "検索：「ship」"),
+            (other_filter(en, |f| f.search = "ship".to_string()), "search: “ship”"),
             (caption_measure(ja, CBC), "協力の手段：能力構築支援（CBC）。"),
             (
                 caption_years(ja, Some((2016, 2025))),
@@ -517,8 +492,8 @@ mod tests {
             caption_counted(ja, false).to_string(),
             export_subtitle(ja, CBC),
             asean_wide_total(ja).0.to_string(),
-            other_filter(ja, OtherFilter::Official),
-            other_filter(ja, OtherFilter::Confidence(Confidence::Uncertain)),
+            other_filter(ja, |f| f.official = true),
+            other_filter(ja, |f| f.confidence = Some(Confidence::Uncertain)),
             disclaimer_and_credit(ja),
         ];
         for listed in [Listed::AseanWide, Listed::OwnPlusAseanWide, Listed::Own] {

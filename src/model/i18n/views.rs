@@ -5,7 +5,7 @@
 //! Japanese uses MOD's terms (glossary `vision-terms-ja.md`): ASEAN全体, 3つの協力の方向性, 協力の手段,
 //! 日ASEAN防衛当局次官級会合, 心と心の協力, きめ細やかで息の長い協力, 対等で開かれた協力.
 
-use super::{count, date, list, percent, phrases, year, year_span, Locale};
+use super::{count, date, list, percent, phrases, year_span, Locale};
 use crate::model::matrix::MatrixMode;
 use crate::model::vision::{JoinDate, Measure};
 
@@ -559,16 +559,6 @@ pub fn notes_label(locale: Locale, report_year: i32) -> String {
     }
 }
 
-/// An activity's years: "2017", "2016–2023", "2012–ongoing" (as `Activity::years_label`);
-/// 「2017年」「2016年～2023年」「2012年～継続中」.
-pub fn activity_years(locale: Locale, start: i32, end: Option<i32>) -> String {
-    match (locale, end) {
-        (_, Some(end)) => year_span(locale, start, end),
-        (Locale::En, None) => format!("{start}–ongoing"),
-        (Locale::Ja, None) => format!("{}～継続中", year(locale, start)),
-    }
-}
-
 // ---- The Vision page ----
 
 /// The day a member state joined ASEAN: `1967-08-08` in English, as the page has always written it;
@@ -778,29 +768,9 @@ mod tests {
             (no_note(JA, 2019), "2019年のフォローアップの記録はありません。"),
             (notes_label(EN, 2019), "Follow-up notes, 2019"),
             (notes_label(JA, 2019), "2019年のフォローアップの記録"),
-            (activity_years(EN, 2017, Some(2017)), "2017"),
-            (activity_years(EN, 2016, Some(2023)), "2016–2023"),
-            (activity_years(EN, 2012, None), "2012–ongoing"),
-            (activity_years(JA, 2017, Some(2017)), "2017年"),
-            (activity_years(JA, 2016, Some(2023)), "2016年～2023年"),
-            (activity_years(JA, 2012, None), "2012年～継続中"),
         ];
         for (got, expected) in cases {
             assert_eq!(got, expected);
-        }
-    }
-
-    /// The report's entry years in English are exactly what `Activity::years_label` writes.
-    #[test]
-    fn english_activity_years_are_the_years_label() {
-        use crate::model::fixtures::ActivityBuilder;
-        let cases = [
-            ActivityBuilder::new("a").start(2017).build(),
-            ActivityBuilder::new("b").start(2016).end(2023).build(),
-            ActivityBuilder::new("c").start(2012).ongoing().build(),
-        ];
-        for a in cases {
-            assert_eq!(activity_years(EN, a.start, a.end), a.years_label());
         }
     }
 

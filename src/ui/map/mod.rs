@@ -23,6 +23,7 @@ use crate::model::map_picture::{MapPicture, PARTNER_FILL};
 use crate::model::stats::{MeasureChoice, Place};
 use crate::model::{Measure, MemberState};
 use crate::state::{use_atlas, AtlasState};
+use crate::ui::kit::vocabulary_select::measure_choices_in;
 use crate::ui::kit::{OtherFiltersNote, VocabularySelect, YearRange};
 
 /// The map's derived signals, shared by its parts. Every field is a cheap, copyable handle.
@@ -199,20 +200,6 @@ pub fn MapView() -> impl IntoView {
             <CountsTable signals/>
         </section>
     }
-}
-
-/// The measures as the select offers them, "CBC — Capacity Building Cooperation" (the same words as
-/// the filter bar's `measure_choices`, in `locale`).
-fn measure_choices_in(locale: Locale) -> Vec<(&'static str, String)> {
-    Measure::ALL
-        .iter()
-        .map(|m| {
-            (
-                m.code(),
-                format!("{} — {}", m.short_label(), m.label(locale)),
-            )
-        })
-        .collect()
 }
 
 /// Measure, years, the ASEAN-wide toggle and the two exports.
