@@ -229,6 +229,49 @@ test.describe('trends', () => {
     await expect(charts.chartYears).toHaveCount(LAST - OPENING + 1);
   });
 
+  test('on a phone the chart is drawn for its width, in both languages, and widens with the window', async ({ charts, page }) => {
+    // Every text of the chart lies inside it, and nothing on the page scrolls sideways.
+    const fits = async (what: string) => {
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${what}: no sideways scrolling`).toBeLessThanOrEqual(0);
+      const outside = await charts.chart.evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')]
+          .map((text) => ({ text: text.textContent ?? '', r: text.getBoundingClientRect() }))
+          .filter(({ r }) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+          .map(({ text }) => text);
+      });
+      expect(outside, `${what}: texts outside the chart`).toEqual([]);
+    };
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const lang of ['en', 'ja']) {
+      await charts.atlas.goto({ view: 'trends', lang });
+      await expect(charts.chart).toBeVisible();
+      await expect(charts.chart).toHaveAttribute('data-frame', 'narrow');
+      await expect(charts.chart).toHaveAttribute('viewBox', /^0 0 360 \d+$/);
+      await fits(`390 px, ${lang}`);
+      // Its text is about as large as written: a year label of 12 units is at least 11 px tall.
+      const label = charts.chart.locator('g[data-year] text').first();
+      const height = await label.evaluate((text) => text.getBoundingClientRect().height);
+      expect(height).toBeGreaterThanOrEqual(11);
+      // The same numbers as on a wide screen.
+      const f = yearFigures(activities, LAST);
+      await expect(charts.chart.locator(`g[data-year="${LAST}"]`)).toHaveAttribute('data-active', String(f.active));
+      await expect(charts.chartYears).toHaveCount(LAST - OPENING + 1);
+      await expect(charts.chart.locator('[data-legend]')).toHaveCount(9);
+    }
+    // Turned or widened, the page draws the wide chart again, without a reload.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(charts.chart).toHaveAttribute('data-frame', 'wide');
+    await expect(charts.chart).toHaveAttribute('viewBox', '0 0 960 480');
+    await fits('1280 px, ja');
+    await page.setViewportSize({ width: 720, height: 800 });
+    await expect(charts.chart).toHaveAttribute('data-frame', 'wide');
+    await fits('720 px, ja');
+  });
+
   test('exports a standalone SVG and a PNG at twice the size', async ({ charts, page }) => {
     await charts.openTrends();
     const [svgDownload] = await Promise.all([

@@ -1,5 +1,7 @@
 import { activitiesBehind, defaultActivities, MEMBER_STATES, sortedByYear } from '../e2e/fixtures/map-page';
 import { defaultDataset } from './fixtures/files';
+import { Origin } from 'selenium-webdriver';
+
 import { test, expect } from './fixtures/engines';
 
 // Items 1 and 2 of the cross-engine suite: the first load, and the list behind a member state's number.
@@ -51,6 +53,55 @@ test.describe('the list behind a number', () => {
       await expect.poll(() => atlas.panelRowIds()).toEqual(expected);
       // The address is written after the next frame.
       await expect.poll(async () => (await atlas.url()).searchParams.get('country')).toBe(code);
+    });
+  }
+});
+
+test.describe('the rings of the small states', () => {
+  for (const code of ['SGP', 'BRN']) {
+    test(`${code}'s ring answers at sea, and the land under it stays its own state's`, async ({ atlas }) => {
+      await atlas.goto({ view: 'map' });
+      // Points all round the ring, each with the state whose drawn land holds it (the engine's own
+      // point-in-fill test) and what the engine's hit test finds there.
+      const samples = await atlas.script<{ x: number; y: number; land: string | null; hit: string | null }[]>(
+        `const code = arguments[0];
+         const svg = document.querySelector('svg[data-testid="asean-map"]');
+         const target = svg.querySelector('[data-hit-target="' + code + '"] .map-ring__target');
+         target.scrollIntoView({ block: 'center' });
+         const box = target.getBoundingClientRect();
+         const toMap = svg.getScreenCTM().inverse();
+         const lands = Array.from(svg.querySelectorAll('g[data-country] path'));
+         const out = [];
+         for (let step = 0; step < 36; step++) {
+           for (const reach of [0.5, 0.8]) {
+             const angle = (step * Math.PI) / 18;
+             const x = Math.round(box.x + box.width / 2 + Math.cos(angle) * reach * (box.width / 2));
+             const y = Math.round(box.y + box.height / 2 + Math.sin(angle) * reach * (box.height / 2));
+             const point = new DOMPoint(x, y).matrixTransform(toMap);
+             const land = lands.find((path) => path.isPointInFill(point));
+             const at = document.elementFromPoint(x, y);
+             const ring = at && at.closest('[data-hit-target]');
+             const state = at && at.closest('[data-country]');
+             out.push({
+               x, y,
+               land: land ? land.closest('[data-country]').getAttribute('data-country') : null,
+               hit: ring ? ring.getAttribute('data-hit-target') : state ? state.getAttribute('data-country') : null,
+             });
+           }
+         }
+         return out;`,
+        code,
+      );
+      for (const s of samples.filter((s) => s.land !== null && s.land !== code)) {
+        expect(s.hit, `a point on ${s.land}`).not.toBe(code);
+      }
+      const atSea = samples.filter((s) => s.land === null);
+      expect(atSea.length).toBeGreaterThan(samples.length / 3);
+      expect(atSea.filter((s) => s.hit === code).length).toBeGreaterThanOrEqual(atSea.length * 0.9);
+      // A click at sea inside the ring opens the small state's panel.
+      const sea = atSea.find((s) => s.hit === code)!;
+      await atlas.driver.actions().move({ x: sea.x, y: sea.y, origin: Origin.VIEWPORT }).click().perform();
+      await expect.poll(() => atlas.attribute('country-panel', 'data-place')).toBe(code);
     });
   }
 });

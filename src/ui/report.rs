@@ -13,7 +13,7 @@ use crate::model::sources::{source_kind, SourceKind};
 use crate::model::trends::{opening_first_year, YearTally, OPENING_MIN_ACTIVE};
 use crate::model::{wording, Activity, Measure, Source};
 use crate::state::use_atlas;
-use crate::ui::trends::TrendsChart;
+use crate::ui::trends::{narrow_window, TrendsChart};
 use crate::ui::{places_label, ConfidenceMark, MeasureBadges, SourceLink};
 
 /// How many years the report's chart shows, ending with the report's year.
@@ -248,7 +248,7 @@ fn ReportBody(
             </section>
 
             <figure class="report__chart">
-                <TrendsChart series=chart_series title=chart_title id="report-chart" test_id="report-chart"/>
+                <TrendsChart series=chart_series title=chart_title id="report-chart" test_id="report-chart" narrow=narrow_window()/>
                 <figcaption>{t(ViewsText::ReportChartCaption)}</figcaption>
             </figure>
 

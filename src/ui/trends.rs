@@ -8,6 +8,7 @@ use crate::files;
 use crate::i18n::{t, use_language};
 use crate::model::i18n::views::{self as words, ViewsText, YearFigures};
 use crate::model::i18n::{common, percent, Locale, Phrase};
+use crate::model::map_export::wrap;
 use crate::model::trends::{
     axis_ticks, opening_first_year, year_label_step, yearly_series_between, YearTally,
     OPENING_MIN_ACTIVE,
@@ -63,7 +64,11 @@ fn segment_count(tally: &YearTally, measure: Option<Measure>) -> u32 {
     measure.map_or(tally.no_measure, |m| tally.count(m))
 }
 
-/// The chart's drawing area in SVG units; the SVG scales to its container.
+/// Below this window width (CSS px) the charts take the narrow frame: the wide one would shrink its
+/// 12-unit text under 9 px, or scroll sideways.
+pub const NARROW_BELOW: f64 = 720.0;
+
+/// The chart's drawing area and layout in SVG units; the SVG scales to its container.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Frame {
     pub width: f64,
@@ -72,9 +77,26 @@ pub struct Frame {
     pub right: f64,
     pub top: f64,
     pub bottom: f64,
+    /// Where the title and subtitle start.
+    pub text_left: f64,
+    /// The legend's entries per row: the six segments, then the three lines.
+    pub segment_columns: usize,
+    pub line_columns: usize,
 }
 
+/// The first baseline of the title, and the height of each of its lines and of the subtitle's.
+const TITLE_Y: f64 = 28.0;
+const TITLE_SIZE: f64 = 17.0;
+const TITLE_LINE: f64 = 21.0;
+const SUBTITLE_SIZE: f64 = 12.0;
+const SUBTITLE_LINE: f64 = 15.0;
+/// About how wide an average Latin letter is, in ems: the title is broken into lines by it (a
+/// Japanese character counts twice, as `map_export::wrap` counts).
+const LETTER_EMS: f64 = 0.6;
+
 impl Frame {
+    /// The chart on a wide screen, in an export and in print: a title and a subtitle of one line
+    /// each, the legend in two rows.
     pub const CHART: Frame = Frame {
         width: 960.0,
         height: 480.0,
@@ -82,7 +104,70 @@ impl Frame {
         right: 886.0,
         top: 64.0,
         bottom: 348.0,
+        text_left: 64.0,
+        segment_columns: 6,
+        line_columns: 3,
     };
+
+    /// The chart on a phone: 360 units wide, so that its text is about as large on a 390-px screen
+    /// as it is written; the legend in five rows. Its height follows from the header
+    /// ([`Frame::with_header`]).
+    pub const NARROW: Frame = Frame {
+        width: 360.0,
+        height: 0.0,
+        left: 44.0,
+        right: 300.0,
+        top: 64.0,
+        bottom: 304.0,
+        text_left: 12.0,
+        segment_columns: 3,
+        line_columns: 1,
+    };
+
+    /// The frame with room above the plot for a title and a subtitle of so many lines, and below
+    /// it for the legend.
+    pub fn with_header(self, title_lines: usize, subtitle_lines: usize) -> Frame {
+        let extra = (title_lines.max(1) - 1) as f64 * TITLE_LINE
+            + (subtitle_lines.max(1) - 1) as f64 * SUBTITLE_LINE;
+        let moved = Frame {
+            top: self.top + extra,
+            bottom: self.bottom + extra,
+            ..self
+        };
+        Frame {
+            height: self
+                .height
+                .max(moved.legend_baseline(LegendRow::Last) + 20.0),
+            ..moved
+        }
+    }
+
+    /// How many columns of `map_export::wrap` a line of text of this size may take.
+    fn columns_for(&self, size: f64) -> usize {
+        ((self.width - self.text_left - 8.0) / (size * LETTER_EMS)) as usize
+    }
+
+    /// The baseline of a legend row.
+    fn legend_baseline(&self, row: LegendRow) -> f64 {
+        let first = self.bottom + 70.0;
+        let segment_rows = SEGMENTS.len().div_ceil(self.segment_columns);
+        let line_rows = 3usize.div_ceil(self.line_columns);
+        let last_segment = first + 22.0 * (segment_rows - 1) as f64;
+        match row {
+            LegendRow::Segment(row) => first + 22.0 * row as f64,
+            LegendRow::Line(row) => last_segment + 26.0 + 24.0 * row as f64,
+            LegendRow::Last => last_segment + 26.0 + 24.0 * (line_rows - 1) as f64,
+        }
+    }
+
+    /// Where legend entry `index` of a row of `columns` goes: its left edge and baseline.
+    fn legend_spot(&self, index: usize, columns: usize, row: fn(usize) -> LegendRow) -> (f64, f64) {
+        let column = (self.right - self.left) / columns as f64;
+        (
+            self.left + column * (index % columns) as f64,
+            self.legend_baseline(row(index / columns)),
+        )
+    }
 
     fn plot_height(&self) -> f64 {
         self.bottom - self.top
@@ -102,6 +187,40 @@ impl Frame {
     /// The y of a percentage on the right axis (0–100 %).
     pub fn y_share(&self, percent: f64) -> f64 {
         self.bottom - percent.clamp(0.0, 100.0) / 100.0 * self.plot_height()
+    }
+}
+
+/// A row of the legend: one of the segments' rows, one of the lines' rows, or the last of all.
+#[derive(Clone, Copy, Debug)]
+enum LegendRow {
+    Segment(usize),
+    Line(usize),
+    Last,
+}
+
+/// The chart's frame and its title and subtitle broken into the lines that fit it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartLayout {
+    pub frame: Frame,
+    pub title: Vec<String>,
+    pub subtitle: Vec<String>,
+}
+
+impl ChartLayout {
+    pub fn new(narrow: bool, title: &str, subtitle: &str) -> ChartLayout {
+        let base = if narrow { Frame::NARROW } else { Frame::CHART };
+        let title = wrap(title, base.columns_for(TITLE_SIZE));
+        let subtitle = wrap(subtitle, base.columns_for(SUBTITLE_SIZE));
+        ChartLayout {
+            frame: base.with_header(title.len(), subtitle.len()),
+            title,
+            subtitle,
+        }
+    }
+
+    /// The baseline of the subtitle's first line.
+    fn subtitle_y(&self) -> f64 {
+        TITLE_Y + TITLE_LINE * (self.title.len().max(1) - 1) as f64 + 20.0
     }
 }
 
@@ -168,9 +287,19 @@ pub fn TrendsChart(
     id: &'static str,
     test_id: &'static str,
     #[prop(optional)] node_ref: NodeRef<leptos::svg::Svg>,
+    /// Whether to draw the phone's frame ([`narrow_window`]); the wide one otherwise.
+    #[prop(optional, into)]
+    narrow: Signal<bool>,
 ) -> impl IntoView {
-    let frame = Frame::CHART;
     let language = use_language();
+    let layout = Memo::new(move |_| {
+        ChartLayout::new(
+            narrow.get(),
+            &title.get(),
+            ViewsText::ChartSubtitle.text(language.get()),
+        )
+    });
+    let frame = Signal::derive(move || layout.with(|l| l.frame));
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled_by = title_id.clone();
@@ -191,6 +320,7 @@ pub fn TrendsChart(
     };
 
     let grid = move || {
+        let frame = frame.get();
         let (top_value, ticks) = top.get();
         ticks
             .into_iter()
@@ -204,6 +334,7 @@ pub fn TrendsChart(
             .collect_view()
     };
     let share_axis = move || {
+        let frame = frame.get();
         let locale = language.get();
         [0u32, 25, 50, 75, 100]
             .into_iter()
@@ -216,6 +347,7 @@ pub fn TrendsChart(
             .collect_view()
     };
     let bars = move || {
+        let frame = frame.get();
         let (top_value, _) = top.get();
         let locale = language.get();
         series.with(|s| {
@@ -294,6 +426,7 @@ pub fn TrendsChart(
         })
     };
     let lines = move || {
+        let frame = frame.get();
         let (top_value, _) = top.get();
         series.with(|s| {
             let count = s.len();
@@ -334,15 +467,64 @@ pub fn TrendsChart(
         })
     };
 
+    // The title and subtitle, one `text` per line; the title's first line is the chart's name.
+    let header = move || {
+        layout.with(|l| {
+            let x = r(l.frame.text_left);
+            let title = l.title.iter().enumerate().map(|(i, line)| {
+                let y = r(TITLE_Y + TITLE_LINE * i as f64);
+                view! { <text x=x.clone() y=y font-size=TITLE_SIZE font-weight="600" fill=INK>{line.clone()}</text> }
+            });
+            let subtitle_y = l.subtitle_y();
+            let subtitle = l.subtitle.iter().enumerate().map(|(i, line)| {
+                let y = r(subtitle_y + SUBTITLE_LINE * i as f64);
+                view! { <text x=x.clone() y=y font-size=SUBTITLE_SIZE fill=INK>{line.clone()}</text> }
+            });
+            view! {
+                <g class="trends-chart__header">
+                    {title.collect_view()}
+                    {subtitle.collect_view()}
+                </g>
+            }
+        })
+    };
+    // The axis names, under the plot and beside it.
+    let axis_names = move || {
+        let frame = frame.get();
+        let middle = r((frame.top + frame.bottom) / 2.0);
+        view! {
+            <line x1=r(frame.left) x2=r(frame.right) y1=r(frame.bottom) y2=r(frame.bottom) stroke=INK stroke-width="1"/>
+            <text font-size="12" fill=INK text-anchor="middle" transform=format!("translate(16 {middle}) rotate(-90)")>
+                {t(ViewsText::ActivitiesActive)}
+            </text>
+            <text
+                font-size="12"
+                fill=SHARE_COLOUR
+                text-anchor="middle"
+                transform=format!("translate({} {middle}) rotate(90)", r(frame.width - 14.0))
+            >
+                {t(ViewsText::AseanWideShare)}
+            </text>
+            <text x=r((frame.left + frame.right) / 2.0) y=r(frame.bottom + 40.0) text-anchor="middle" font-size="12" fill=INK>
+                {t(ViewsText::Year)}
+            </text>
+        }
+    };
+
     view! {
         <svg
             class="trends-chart"
+            class:trends-chart--narrow=move || narrow.get()
             data-testid=test_id
+            data-frame=move || if narrow.get() { "narrow" } else { "wide" }
             node_ref=node_ref
             xmlns="http://www.w3.org/2000/svg"
-            viewBox=format!("0 0 {} {}", frame.width, frame.height)
-            width=r(frame.width)
-            height=r(frame.height)
+            viewBox=move || {
+                let frame = frame.get();
+                format!("0 0 {} {}", r(frame.width), r(frame.height))
+            }
+            width=move || r(frame.get().width)
+            height=move || r(frame.get().height)
             role="img"
             aria-labelledby=labelled_by
             aria-describedby=described_by
@@ -350,38 +532,14 @@ pub fn TrendsChart(
         >
             <title id=title_id>{move || title.get()}</title>
             <desc id=desc_id>{description}</desc>
-            <rect x="0" y="0" width=r(frame.width) height=r(frame.height) fill="#ffffff"/>
-            <text x=r(frame.left) y="28" font-size="17" font-weight="600" fill=INK>{move || title.get()}</text>
-            <text x=r(frame.left) y="48" font-size="12" fill=INK>{t(ViewsText::ChartSubtitle)}</text>
+            <rect x="0" y="0" width=move || r(frame.get().width) height=move || r(frame.get().height) fill="#ffffff"/>
+            {header}
             <g class="trends-chart__grid">{grid}</g>
             <g class="trends-chart__share-axis">{share_axis}</g>
             <g class="trends-chart__bars">{bars}</g>
             {lines}
-            <line x1=r(frame.left) x2=r(frame.right) y1=r(frame.bottom) y2=r(frame.bottom) stroke=INK stroke-width="1"/>
-            <text
-                font-size="12"
-                fill=INK
-                text-anchor="middle"
-                transform=format!("translate(16 {}) rotate(-90)", r((frame.top + frame.bottom) / 2.0))
-            >
-                {t(ViewsText::ActivitiesActive)}
-            </text>
-            <text
-                font-size="12"
-                fill=SHARE_COLOUR
-                text-anchor="middle"
-                transform=format!(
-                    "translate({} {}) rotate(90)",
-                    r(frame.width - 14.0),
-                    r((frame.top + frame.bottom) / 2.0)
-                )
-            >
-                {t(ViewsText::AseanWideShare)}
-            </text>
-            <text x=r((frame.left + frame.right) / 2.0) y=r(frame.bottom + 40.0) text-anchor="middle" font-size="12" fill=INK>
-                {t(ViewsText::Year)}
-            </text>
-            <Legend frame=frame/>
+            {axis_names}
+            {move || view! { <Legend frame=frame.get()/> }}
         </svg>
     }
 }
@@ -390,18 +548,15 @@ pub fn TrendsChart(
 #[component]
 fn Legend(frame: Frame) -> impl IntoView {
     let language = use_language();
-    let y1 = frame.bottom + 70.0;
-    let y2 = y1 + 26.0;
-    let column = (frame.right - frame.left) / 6.0;
     let swatches = SEGMENTS
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let x = frame.left + column * i as f64;
+            let (x, y) = frame.legend_spot(i, frame.segment_columns, LegendRow::Segment);
             view! {
                 <g data-legend=m.map_or("NONE", Measure::code)>
-                    <rect x=r(x) y=r(y1 - 11.0) width="14" height="14" fill=measure_colour(*m)/>
-                    <text x=r(x + 20.0) y=r(y1) font-size="13" fill=INK>
+                    <rect x=r(x) y=r(y - 11.0) width="14" height="14" fill=measure_colour(*m)/>
+                    <text x=r(x + 20.0) y=r(y) font-size="13" fill=INK>
                         {move || segment_label(language.get(), *m)}
                         <title>{move || segment_title(language.get(), *m)}</title>
                     </text>
@@ -409,21 +564,19 @@ fn Legend(frame: Frame) -> impl IntoView {
             }
         })
         .collect_view();
-    let third = (frame.right - frame.left) / 3.0;
-    let x0 = frame.left;
-    let x1 = frame.left + third;
-    let x2 = frame.left + 2.0 * third;
+    let line = |index: usize| frame.legend_spot(index, frame.line_columns, LegendRow::Line);
+    let ((x0, y0), (x1, y1), (x2, y2)) = (line(0), line(1), line(2));
     view! {
         <g class="trends-chart__legend">
             {swatches}
             <g data-legend="active">
-                <line x1=r(x0) x2=r(x0 + 18.0) y1=r(y2 - 4.0) y2=r(y2 - 4.0) stroke=INK stroke-width="2.5"/>
-                <text x=r(x0 + 24.0) y=r(y2) font-size="13" fill=INK>{t(ViewsText::LegendActive)}</text>
+                <line x1=r(x0) x2=r(x0 + 18.0) y1=r(y0 - 4.0) y2=r(y0 - 4.0) stroke=INK stroke-width="2.5"/>
+                <text x=r(x0 + 24.0) y=r(y0) font-size="13" fill=INK>{t(ViewsText::LegendActive)}</text>
             </g>
             <g data-legend="combined">
-                <line x1=r(x1) x2=r(x1 + 22.0) y1=r(y2 - 4.0) y2=r(y2 - 4.0) stroke=INK stroke-width="2"/>
-                <rect x=r(x1 + 8.0) y=r(y2 - 7.0) width="6" height="6" fill="#ffffff" stroke=INK stroke-width="1.5"/>
-                <text x=r(x1 + 28.0) y=r(y2) font-size="13" fill=INK>{t(ViewsText::LegendCombined)}</text>
+                <line x1=r(x1) x2=r(x1 + 22.0) y1=r(y1 - 4.0) y2=r(y1 - 4.0) stroke=INK stroke-width="2"/>
+                <rect x=r(x1 + 8.0) y=r(y1 - 7.0) width="6" height="6" fill="#ffffff" stroke=INK stroke-width="1.5"/>
+                <text x=r(x1 + 28.0) y=r(y1) font-size="13" fill=INK>{t(ViewsText::LegendCombined)}</text>
             </g>
             <g data-legend="asean-wide-share">
                 <line x1=r(x2) x2=r(x2 + 24.0) y1=r(y2 - 4.0) y2=r(y2 - 4.0) stroke=SHARE_COLOUR stroke-width="2.5" stroke-dasharray="7 4"/>
@@ -514,13 +667,22 @@ pub fn export_chart(
     let text = standalone_svg(&element.outer_html());
     let name = format!("{stem}-{}", files::today());
     if png {
-        let frame = Frame::CHART;
+        // The PNG is as large as the frame drawn (wide or narrow), read off the chart itself.
+        let size = |name: &str, fallback: f64| {
+            element
+                .get_attribute(name)
+                .and_then(|value| value.parse::<f64>().ok())
+                .unwrap_or(fallback) as u32
+        };
+        let (width, height) = (
+            size("width", Frame::CHART.width),
+            size("height", Frame::CHART.height),
+        );
         let file_name = format!("{name}.png");
         leptos::task::spawn_local(async move {
-            let result =
-                files::chart_svg_to_png(&text, frame.width as u32, frame.height as u32, 2.0)
-                    .await
-                    .and_then(|blob| files::download_blob(&file_name, &blob));
+            let result = files::chart_svg_to_png(&text, width, height, 2.0)
+                .await
+                .and_then(|blob| files::download_blob(&file_name, &blob));
             if let Err(error) = result {
                 notice.set(Some(words::png_export_failed(locale, &error)));
             }
@@ -529,6 +691,26 @@ pub fn export_chart(
     } else {
         files::download_text(&format!("{name}.svg"), "image/svg+xml", &text)
     }
+}
+
+/// Whether the window is narrower than [`NARROW_BELOW`], followed as it is resized or turned.
+pub fn narrow_window() -> Signal<bool> {
+    fn is_narrow() -> bool {
+        window()
+            .inner_width()
+            .ok()
+            .and_then(|width| width.as_f64())
+            .is_some_and(|width| width < NARROW_BELOW)
+    }
+    let narrow = RwSignal::new(is_narrow());
+    let listener = window_event_listener(leptos::ev::resize, move |_| {
+        let now = is_narrow();
+        if narrow.get_untracked() != now {
+            narrow.set(now);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    narrow.into()
 }
 
 #[component]
@@ -569,6 +751,7 @@ pub fn TrendsView() -> impl IntoView {
         series.with(|s| words::trends_title(locale, &span_label(locale, s)))
     });
     let chart = NodeRef::<leptos::svg::Svg>::new();
+    let narrow = narrow_window();
     let export = move |png: bool| {
         let locale = language.get_untracked();
         if let Err(error) =
@@ -633,12 +816,10 @@ pub fn TrendsView() -> impl IntoView {
                 when=move || series.with(|s| !s.is_empty())
                 fallback=move || view! { <p class="placeholder">{t(ViewsText::NothingToChart)}</p> }
             >
+                // A phone gets a chart drawn for its width (`Frame::NARROW`), so nothing scrolls
+                // sideways.
                 <figure class="chart-figure">
-                    // On a narrow screen the chart scrolls sideways: the region is a tab stop so that
-                    // a keyboard can scroll it too (WCAG 2.1.1).
-                    <div class="chart-scroll" tabindex="0" role="region" aria-label=move || title.get()>
-                        <TrendsChart series=series title=title id="trends" test_id="trends-chart" node_ref=chart/>
-                    </div>
+                    <TrendsChart series=series title=title id="trends" test_id="trends-chart" node_ref=chart narrow=narrow/>
                 </figure>
             </Show>
             <details class="trends__table" data-testid="trends-table-toggle">
@@ -652,6 +833,7 @@ pub fn TrendsView() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::map_export::columns;
 
     /// The chart's colours are the stylesheet's `--measure-*` variables.
     #[test]
@@ -696,6 +878,94 @@ mod tests {
         assert!((x9 + w - frame.right).abs() < 1e-9);
         assert_eq!(frame.y_share(100.0), frame.top);
         assert_eq!(frame.y_count(0.0, 10), frame.bottom);
+    }
+
+    /// A title of one line and a subtitle of one line keep the wide chart as it always was.
+    #[test]
+    fn the_wide_frame_is_unchanged_by_a_one_line_header() {
+        assert_eq!(Frame::CHART.with_header(1, 1), Frame::CHART);
+        let layout = ChartLayout::new(
+            false,
+            "Japan–ASEAN defense cooperation per year, 2013–2026",
+            ViewsText::ChartSubtitle.text(Locale::En),
+        );
+        assert_eq!((layout.title.len(), layout.subtitle.len()), (1, 1));
+        assert_eq!(layout.frame, Frame::CHART);
+    }
+
+    /// On a phone the header breaks into lines that fit, the plot moves down under it and the
+    /// legend's last row stays inside the picture, in both languages.
+    #[test]
+    fn the_narrow_frame_makes_room_for_its_header_and_legend() {
+        let cases = [
+            (
+                Locale::En,
+                "Japan–ASEAN defense cooperation per year, 2013–2026",
+                2,
+                3,
+            ),
+            (
+                Locale::Ja,
+                "日ASEAN防衛協力の年別推移（2013年～2026年）",
+                2,
+                2,
+            ),
+        ];
+        for (locale, title, title_lines, subtitle_lines) in cases {
+            let layout = ChartLayout::new(true, title, ViewsText::ChartSubtitle.text(locale));
+            let frame = layout.frame;
+            assert_eq!(
+                layout.title.len(),
+                title_lines,
+                "{locale:?} {:?}",
+                layout.title
+            );
+            assert_eq!(
+                layout.subtitle.len(),
+                subtitle_lines,
+                "{locale:?} {:?}",
+                layout.subtitle
+            );
+            assert_eq!(
+                layout.title.concat().replace(' ', ""),
+                title.replace(' ', "")
+            );
+            for line in &layout.title {
+                assert!(columns(line) <= frame.columns_for(TITLE_SIZE), "{line}");
+            }
+            let last_subtitle =
+                layout.subtitle_y() + SUBTITLE_LINE * (layout.subtitle.len() - 1) as f64;
+            assert!(
+                last_subtitle + 12.0 <= frame.top,
+                "{locale:?}: header above the plot"
+            );
+            assert_eq!(frame.bottom - frame.top, 240.0, "the plot keeps its height");
+            let legend_end = frame.legend_baseline(LegendRow::Last);
+            assert!(legend_end > frame.legend_baseline(LegendRow::Line(1)));
+            assert!(
+                legend_end + 12.0 <= frame.height,
+                "{locale:?}: legend inside"
+            );
+            assert_eq!(frame.width, 360.0);
+        }
+    }
+
+    /// The legend's entries fill the rows left to right, and no two share a place.
+    #[test]
+    fn legend_entries_never_overlap() {
+        for frame in [Frame::CHART, Frame::NARROW.with_header(2, 3)] {
+            let mut spots: Vec<(f64, f64)> = (0..SEGMENTS.len())
+                .map(|i| frame.legend_spot(i, frame.segment_columns, LegendRow::Segment))
+                .chain((0..3).map(|i| frame.legend_spot(i, frame.line_columns, LegendRow::Line)))
+                .collect();
+            let count = spots.len();
+            spots.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+            spots.dedup();
+            assert_eq!(spots.len(), count, "{frame:?}");
+            assert!(spots
+                .iter()
+                .all(|(x, _)| *x >= frame.left && *x < frame.right));
+        }
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! rings around the states too small to point at, the ASEAN-wide box, and the tooltip over them.
 //!
 //! Every member state and the ASEAN-wide box is a focusable `role="button"`; the rings only widen
-//! the pointer target and stay hidden from assistive technology.
+//! the pointer target and stay hidden from assistive technology. A ring takes a tap only at sea
+//! (`RING_CLIP_ID`): on a phone it is wide enough for a finger, and it reaches over its neighbours'
+//! land, which must still answer for themselves.
 
 use leptos::prelude::*;
 
@@ -17,6 +19,21 @@ use crate::model::map_picture::{
 };
 use crate::model::stats::Place;
 use crate::model::{Measure, MemberState};
+
+/// The clip that keeps a ring's target off every member state's land.
+const RING_CLIP_ID: &str = "map-ring-sea";
+
+/// The map's whole area less every member state's land, as one path filled by the even-odd rule:
+/// a point on land is inside two of its rings (the frame and the land), so it falls outside.
+fn sea_outline() -> String {
+    let mut outline = format!("M0 0H{MAP_WIDTH}V{MAP_HEIGHT}H0z");
+    for state in MemberState::ALL {
+        if let Some(shape) = shape_of(state.iso3()) {
+            outline.push_str(shape.path);
+        }
+    }
+    outline
+}
 
 fn shape_of(iso3: &str) -> Option<&'static CountryShape> {
     COUNTRY_SHAPES.iter().find(|s| s.iso3 == iso3)
@@ -44,6 +61,9 @@ pub(super) fn AseanMap(signals: MapSignals) -> impl IntoView {
                 aria-label=move || signals.picture.read().map_label()
             >
                 <defs>
+                    <clipPath id=RING_CLIP_ID clipPathUnits="userSpaceOnUse">
+                        <path d=sea_outline() clip-rule="evenodd"></path>
+                    </clipPath>
                     <pattern
                         id=HATCH_ID
                         patternUnits="userSpaceOnUse"
@@ -157,7 +177,8 @@ fn MemberStateShape(
 }
 
 /// A larger circular target around a small state, with a visible ring and a dot in the state's class
-/// colour (the state itself is only a few pixels wide).
+/// colour (the state itself is only a few pixels wide). The target answers only at sea; the outline
+/// is drawn whole but takes no pointer.
 #[component]
 fn HitRing(signals: MapSignals, state: MemberState, shape: &'static CountryShape) -> impl IntoView {
     let place = Place::MemberState(state);
@@ -175,7 +196,14 @@ fn HitRing(signals: MapSignals, state: MemberState, shape: &'static CountryShape
             on:mouseenter=move |_| signals.point(place)
             on:mouseleave=move |_| signals.unpoint(place)
         >
-            <circle class="map-ring__target" cx=x cy=y r=RING_RADIUS></circle>
+            <circle
+                class="map-ring__target"
+                cx=x
+                cy=y
+                r=RING_RADIUS
+                clip-path=format!("url(#{RING_CLIP_ID})")
+            ></circle>
+            <circle class="map-ring__outline" cx=x cy=y r=RING_RADIUS></circle>
             <circle class="map-ring__dot" cx=x cy=y r=RING_DOT_RADIUS fill=fill></circle>
         </g>
     }
