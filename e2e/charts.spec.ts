@@ -262,6 +262,15 @@ test.describe('trends', () => {
       await expect(charts.chartYears).toHaveCount(LAST - OPENING + 1);
       await expect(charts.chart.locator('[data-legend]')).toHaveCount(9);
     }
+    // An export from the phone is the narrow picture, its PNG twice its size.
+    const [height] = (await charts.chart.getAttribute('viewBox'))!.split(' ').slice(3).map(Number);
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      charts.atlas.byTestId('trends-export-png').click(),
+    ]);
+    const png = readFileSync((await pngDownload.path())!);
+    expect(png.readUInt32BE(16)).toBe(720);
+    expect(png.readUInt32BE(20)).toBe(height * 2);
     // Turned or widened, the page draws the wide chart again, without a reload.
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect(charts.chart).toHaveAttribute('data-frame', 'wide');

@@ -135,9 +135,11 @@ impl Frame {
             ..self
         };
         Frame {
+            // Whole units: the PNG export reads the size back as an integer.
             height: self
                 .height
-                .max(moved.legend_baseline(LegendRow::Last) + 20.0),
+                .max(moved.legend_baseline(LegendRow::Last) + 20.0)
+                .ceil(),
             ..moved
         }
     }
@@ -667,12 +669,13 @@ pub fn export_chart(
     let text = standalone_svg(&element.outer_html());
     let name = format!("{stem}-{}", files::today());
     if png {
-        // The PNG is as large as the frame drawn (wide or narrow), read off the chart itself.
+        // The PNG is as large as the frame drawn (wide or narrow), read off the chart itself; its
+        // sizes are whole units, and an integer parse costs less code than a float's.
         let size = |name: &str, fallback: f64| {
             element
                 .get_attribute(name)
-                .and_then(|value| value.parse::<f64>().ok())
-                .unwrap_or(fallback) as u32
+                .and_then(|value| value.parse::<u32>().ok())
+                .unwrap_or(fallback as u32)
         };
         let (width, height) = (
             size("width", Frame::CHART.width),
