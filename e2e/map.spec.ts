@@ -357,6 +357,79 @@ test.describe('map', () => {
     await expect.poll(() => map.rowIds()).toEqual(idsBehind('SGP', { measure: 'ALL' }));
   });
 
+  test('the year slider shows one year at a time, from the mouse and the keyboard', async ({ map }) => {
+    await map.open({ measure: 'CBC' });
+    const slider = map.atlas.byTestId('year-slider');
+    const label = map.atlas.byTestId('year-label');
+    await expect(slider).toHaveAttribute('min', String(FIRST_YEAR));
+    await expect(slider).toHaveAttribute('max', String(LAST_YEAR));
+    await expect(label).toHaveText('All years');
+
+    await slider.fill('2016');
+    await expect(label).toHaveText('2016');
+    const q2016 = { measure: 'CBC', from: 2016, to: 2016 };
+    for (const code of MEMBER_STATES) await expect(map.country(code)).toHaveAttribute('data-count', String(count(code, q2016)));
+    await expect(map.yearFrom).toHaveValue('2016');
+    await expect(map.yearTo).toHaveValue('2016');
+    await expect.poll(() => map.atlas.queryParams().get('to')).toBe('2016');
+
+    // The arrow keys move it a year; the list behind a number follows.
+    await slider.focus();
+    await map.page.keyboard.press('ArrowRight');
+    await expect(label).toHaveText('2017');
+    const q2017 = { measure: 'CBC', from: 2017, to: 2017 };
+    await expect(map.country('VNM')).toHaveAttribute('data-count', String(count('VNM', q2017)));
+    await map.clickCountry('VNM');
+    await expect.poll(() => map.rowIds()).toEqual(idsBehind('VNM', q2017));
+    await expect(slider).toHaveAttribute('aria-valuetext', '2017');
+
+    // A range typed in the boxes is shown as a range.
+    await map.setYears(2012, 2015);
+    await expect(label).toHaveText('2012–2015');
+
+    // In Japanese, and from the address.
+    await map.open({ lang: 'ja', from: '2019', to: '2019' });
+    await expect(label).toHaveText('2019年');
+    await expect(map.atlas.byTestId('year-play')).toHaveText('年を順に再生');
+  });
+
+  test('Play steps through the years about once a second, and stops at the last', async ({ map }) => {
+    // The page's clock is the test's: each step is one second moved on, never a sleep.
+    await map.page.clock.install({ time: new Date('2026-06-01T00:00:00Z') });
+    await map.open({ measure: 'ALL', from: String(LAST_YEAR - 2), to: String(LAST_YEAR - 2) });
+    // From here time moves only when the test moves it.
+    await map.page.clock.pauseAt(new Date('2026-06-01T01:00:00Z'));
+    const label = map.atlas.byTestId('year-label');
+    const play = map.atlas.byTestId('year-play');
+    await expect(label).toHaveText(String(LAST_YEAR - 2));
+    await play.click();
+    await expect(play).toHaveAttribute('data-playing', 'true');
+    await expect(play).toHaveText('Pause');
+    for (const year of [LAST_YEAR - 1, LAST_YEAR]) {
+      await map.page.clock.runFor(1000);
+      await expect(label).toHaveText(String(year));
+      // The count on the map is the model's for that year, at every step.
+      const q = { measure: 'ALL', from: year, to: year };
+      for (const code of ['VNM', 'PHL', 'IDN']) {
+        await expect(map.country(code)).toHaveAttribute('data-count', String(count(code, q)));
+      }
+    }
+    await map.page.clock.runFor(1000);
+    await expect(play).toHaveAttribute('data-playing', 'false');
+    await expect(label).toHaveText(String(LAST_YEAR));
+
+    // From the last year, Play starts again at the first; Pause holds the year.
+    await play.click();
+    await expect(label).toHaveText(String(FIRST_YEAR));
+    await map.page.clock.runFor(1000);
+    await expect(label).toHaveText(String(FIRST_YEAR + 1));
+    await play.click();
+    await expect(play).toHaveAttribute('data-playing', 'false');
+    await map.page.clock.runFor(5000);
+    await expect(label).toHaveText(String(FIRST_YEAR + 1));
+    await expect.poll(() => map.atlas.queryParams().get('from')).toBe(String(FIRST_YEAR + 1));
+  });
+
   test('screenshot of the map (test artifact)', async ({ map }, testInfo) => {
     await map.open({ measure: 'CBC', country: 'VNM' });
     await expect(map.panel).toBeVisible();

@@ -294,6 +294,21 @@ impl Filters {
         self.to = None;
     }
 
+    /// The one year shown, when the range is a single year: where the year slider stands.
+    pub fn single_year(&self) -> Option<i32> {
+        match (self.from, self.to) {
+            (Some(from), Some(to)) if from == to => Some(from),
+            _ => None,
+        }
+    }
+
+    /// Shows one year: both bounds on it, so every view counts what was active in that year (an
+    /// ongoing activity from its start on), the rule of the trends chart.
+    pub fn show_year(&mut self, year: i32) {
+        self.from = Some(year);
+        self.to = Some(year);
+    }
+
     /// The text a year box shows for `bound`: the year set, or nothing (its placeholder then shows the
     /// data's own year).
     pub fn year_text(&self, bound: YearBound) -> String {
@@ -304,6 +319,20 @@ impl Filters {
         .map(|year| year.to_string())
         .unwrap_or_default()
     }
+}
+
+/// Where playing the years starts, in the data's `span`: from the year shown, unless none is shown
+/// or it is the last (then from the first).
+pub fn first_played_year(shown: Option<i32>, (first, last): (i32, i32)) -> i32 {
+    match shown {
+        Some(year) if (first..last).contains(&year) => year,
+        _ => first,
+    }
+}
+
+/// The year playing shows after `shown`, or `None` once the last year of the `span` is shown.
+pub fn next_played_year(shown: i32, (first, last): (i32, i32)) -> Option<i32> {
+    (shown < last).then(|| (shown + 1).max(first))
 }
 
 /// Case-insensitive search over the text a user would remember an activity by. Every word must match.
@@ -581,6 +610,45 @@ pub fn field_labels(dataset: &Dataset) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_year_shown_is_both_bounds_on_it() {
+        let mut filters = Filters::default();
+        assert_eq!(filters.single_year(), None);
+        filters.show_year(2019);
+        assert_eq!((filters.from, filters.to), (Some(2019), Some(2019)));
+        assert_eq!(filters.single_year(), Some(2019));
+        filters.to = Some(2020);
+        assert_eq!(filters.single_year(), None, "a range is not one year");
+        filters.from = None;
+        assert_eq!(filters.single_year(), None);
+    }
+
+    #[test]
+    fn playing_steps_through_the_span_once() {
+        let span = (2016, 2019);
+        let cases = [
+            // (year shown, where playing starts)
+            (None, 2016),
+            (Some(2016), 2016),
+            (Some(2018), 2018),
+            (Some(2019), 2016),
+            (Some(2010), 2016),
+            (Some(2030), 2016),
+        ];
+        for (shown, start) in cases {
+            assert_eq!(first_played_year(shown, span), start, "{shown:?}");
+        }
+        let mut played = vec![first_played_year(None, span)];
+        while let Some(next) = next_played_year(*played.last().unwrap_or(&0), span) {
+            played.push(next);
+        }
+        assert_eq!(played, [2016, 2017, 2018, 2019]);
+        assert_eq!(next_played_year(2019, span), None);
+        assert_eq!(next_played_year(2030, span), None);
+        assert_eq!(first_played_year(None, (2020, 2020)), 2020);
+        assert_eq!(next_played_year(2020, (2020, 2020)), None);
+    }
     use crate::model::dataset::Source;
     use crate::model::fixtures::ActivityBuilder;
 

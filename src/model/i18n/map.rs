@@ -20,6 +20,11 @@ phrases! {
         AllMeasures => "All measures", "すべての手段";
         IncludeAseanWide => "Add ASEAN-wide activities to every member state", "ASEAN全体の活動を各加盟国に加算";
         ExportGroup => "Export the map", "地図のエクスポート";
+        /// The year slider's label: the map shows what was active in the year it stands on.
+        YearShown => "Year shown", "表示する年";
+        /// The button that steps the slider through the data's years, about one a second.
+        PlayYears => "Play the years", "年を順に再生";
+        PauseYears => "Pause", "一時停止";
         ExportSvg => "Export SVG", "SVGをエクスポート";
         ExportPng => "Export PNG", "PNGをエクスポート";
         LegendTitle => "Activities per member state", "加盟国ごとの活動件数";

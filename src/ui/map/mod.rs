@@ -8,6 +8,7 @@
 
 mod drawing;
 mod panel;
+mod years;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -236,6 +237,7 @@ fn MapControls(signals: MapSignals) -> impl IntoView {
                 }}
             </label>
             <YearRange test_prefix="map"/>
+            <years::YearPlayer signals/>
             <label class="check map-controls__toggle">
                 <input
                     type="checkbox"
