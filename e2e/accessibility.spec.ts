@@ -55,6 +55,11 @@ const DIALOGS: Record<string, (atlas: AtlasPage, lang: Language) => Promise<void
     await data.importFile('theirs.json', JSON.stringify(theirs));
     await expect(data.preview).toBeVisible();
   },
+  'share panel': async (atlas, lang) => {
+    await atlas.goto({ view: 'map', lang });
+    await atlas.byTestId('share-view').click();
+    await expect(atlas.byTestId('view-qr')).toBeVisible();
+  },
   'reset confirmation': async (atlas, lang) => {
     await atlas.goto({ view: 'data', lang });
     await atlas.byTestId('reset-sample').click();

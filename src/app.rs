@@ -214,6 +214,7 @@ fn Header() -> impl IntoView {
                 </span>
                 <SaveStatus/>
                 <LanguageSelect/>
+                <crate::ui::share::ShareView/>
             </div>
             <nav class="nav" aria-label=t(Common::ViewsNav)>
                 {View::ALL

@@ -1,4 +1,5 @@
-//! The only code that touches `Blob`, `File`, object URLs and downloads.
+//! The only code that touches `Blob`, `File`, object URLs and downloads, and the clipboard the app
+//! writes to.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -140,4 +141,21 @@ pub async fn chart_svg_to_png(
     let blob = JsFuture::from(encoded).await.map_err(describe)?;
     blob.dyn_into::<web_sys::Blob>()
         .map_err(|_| "the browser could not encode the PNG".to_string())
+}
+
+/// Writes `text` to the clipboard. A browser without the asynchronous clipboard (or one that refuses
+/// it, as outside a secure context) gives an error, for the caller to offer the text to copy by hand.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
+    // `navigator.clipboard` is missing in some contexts; calling it then would throw.
+    let present = js_sys::Reflect::get(&navigator, &wasm_bindgen::JsValue::from_str("clipboard"))
+        .map(|value| !value.is_undefined() && !value.is_null())
+        .unwrap_or(false);
+    if !present {
+        return Err("no clipboard".to_string());
+    }
+    JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(describe)
 }

@@ -121,6 +121,27 @@ pub fn language_in_address() -> Option<Locale> {
     UrlState::parse(&query).lang
 }
 
+/// The query string of the view as it is now (tracked): what the address holds once written.
+pub fn view_query(state: AtlasState) -> String {
+    UrlState {
+        view: state.view.get(),
+        filters: state.filters.get(),
+        map: state.map.get(),
+        sort: state.sort.get(),
+        lang: Some(state.language.get()),
+    }
+    .to_query()
+}
+
+/// The whole address of the view as it is now (tracked): the page's own address, without its query
+/// or fragment, then [`view_query`]. It is what the address bar shows a frame later, and what the
+/// share panel and its QR code hand out.
+pub fn view_address(state: AtlasState) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let page = href.split(['?', '#']).next().unwrap_or_default();
+    format!("{page}{}", view_query(state))
+}
+
 /// Applies the page's query string to the state, then keeps the query string in step with it.
 pub fn sync_with_location(state: AtlasState) {
     let query = window().location().search().unwrap_or_default();
@@ -135,15 +156,8 @@ pub fn sync_with_location(state: AtlasState) {
     // burst of changes before then makes one write.
     let pending = StoredValue::new(None::<String>);
     Effect::new(move |_| {
-        let url_state = UrlState {
-            view: state.view.get(),
-            filters: state.filters.get(),
-            map: state.map.get(),
-            sort: state.sort.get(),
-            lang: Some(state.language.get()),
-        };
         let scheduled = pending.with_value(Option::is_some);
-        pending.set_value(Some(url_state.to_query()));
+        pending.set_value(Some(view_query(state)));
         if !scheduled {
             request_animation_frame(move || {
                 set_timeout(

@@ -18,6 +18,7 @@ pub mod map_picture;
 pub mod matrix;
 pub mod merge;
 pub mod programmes;
+pub mod qr;
 pub mod quota;
 pub mod report;
 pub mod rules;

@@ -13,6 +13,7 @@ pub mod map;
 pub mod matrix;
 pub mod report;
 pub mod reset;
+pub mod share;
 pub mod trends;
 pub mod vision;
 

@@ -8,6 +8,19 @@ phrases! {
     pub enum Common {
         AppName => "Vientiane Vision Atlas", "ビエンチャン・ビジョン・アトラス";
         SkipToContent => "Skip to content", "本文へ移動";
+        /// The header's button that shows the view's address and its QR code.
+        ShareView => "Share this view", "この表示を共有";
+        ShareAddress => "Address of this view", "この表示のアドレス";
+        ShareHint => "Scan the code with a phone to open this same view, in this language.",
+            "スマートフォンでコードを読み取ると、同じ表示を同じ言語で開けます。";
+        CopyAddress => "Copy", "コピー";
+        AddressCopied => "Copied.", "コピーしました。";
+        CopyRefused => "This browser did not copy: the address is selected, copy it with Ctrl+C (⌘C).",
+            "このブラウザではコピーできませんでした。アドレスを選択したので、Ctrl+C（⌘C）でコピーしてください。";
+        QrLabel => "QR code of this view's address", "この表示のアドレスのQRコード";
+        QrTooLong => "This address is too long for a QR code: share it as text.",
+            "このアドレスはQRコードにするには長すぎます。文字のまま共有してください。";
+        CloseShare => "Close", "閉じる";
         Footer => "Vientiane Vision Atlas runs entirely in your browser: your data stays on this device. Map data: Made with Natural Earth.",
             "ビエンチャン・ビジョン・アトラスはすべてブラウザーの中で動作し、データはこの端末から出ません。地図データ：Natural Earth のデータを使用しています。";
         ViewsNav => "Views", "表示";
