@@ -96,4 +96,13 @@ test.describe('share this view', () => {
     expect(panel!.x + panel!.width).toBeLessThanOrEqual(390);
     expect(new URL(await sharedAddress(page)).searchParams.get('view')).toBe('matrix');
   });
+
+  test('an address too long for a QR code says so, and the text is still there to copy', async ({ atlas, page }) => {
+    // A search of 2,400 letters makes an address longer than the largest QR code holds.
+    await atlas.goto({ view: 'activities', q: 'x'.repeat(2400) });
+    await page.getByTestId('share-view').click();
+    await expect(page.getByTestId('share-panel')).toContainText('too long for a QR code');
+    await expect(page.getByTestId('view-qr')).toHaveCount(0);
+    await expect(page.getByTestId('share-address')).toHaveValue(/q=x{2400}/);
+  });
 });
