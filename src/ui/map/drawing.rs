@@ -2,9 +2,10 @@
 //! rings around the states too small to point at, the ASEAN-wide box, and the tooltip over them.
 //!
 //! Every member state and the ASEAN-wide box is a focusable `role="button"`; the rings only widen
-//! the pointer target and stay hidden from assistive technology. A ring takes a tap only at sea
-//! (`RING_CLIP_ID`): on a phone it is wide enough for a finger, and it reaches over its neighbours'
-//! land, which must still answer for themselves.
+//! the pointer target and stay hidden from assistive technology. A ring's target is drawn under the
+//! member states' land, so it takes a tap only at sea: on a phone it is wide enough for a finger and
+//! reaches over its neighbours' land, which still answers for itself (whatever the shapes' rings,
+//! overlapping islands included).
 
 use leptos::prelude::*;
 
@@ -19,21 +20,6 @@ use crate::model::map_picture::{
 };
 use crate::model::stats::Place;
 use crate::model::{Measure, MemberState};
-
-/// The clip that keeps a ring's target off every member state's land.
-const RING_CLIP_ID: &str = "map-ring-sea";
-
-/// The map's whole area less every member state's land, as one path filled by the even-odd rule:
-/// a point on land is inside two of its rings (the frame and the land), so it falls outside.
-fn sea_outline() -> String {
-    let mut outline = format!("M0 0H{MAP_WIDTH}V{MAP_HEIGHT}H0z");
-    for state in MemberState::ALL {
-        if let Some(shape) = shape_of(state.iso3()) {
-            outline.push_str(shape.path);
-        }
-    }
-    outline
-}
 
 fn shape_of(iso3: &str) -> Option<&'static CountryShape> {
     COUNTRY_SHAPES.iter().find(|s| s.iso3 == iso3)
@@ -61,9 +47,6 @@ pub(super) fn AseanMap(signals: MapSignals) -> impl IntoView {
                 aria-label=move || signals.picture.read().map_label()
             >
                 <defs>
-                    <clipPath id=RING_CLIP_ID clipPathUnits="userSpaceOnUse">
-                        <path d=sea_outline() clip-rule="evenodd"></path>
-                    </clipPath>
                     <pattern
                         id=HATCH_ID
                         patternUnits="userSpaceOnUse"
@@ -103,6 +86,11 @@ pub(super) fn AseanMap(signals: MapSignals) -> impl IntoView {
                 >
                     {t(MapText::PartnerLabel)}
                 </text>
+                {SMALL_STATES
+                    .into_iter()
+                    .filter_map(|state| shape_of(state.iso3()).map(|shape| (state, shape)))
+                    .map(|(state, shape)| view! { <RingTarget signals state shape/> })
+                    .collect_view()}
                 {MemberState::ALL
                     .into_iter()
                     .filter_map(|state| shape_of(state.iso3()).map(|shape| (state, shape)))
@@ -176,9 +164,33 @@ fn MemberStateShape(
     }
 }
 
-/// A larger circular target around a small state, with a visible ring and a dot in the state's class
-/// colour (the state itself is only a few pixels wide). The target answers only at sea; the outline
-/// is drawn whole but takes no pointer.
+/// The larger circular target around a small state, under the land: a tap at sea inside the ring
+/// opens the small state, a tap on any land above it opens that land's state.
+#[component]
+fn RingTarget(
+    signals: MapSignals,
+    state: MemberState,
+    shape: &'static CountryShape,
+) -> impl IntoView {
+    let place = Place::MemberState(state);
+    let (x, y) = shape.anchor;
+    view! {
+        <circle
+            class="map-ring__target"
+            data-hit-disc=state.iso3()
+            cx=x
+            cy=y
+            r=RING_RADIUS
+            aria-hidden="true"
+            on:click=move |_| signals.open(place)
+            on:mouseenter=move |_| signals.point(place)
+            on:mouseleave=move |_| signals.unpoint(place)
+        ></circle>
+    }
+}
+
+/// The visible ring around a small state and a dot in the state's class colour, over the land (the
+/// state itself is only a few pixels wide): the outline takes no pointer, the dot does.
 #[component]
 fn HitRing(signals: MapSignals, state: MemberState, shape: &'static CountryShape) -> impl IntoView {
     let place = Place::MemberState(state);
@@ -196,13 +208,6 @@ fn HitRing(signals: MapSignals, state: MemberState, shape: &'static CountryShape
             on:mouseenter=move |_| signals.point(place)
             on:mouseleave=move |_| signals.unpoint(place)
         >
-            <circle
-                class="map-ring__target"
-                cx=x
-                cy=y
-                r=RING_RADIUS
-                clip-path=format!("url(#{RING_CLIP_ID})")
-            ></circle>
             <circle class="map-ring__outline" cx=x cy=y r=RING_RADIUS></circle>
             <circle class="map-ring__dot" cx=x cy=y r=RING_DOT_RADIUS fill=fill></circle>
         </g>
