@@ -214,8 +214,10 @@ fn Header() -> impl IntoView {
                 </span>
                 <SaveStatus/>
                 <LanguageSelect/>
-                <crate::ui::share::ShareView/>
             </div>
+            // The share button ends the navigation's row rather than the brand's, whose wrapping
+            // changes with the save status: there it would move the page under the pointer.
+            <div class="header__bar">
             <nav class="nav" aria-label=t(Common::ViewsNav)>
                 {View::ALL
                     .into_iter()
@@ -234,6 +236,8 @@ fn Header() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
+            <crate::ui::share::ShareView/>
+            </div>
         </header>
     }
 }
