@@ -302,6 +302,16 @@ impl Filters {
         }
     }
 
+    /// What the year slider's label says, in `locale`: the one year shown, else the range of the
+    /// year boxes (an open end is the data's own year, `span`), else "All years".
+    pub fn years_shown(&self, locale: Locale, span: Option<(i32, i32)>) -> String {
+        let (first, last) = span.unwrap_or_default();
+        match (self.from, self.to) {
+            (None, None) => EditorText::AllYears.text(locale).to_string(),
+            (from, to) => super::i18n::year_span(locale, from.unwrap_or(first), to.unwrap_or(last)),
+        }
+    }
+
     /// Shows one year: both bounds on it, so every view counts what was active in that year (an
     /// ongoing activity from its start on), the rule of the trends chart.
     pub fn show_year(&mut self, year: i32) {
@@ -622,6 +632,28 @@ mod tests {
         assert_eq!(filters.single_year(), None, "a range is not one year");
         filters.from = None;
         assert_eq!(filters.single_year(), None);
+    }
+
+    #[test]
+    fn the_slider_label_names_the_year_the_range_or_all_years() {
+        let span = Some((1958, 2027));
+        let cases = [
+            // (from, to, English, Japanese)
+            (Some(2016), Some(2016), "2016", "2016年"),
+            (Some(2012), Some(2015), "2012–2015", "2012年～2015年"),
+            (Some(2012), None, "2012–2027", "2012年～2027年"),
+            (None, Some(2000), "1958–2000", "1958年～2000年"),
+            (None, None, "All years", "全期間"),
+        ];
+        for (from, to, en, ja) in cases {
+            let filters = Filters {
+                from,
+                to,
+                ..Filters::default()
+            };
+            assert_eq!(filters.years_shown(Locale::En, span), en);
+            assert_eq!(filters.years_shown(Locale::Ja, span), ja);
+        }
     }
 
     #[test]

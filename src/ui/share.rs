@@ -15,7 +15,7 @@ use crate::model::qr::qr_picture;
 use crate::state::use_atlas;
 use crate::url_state::view_address;
 
-/// What became of the last Copy.
+/// What became of the last Copy (of the address it names: a later address makes it stale).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Copied {
     Yes,
@@ -26,7 +26,7 @@ enum Copied {
 pub fn ShareView() -> impl IntoView {
     let state = use_atlas();
     let open = RwSignal::new(false);
-    let copied = RwSignal::new(None::<Copied>);
+    let copied = RwSignal::new(None::<(String, Copied)>);
     let toggle_ref = NodeRef::<leptos::html::Button>::new();
     let address_ref = NodeRef::<leptos::html::Input>::new();
     // Followed only while the panel is open: a closed panel costs nothing on each change of view.
@@ -38,11 +38,6 @@ pub fn ShareView() -> impl IntoView {
         }
     });
     let picture = Memo::new(move |_| address.with(|a| qr_picture(a)));
-    Effect::new(move |_| {
-        // A new address makes the last "Copied." stale.
-        address.track();
-        copied.set(None);
-    });
 
     let close = move || {
         open.set(false);
@@ -68,9 +63,9 @@ pub fn ShareView() -> impl IntoView {
         let text = address.get_untracked();
         leptos::task::spawn_local(async move {
             match files::copy_text(&text).await {
-                Ok(()) => copied.set(Some(Copied::Yes)),
+                Ok(()) => copied.set(Some((text, Copied::Yes))),
                 Err(_) => {
-                    copied.set(Some(Copied::Refused));
+                    copied.set(Some((text, Copied::Refused)));
                     if let Some(input) = address_ref.get_untracked() {
                         let _ = input.focus();
                         input.select();
@@ -79,10 +74,15 @@ pub fn ShareView() -> impl IntoView {
             }
         });
     };
-    let status = move || match copied.get() {
-        Some(Copied::Yes) => Some(t(Common::AddressCopied)()),
-        Some(Copied::Refused) => Some(t(Common::CopyRefused)()),
-        None => None,
+    // The outcome of the last Copy, while the address is still the one copied.
+    let status = move || {
+        copied.with(|last| match last {
+            Some((text, outcome)) if address.with(|a| a == text) => Some(match outcome {
+                Copied::Yes => t(Common::AddressCopied)(),
+                Copied::Refused => t(Common::CopyRefused)(),
+            }),
+            _ => None,
+        })
     };
     let code = move || match picture.get() {
         Some(qr) => {

@@ -15,8 +15,7 @@ use super::MapSignals;
 use crate::i18n::t;
 use crate::model::filter::{first_played_year, next_played_year};
 use crate::model::i18n::map::MapText;
-use crate::model::i18n::views::{self as words, ViewsText};
-use crate::model::i18n::{year, Phrase};
+use crate::model::i18n::Phrase;
 
 /// How long each year stays on the map while playing.
 const STEP: Duration = Duration::from_millis(1000);
@@ -79,21 +78,10 @@ pub(super) fn YearPlayer(signals: MapSignals) -> impl IntoView {
     };
     on_cleanup(stop);
 
-    // The label: the year shown, else the range of the year boxes, else "All years".
     let label = move || {
         let locale = signals.locale();
-        match (
-            shown.get(),
-            filters.with(|f| (f.from, f.to)),
-            signals.span.get(),
-        ) {
-            (Some(one), _, _) => year(locale, one),
-            (None, (None, None), _) => ViewsText::AllYears.text(locale).to_string(),
-            (None, (from, to), span) => {
-                let (first, last) = span.unwrap_or_default();
-                words::span(locale, Some((from.unwrap_or(first), to.unwrap_or(last))))
-            }
-        }
+        let span = signals.span.get();
+        filters.with(|f| f.years_shown(locale, span))
     };
     let bounds = move || signals.span.get().unwrap_or_default();
 
