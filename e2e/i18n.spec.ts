@@ -30,8 +30,9 @@ const STATES_JA: Record<string, string> = {
 /** A Japanese character: hiragana, katakana or a CJK ideograph. */
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
-/** Words the Japanese UI keeps as they are (codes, formats, the map data's credit). */
-const KEPT = ['HRD/AE', 'Natural Earth', 'ASEAN', 'HRDAE', 'DETC', 'JSON', 'PIL', 'CBC', 'JTE', 'CSV', 'SVG', 'PNG', 'PDF', 'URL', 'QR'];
+/** Words the Japanese UI keeps as they are (codes, formats, the map data's credit, and the name
+ *  printed on a keyboard's key, as Japanese manuals write it: 「Escで終了」). */
+const KEPT = ['HRD/AE', 'Natural Earth', 'ASEAN', 'HRDAE', 'DETC', 'JSON', 'PIL', 'CBC', 'JTE', 'CSV', 'SVG', 'PNG', 'PDF', 'URL', 'QR', 'Esc'];
 
 /** The English words left in a text once the kept words are taken out. */
 function englishWords(text: string): string[] {

@@ -35,28 +35,56 @@ pub fn App() -> impl IntoView {
     wire_page_events(state);
     crate::pwa::start();
 
+    // One run of the years for the page: the map's Play button and presentation mode's keys share it.
+    provide_context(ui::map::YearPlayback::new(state));
+
+    // The banners and notices show in both layouts: a failure is visible while presenting too.
     view! {
-        <a class="skip-link" href="#main">{t(Common::SkipToContent)}</a>
-        <Header/>
         <StorageBannerView/>
         <crate::pwa::UpdateBanner/>
         <Notice/>
         <UndoConfirmation/>
-        <ui::data::ImportDropZone/>
-        <main id="main" class="main" tabindex="-1">
-            {move || match state.view.get() {
-                View::Map => view! { <ui::map::MapView/> }.into_any(),
-                View::Matrix => view! { <ui::matrix::MatrixView/> }.into_any(),
-                View::Activities => view! { <ui::activities::ActivitiesView/> }.into_any(),
-                View::Trends => view! { <ui::trends::TrendsView/> }.into_any(),
-                View::Report => view! { <ui::report::ReportView/> }.into_any(),
-                View::Vision => view! { <ui::vision::VisionView/> }.into_any(),
-                View::Data => view! { <ui::data::DataView/> }.into_any(),
-            }}
-        </main>
-        <footer class="footer">
-            <p>{t(Common::Footer)}</p>
-        </footer>
+        <Show
+            when=move || state.presenting.get()
+            fallback=move || view! {
+                <a class="skip-link" href="#main">{t(Common::SkipToContent)}</a>
+                <Header/>
+                <ui::data::ImportDropZone/>
+                <main id="main" class="main" tabindex="-1">
+                    <CurrentView/>
+                </main>
+                <footer class="footer">
+                    <p>{t(Common::Footer)}</p>
+                </footer>
+            }
+        >
+            <ui::present::Presentation>
+                <CurrentView/>
+            </ui::present::Presentation>
+        </Show>
+    }
+}
+
+/// The view chosen in the navigation (in presentation mode, the map, the matrix or the trends chart).
+#[component]
+fn CurrentView() -> impl IntoView {
+    let state = use_atlas();
+    move || {
+        let view = state.view.get();
+        let view = if state.presenting.get() {
+            view.presented()
+        } else {
+            view
+        };
+        match view {
+            View::Map => view! { <ui::map::MapView/> }.into_any(),
+            View::Matrix => view! { <ui::matrix::MatrixView/> }.into_any(),
+            View::Activities => view! { <ui::activities::ActivitiesView/> }.into_any(),
+            View::Trends => view! { <ui::trends::TrendsView/> }.into_any(),
+            View::Report => view! { <ui::report::ReportView/> }.into_any(),
+            View::Vision => view! { <ui::vision::VisionView/> }.into_any(),
+            View::Data => view! { <ui::data::DataView/> }.into_any(),
+        }
     }
 }
 
@@ -236,6 +264,7 @@ fn Header() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
+            <crate::ui::present::PresentButton/>
             <crate::ui::share::ShareView/>
             </div>
         </header>

@@ -16,6 +16,7 @@ use crate::model::history::{Change, History, Origin};
 use crate::model::i18n::common::{self as words, Common};
 use crate::model::i18n::messages::Bilingual;
 use crate::model::i18n::Phrase;
+use crate::model::presentation::Presented;
 use crate::model::stats::{MapCounts, Place};
 use crate::model::{default_dataset, Dataset, Filters};
 use crate::storage::{self, Loaded, Meta, SaveError};
@@ -89,6 +90,28 @@ impl View {
     pub fn from_code(code: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.code() == code)
     }
+
+    /// The views presentation mode shows: the map and the two views of its numbers. The others are
+    /// for reading and editing at a desk; presenting from one of them shows the map.
+    pub const PRESENTED: [View; 3] = [View::Map, View::Matrix, View::Trends];
+
+    /// The view presentation mode shows when this one is chosen.
+    pub fn presented(self) -> View {
+        if View::PRESENTED.contains(&self) {
+            self
+        } else {
+            View::Map
+        }
+    }
+
+    /// The view as presentation mode's keys know it.
+    pub fn presented_as(self) -> Presented {
+        match self.presented() {
+            View::Matrix => Presented::Matrix,
+            View::Trends => Presented::Trends,
+            _ => Presented::Map,
+        }
+    }
 }
 
 /// What the map shows besides the shared filters (its measure is the shared `Filters::measure`).
@@ -145,6 +168,9 @@ pub struct AtlasState {
     pub filters: RwSignal<Filters>,
     pub sort: RwSignal<SortOrder>,
     pub view: RwSignal<View>,
+    /// Presentation mode (`?present=1`): the view fills the screen, type sized for a projector,
+    /// editing controls hidden (`ui/present.rs`).
+    pub presenting: RwSignal<bool>,
     pub map: RwSignal<MapState>,
     pub meta: RwSignal<Meta>,
     /// The language of the app's own words (`i18n`).
@@ -214,6 +240,7 @@ impl AtlasState {
             filters,
             sort: RwSignal::new(SortOrder::default()),
             view: RwSignal::new(View::default()),
+            presenting: RwSignal::new(false),
             map: RwSignal::new(MapState::default()),
             meta: RwSignal::new(storage::load_meta()),
             language: Language::start(crate::url_state::language_in_address()),

@@ -19,6 +19,9 @@ pub struct UrlState {
     /// The language (`lang=en|ja`): always written, so that every shared or QR address opens in the
     /// language it was made in; absent or unknown when read means "the stored or browser choice".
     pub lang: Option<Locale>,
+    /// Presentation mode (`present=1`), so that a reload keeps presenting. The address handed to an
+    /// audience leaves it out ([`view_address`]): a phone opens the same view in its normal layout.
+    pub present: bool,
 }
 
 impl UrlState {
@@ -37,6 +40,7 @@ impl UrlState {
                 "aw" => state.map.include_asean_wide = value == "1",
                 "sort" => state.sort = SortOrder::from_code(value).unwrap_or_default(),
                 "lang" => state.lang = Locale::from_code(value),
+                "present" => state.present = value == "1",
                 _ => {}
             }
         }
@@ -58,6 +62,9 @@ impl UrlState {
         }
         if let Some(locale) = self.lang {
             pairs.push(("lang", locale.code().to_string()));
+        }
+        if self.present {
+            pairs.push(("present", "1".to_string()));
         }
         let encoded: Vec<String> = pairs
             .iter()
@@ -121,32 +128,48 @@ pub fn language_in_address() -> Option<Locale> {
     UrlState::parse(&query).lang
 }
 
-/// The query string of the view as it is now (tracked): what the address holds once written.
-pub fn view_query(state: AtlasState) -> String {
+/// The view as it is now (tracked).
+fn url_state_now(state: AtlasState) -> UrlState {
     UrlState {
         view: state.view.get(),
         filters: state.filters.get(),
         map: state.map.get(),
         sort: state.sort.get(),
         lang: Some(state.language.get()),
+        present: state.presenting.get(),
     }
-    .to_query()
 }
 
-/// The whole address of the view as it is now (tracked): the page's own address, without its query
-/// or fragment, then [`view_query`]. It is what the address bar shows a frame later, and what the
-/// share panel and its QR code hand out.
+/// The query string of the view as it is now (tracked): what the address holds once written.
+pub fn view_query(state: AtlasState) -> String {
+    url_state_now(state).to_query()
+}
+
+/// The whole address of the view as it is now (tracked), as the share panel and its QR code hand it
+/// out: the page's own address, without its query or fragment, then the view's query without
+/// presentation mode (the audience's phones open the same view, language, measure, years and
+/// selection in the normal layout). Outside presentation mode it is what the address bar shows a
+/// frame later.
 pub fn view_address(state: AtlasState) -> String {
     let href = window().location().href().unwrap_or_default();
     let page = href.split(['?', '#']).next().unwrap_or_default();
-    format!("{page}{}", view_query(state))
+    let shared = UrlState {
+        present: false,
+        ..url_state_now(state)
+    };
+    format!("{page}{}", shared.to_query())
 }
 
 /// Applies the page's query string to the state, then keeps the query string in step with it.
 pub fn sync_with_location(state: AtlasState) {
     let query = window().location().search().unwrap_or_default();
     let parsed = UrlState::parse(&query);
-    state.view.set(parsed.view);
+    state.presenting.set(parsed.present);
+    state.view.set(if parsed.present {
+        parsed.view.presented()
+    } else {
+        parsed.view
+    });
     state.filters.set(parsed.filters);
     state.map.set(parsed.map);
     state.sort.set(parsed.sort);
@@ -200,6 +223,26 @@ mod tests {
         assert_eq!(parsed.filters.from, Some(2016));
         assert_eq!(parsed.filters.search, "ship rider");
         assert_eq!(UrlState::parse(&parsed.to_query()), parsed);
+    }
+
+    #[test]
+    fn presentation_mode_is_kept_in_the_address_only_when_on() {
+        let presenting = UrlState::parse("?view=matrix&present=1&measure=JTE");
+        assert!(presenting.present);
+        assert_eq!(presenting.view, View::Matrix);
+        assert_eq!(UrlState::parse(&presenting.to_query()), presenting);
+        assert!(presenting.to_query().ends_with("&present=1"));
+        for query in [
+            "?present=0",
+            "?present=",
+            "?present=true",
+            "?present=11",
+            "?view=map",
+        ] {
+            let parsed = UrlState::parse(query);
+            assert!(!parsed.present, "{query}");
+            assert!(!parsed.to_query().contains("present"), "{query}");
+        }
     }
 
     #[test]

@@ -345,6 +345,19 @@ pub fn next_played_year(shown: i32, (first, last): (i32, i32)) -> Option<i32> {
     (shown < last).then(|| (shown + 1).max(first))
 }
 
+/// The year the previous- or next-year key shows (presentation mode's ← and →): one year on from the
+/// year `shown`, kept inside the `span`; from a range or from all years, → starts at the first year
+/// and ← at the last, as a presenter stepping into the years from either end would expect.
+pub fn stepped_year(shown: Option<i32>, (first, last): (i32, i32), forward: bool) -> i32 {
+    let year = match (shown, forward) {
+        (Some(year), true) => year.saturating_add(1),
+        (Some(year), false) => year.saturating_sub(1),
+        (None, true) => first,
+        (None, false) => last,
+    };
+    year.min(last).max(first)
+}
+
 /// Case-insensitive search over the text a user would remember an activity by. Every word must match.
 pub fn matches_search(activity: &Activity, search: &str) -> bool {
     let search = search.trim();
@@ -680,6 +693,33 @@ mod tests {
         assert_eq!(next_played_year(2030, span), None);
         assert_eq!(first_played_year(None, (2020, 2020)), 2020);
         assert_eq!(next_played_year(2020, (2020, 2020)), None);
+    }
+
+    #[test]
+    fn the_year_keys_step_one_year_inside_the_span() {
+        let span = (2012, 2019);
+        let cases = [
+            // (shown, forward, expected)
+            (Some(2015), true, 2016),
+            (Some(2015), false, 2014),
+            (Some(2019), true, 2019),
+            (Some(2012), false, 2012),
+            (None, true, 2012),
+            (None, false, 2019),
+            // A year outside the data (typed in the boxes) comes back inside it.
+            (Some(2030), false, 2019),
+            (Some(1990), true, 2012),
+            (Some(i32::MAX), true, 2019),
+            (Some(i32::MIN), false, 2012),
+        ];
+        for (shown, forward, expected) in cases {
+            assert_eq!(
+                stepped_year(shown, span, forward),
+                expected,
+                "{shown:?} {forward}"
+            );
+        }
+        assert_eq!(stepped_year(Some(2020), (2020, 2020), true), 2020);
     }
     use crate::model::dataset::Source;
     use crate::model::fixtures::ActivityBuilder;

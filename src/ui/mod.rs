@@ -11,6 +11,7 @@ pub mod import;
 pub mod kit;
 pub mod map;
 pub mod matrix;
+pub mod present;
 pub mod report;
 pub mod reset;
 pub mod share;

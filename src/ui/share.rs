@@ -23,9 +23,13 @@ enum Copied {
 }
 
 #[component]
-pub fn ShareView() -> impl IntoView {
+pub fn ShareView(
+    /// Whether the panel is open, when someone besides its button opens it (presentation mode's `Q`).
+    #[prop(optional)]
+    open: Option<RwSignal<bool>>,
+) -> impl IntoView {
     let state = use_atlas();
-    let open = RwSignal::new(false);
+    let open = open.unwrap_or_else(|| RwSignal::new(false));
     let copied = RwSignal::new(None::<(String, Copied)>);
     let toggle_ref = NodeRef::<leptos::html::Button>::new();
     let address_ref = NodeRef::<leptos::html::Input>::new();

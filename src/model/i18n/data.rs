@@ -4,6 +4,9 @@
 //! the format (a diff's field column), file names (ASCII, `vientiane-vision-2026-12-02.json`), the CSV
 //! header (part of the format, `model::csv`), sizes (`8.6 MB`) and the syntax snippet of a bad file.
 
+use super::super::published::{
+    CatalogueFault, FetchFault, LinkFault, CATALOGUE_PATH, MAX_CATALOGUE_ENTRIES, MAX_LINK_CHARS,
+};
 use super::{count, list, phrases, year, Locale, Phrase};
 
 phrases! {
@@ -100,6 +103,106 @@ phrases! {
         ResetAsk => "Reset to sample data…", "サンプルデータに戻す…";
         ResetConfirm => "Reset to sample data", "サンプルデータに戻す";
         ResetDone => "Reset to the sample data.", "サンプルデータに戻しました。";
+    }
+}
+
+/// Why a published dataset at `link` could not be fetched (`model::published::FetchFault`).
+pub fn published_fault(locale: Locale, link: &str, fault: &FetchFault) -> String {
+    let quoted = super::quoted(locale, link);
+    match (locale, fault) {
+        (Locale::En, FetchFault::Link(fault)) => {
+            format!("The link {quoted} was not followed: it {}.", link_fault(locale, *fault))
+        }
+        (Locale::Ja, FetchFault::Link(fault)) => {
+            format!("リンク{quoted}は開きませんでした。{}", link_fault(locale, *fault))
+        }
+        (Locale::En, FetchFault::Resolved) => format!(
+            "The link {quoted} was not followed: it leads away from this app's site or folder."
+        ),
+        (Locale::Ja, FetchFault::Resolved) => format!(
+            "リンク{quoted}は開きませんでした。このアプリのサイトまたはフォルダーの外を指しています。"
+        ),
+        (Locale::En, FetchFault::FileProtocol) => format!(
+            "{quoted} cannot be fetched: this copy of the atlas was opened as a file, and published datasets need it served from a web site. Import the file from the Data view instead."
+        ),
+        (Locale::Ja, FetchFault::FileProtocol) => format!(
+            "{quoted}を取得できません。このアトラスはファイルとして開かれており、公開データセットにはウェブサイトから開く必要があります。代わりに「データ」画面からファイルをインポートしてください。"
+        ),
+        (Locale::En, FetchFault::NotFound) => format!(
+            "There is no file {quoted} on this site (404). Check the link with whoever shared it."
+        ),
+        (Locale::Ja, FetchFault::NotFound) => format!(
+            "このサイトにファイル{quoted}はありません（404）。共有した人にリンクを確認してください。"
+        ),
+        (Locale::En, FetchFault::Status(status)) => {
+            format!("The site did not hand over {quoted}: it answered with the status {status}.")
+        }
+        (Locale::Ja, FetchFault::Status(status)) => {
+            format!("サイトは{quoted}を渡しませんでした（ステータス{status}）。")
+        }
+        (Locale::En, FetchFault::WrongType(kind)) => format!(
+            "{quoted} is not a dataset file: the site sent it as “{kind}” (a dataset is JSON)."
+        ),
+        (Locale::Ja, FetchFault::WrongType(kind)) => format!(
+            "{quoted}はデータセットのファイルではありません。サイトは「{kind}」として送ってきました（データセットはJSONです）。"
+        ),
+        (Locale::En, FetchFault::Network) => format!(
+            "{quoted} could not be fetched: there is no network, and it has not been opened in this browser before. Try again once online."
+        ),
+        (Locale::Ja, FetchFault::Network) => format!(
+            "{quoted}を取得できませんでした。ネットワークにつながっておらず、このブラウザーで開いたこともありません。オンラインになってから、もう一度お試しください。"
+        ),
+    }
+}
+
+/// What is wrong with a link, as the end of a sentence ("it …" in English, a sentence in Japanese).
+fn link_fault(locale: Locale, fault: LinkFault) -> String {
+    match (locale, fault) {
+        (Locale::En, LinkFault::Empty) => "is empty".into(),
+        (Locale::Ja, LinkFault::Empty) => "リンクが空です。".into(),
+        (Locale::En, LinkFault::TooLong { length }) => {
+            format!("is {length} characters long; the limit is {MAX_LINK_CHARS}")
+        }
+        (Locale::Ja, LinkFault::TooLong { length }) => {
+            format!("{length}文字あります。上限は{MAX_LINK_CHARS}文字です。")
+        }
+        (Locale::En, LinkFault::OtherOrigin) => "is on another site: a published dataset must be a file beside the app, such as datasets/seminar.json".into(),
+        (Locale::Ja, LinkFault::OtherOrigin) => "別のサイトを指しています。公開データセットは、datasets/seminar.json のようにアプリと同じ場所に置いたファイルでなければなりません。".into(),
+        (Locale::En, LinkFault::FromRoot) => "starts with “/”: write it relative to the app, such as datasets/seminar.json".into(),
+        (Locale::Ja, LinkFault::FromRoot) => "「/」で始まっています。datasets/seminar.json のように、アプリからの相対パスで書いてください。".into(),
+        (Locale::En, LinkFault::Outside) => "leaves the app's folder (..): a published dataset must lie beside the app or below it".into(),
+        (Locale::Ja, LinkFault::Outside) => "アプリのフォルダーの外（..）を指しています。公開データセットは、アプリと同じフォルダーかその下に置いてください。".into(),
+        (Locale::En, LinkFault::Unsafe) => "contains a control character or a backslash".into(),
+        (Locale::Ja, LinkFault::Unsafe) => "制御文字またはバックスラッシュを含んでいます。".into(),
+    }
+}
+
+/// What is wrong with the catalogue or one of its entries (after its JSON path).
+pub fn catalogue_fault(locale: Locale, fault: CatalogueFault) -> String {
+    match (locale, fault) {
+        (Locale::En, CatalogueFault::NotCatalogue) => format!(
+            "is not a catalogue: {CATALOGUE_PATH} must be an object with a list \"datasets\" of {{title, file, description, updated}}"
+        ),
+        (Locale::Ja, CatalogueFault::NotCatalogue) => format!(
+            "一覧の形式ではありません。{CATALOGUE_PATH} は、{{title, file, description, updated}} のリスト「datasets」を持つオブジェクトでなければなりません。"
+        ),
+        (Locale::En, CatalogueFault::EntryNotObject) => {
+            "must be an object with a title and a file".into()
+        }
+        (Locale::Ja, CatalogueFault::EntryNotObject) => {
+            "title と file を持つオブジェクトでなければなりません。".into()
+        }
+        (_, CatalogueFault::Link(fault)) => link_fault(locale, fault),
+        (Locale::En, CatalogueFault::NotDate) => "must be a date such as 2026-11-30".into(),
+        (Locale::Ja, CatalogueFault::NotDate) => {
+            "2026-11-30 のような日付でなければなりません。".into()
+        }
+        (Locale::En, CatalogueFault::TooManyEntries { count }) => format!(
+            "lists {count} datasets; the first {MAX_CATALOGUE_ENTRIES} are shown"
+        ),
+        (Locale::Ja, CatalogueFault::TooManyEntries { count }) => format!(
+            "{count}件のデータセットがあります。最初の{MAX_CATALOGUE_ENTRIES}件を表示しています。"
+        ),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod data;
 pub mod editor;
 pub mod map;
 pub mod messages;
+pub mod present;
 pub mod views;
 
 /// One of the two languages of the app's own words.

@@ -10,6 +10,8 @@ mod drawing;
 mod panel;
 mod years;
 
+pub use years::YearPlayback;
+
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -65,7 +67,7 @@ impl MapSignals {
                 .map_counts
                 .with(|counts| MapPicture::new(locale, counts, measure, include))
         });
-        let span = Memo::new(move |_| state.dataset.with(|d| d.year_span()));
+        let span = expect_context::<YearPlayback>().span;
         let pointed = RwSignal::new(None);
         let focused = RwSignal::new(None);
         let hovered = Memo::new(move |_| pointed.get().or(focused.get()));
@@ -114,9 +116,11 @@ impl MapSignals {
     }
 
     /// Forgets `place` as pointed at (or focused) unless another place has taken over meanwhile.
+    /// A blur also fires while the map is being taken out of the page (leaving presentation mode with
+    /// a state focused), when its signals are already disposed: then there is nothing to forget.
     fn leave(signal: RwSignal<Option<Place>>, place: Place) {
-        if signal.get_untracked() == Some(place) {
-            signal.set(None);
+        if signal.try_get_untracked().flatten() == Some(place) {
+            signal.try_set(None);
         }
     }
 
