@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-
 import { test, expect, AtlasPage } from './fixtures/atlas-page';
+import { expectNoSeriousViolations } from './fixtures/axe';
 import { DataPage, defaultDatasetText } from './fixtures/data-page';
 
 /**
@@ -9,7 +7,6 @@ import { DataPage, defaultDatasetText } from './fixtures/data-page';
  * dialogs, in English and in Japanese, at a laptop's 1280 × 800 and a phone's 390 px. A violation of impact serious or critical
  * fails the test; the others are printed (see docs/accessibility.md).
  */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const VIEWS = ['map', 'matrix', 'activities', 'trends', 'report', 'vision', 'data'] as const;
 const WIDTHS = [
   { name: 'laptop', width: 1280, height: 800 },
@@ -18,20 +15,6 @@ const WIDTHS = [
 const LANGUAGES = ['en', 'ja'] as const;
 type Language = (typeof LANGUAGES)[number];
 
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const describe = (v: (typeof result.violations)[number]) =>
-    `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes
-      .slice(0, 3)
-      .map((node) => node.target.join(' '))
-      .join(' | ')}`;
-  const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-  for (const v of minor) console.log(`axe, ${what}: ${describe(v)}`);
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  // The rules really ran: a page axe could not read would pass with no violations at all.
-  expect(result.passes.length, `${what}: axe checked nothing`).toBeGreaterThan(10);
-  expect(serious.map(describe), `${what}: serious or critical violations`).toEqual([]);
-}
 
 /** The main dialogs, each opened as a user opens it, on the view it belongs to. */
 const DIALOGS: Record<string, (atlas: AtlasPage, lang: Language) => Promise<void>> = {

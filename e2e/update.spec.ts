@@ -1,10 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { test, expect } from './fixtures/atlas-page';
-import { DIST, ROOT, cacheContents, freePort, isControlled, swBuild, waitForActiveWorker } from './fixtures/pwa';
+import {
+  ROOT,
+  cacheContents,
+  isControlled,
+  serveCopyOfBuild,
+  swBuild,
+  waitForActiveWorker,
+  type ServedCopy,
+} from './fixtures/pwa';
 
 // A new build replaces the old one: the page says "A new version is available — reload", the user's
 // reload switches to the new build, and the old build's cache is deleted.
@@ -12,29 +19,17 @@ import { DIST, ROOT, cacheContents, freePort, isControlled, swBuild, waitForActi
 // The spec serves its own copy of the build (on a free port), so that it can "deploy" a new build
 // into it: one more file, then scripts/post_build.py again, which writes a new sw.js.
 
+let served: ServedCopy | undefined;
 let copy = '';
-let server: ChildProcess | undefined;
 let baseUrl = '';
 
 test.beforeAll(async () => {
-  copy = mkdtempSync(join(tmpdir(), 'atlas-update-'));
-  cpSync(DIST, copy, { recursive: true });
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}/`;
-  server = spawn(
-    'python3',
-    [join(ROOT, 'scripts', 'serve.py'), '--dir', copy, '--host', '127.0.0.1', '--port', String(port), '--quiet'],
-    { stdio: 'ignore' },
-  );
-  await expect
-    .poll(async () => (await fetch(baseUrl).catch(() => null))?.status ?? 0, { timeout: 15_000 })
-    .toBe(200);
+  served = await serveCopyOfBuild('update');
+  copy = served.dir;
+  baseUrl = served.baseUrl;
 });
 
-test.afterAll(() => {
-  server?.kill();
-  if (copy) rmSync(copy, { recursive: true, force: true });
-});
+test.afterAll(() => served?.stop());
 
 /** "Deploys" a new build into the served copy: a changed file, and the post-build step again. */
 function deployNewBuild(): void {

@@ -19,6 +19,10 @@ const PREFIX = `vientiane-vision-atlas:${self.registration.scope}:`;
 const CACHE = PREFIX + BUILD.version;
 const SCOPE_PATH = new URL(self.registration.scope).pathname;
 const SHELL = new URL('index.html', self.registration.scope).href;
+// Published datasets (`?dataset=`, `datasets/index.json`) are no part of the build: each copy fetched
+// is kept here, apart from the build's caches (its name does not start with PREFIX, so a new build
+// keeps it), for the file to open offline once it has been opened online.
+const PUBLISHED = `vientiane-vision-atlas-published:${self.registration.scope}`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());
@@ -72,14 +76,46 @@ self.addEventListener('fetch', (event) => {
 });
 
 /** The precached file for `url` (the app shell for the app's own address, whatever its query string),
- *  or the network's answer when the file is not part of the build. Nothing is added to the cache here. */
+ *  a published dataset, or the network's answer when the file is not part of the build. */
 async function cachedOrNetwork(request, url) {
   const isShell = url.pathname === SCOPE_PATH || url.pathname === `${SCOPE_PATH}index.html`;
   const key = isShell ? SHELL : url.origin + url.pathname;
   const cache = await caches.open(CACHE);
   const cached = await cache.match(key, { ignoreSearch: true, ignoreVary: true });
   if (cached || request.mode === 'navigate') return cached || fetch(request);
+  if (url.pathname.startsWith(SCOPE_PATH) && url.pathname.endsWith('.json')) {
+    return publishedFile(request);
+  }
   // Offline, a file outside the build (say an icon a browser asks for by itself) gets a plain "not
   // available" answer: a rejected respondWith() is reported as an error on the page (Firefox).
-  return fetch(request).catch(() => new Response('', { status: 503, statusText: 'Offline' }));
+  return fetch(request).catch(offline);
+}
+
+/** The worker's answer for a file it cannot fetch and does not hold: `503 Offline`, which the page
+ *  reads as "no network" (src/files.rs, `OFFLINE_STATUS_TEXT`). */
+function offline() {
+  return new Response('', { status: 503, statusText: 'Offline' });
+}
+
+/** A published dataset: the network first, so that an organiser's new version is seen at once, and
+ *  the copy from the last successful fetch when there is no network. A missing file (404) is not
+ *  kept, and removes an older copy: the organiser took it down. The cache is opened only when there
+ *  is something to keep, so a site without published datasets has none. */
+async function publishedFile(request) {
+  let response;
+  try {
+    response = await fetch(request);
+  } catch {
+    const kept = (await caches.has(PUBLISHED))
+      ? await (await caches.open(PUBLISHED)).match(request, { ignoreVary: true })
+      : undefined;
+    return kept || offline();
+  }
+  if (response.ok) {
+    const cache = await caches.open(PUBLISHED);
+    await cache.put(request, response.clone()).catch(() => {});
+  } else if ((response.status === 404 || response.status === 410) && (await caches.has(PUBLISHED))) {
+    await (await caches.open(PUBLISHED)).delete(request, { ignoreVary: true });
+  }
+  return response;
 }

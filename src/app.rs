@@ -28,10 +28,18 @@ pub fn App() -> impl IntoView {
     provide_context(state.language);
     state.language.mirror_on_document();
     // One import for the whole page: the drop zone starts it on any view, the Data view shows it.
-    provide_context(ui::import::ImportSession::new(state));
+    let import = ui::import::ImportSession::new(state);
+    provide_context(import);
     // Inert unless the page was opened with `?bench=1` (read before the URL sync rewrites the query).
     crate::bench::install(state);
     crate::url_state::sync_with_location(state);
+    // `?dataset=` opens the import preview of a published file, in the Data view where its choices
+    // are: a projector's layout has no room for them.
+    if let Some(link) = state.published.get_untracked() {
+        state.presenting.set(false);
+        state.view.set(View::Data);
+        import.open_published(link);
+    }
     wire_page_events(state);
     crate::pwa::start();
 

@@ -1,5 +1,5 @@
-//! The only code that touches `Blob`, `File`, object URLs and downloads, and the clipboard the app
-//! writes to.
+//! The only code that touches `Blob`, `File`, object URLs and downloads, the clipboard the app
+//! writes to, and the fetch of a published dataset beside the app.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -158,4 +158,73 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(describe)
+}
+
+/// The status text of the service worker's answer for a file it can neither fetch nor serve from its
+/// cache (`scripts/sw-template.js`, `offline()`): a 503 with it means "no network", not a server's
+/// refusal.
+const OFFLINE_STATUS_TEXT: &str = "Offline";
+
+/// Fetches a published dataset (or the catalogue) at `link`, relative to the app's own address.
+/// The link passes the model's rules first; then the browser resolves it and the result must still be
+/// on this origin, in the app's folder or below it, so that nothing the address bar or a catalogue
+/// says can make the page read another site's file. The bytes are handed over unread: the import
+/// preview validates them like a file the user picked.
+pub async fn fetch_published(link: &str) -> Result<Vec<u8>, crate::model::published::FetchFault> {
+    use crate::model::published::{check_link, is_dataset_type, FetchFault};
+
+    let link = check_link(link).map_err(FetchFault::Link)?;
+    let window = web_sys::window().ok_or(FetchFault::Network)?;
+    let location = window.location();
+    if location.protocol().unwrap_or_default() == "file:" {
+        return Err(FetchFault::FileProtocol);
+    }
+    let page = location.href().map_err(|_| FetchFault::Resolved)?;
+    let origin = location.origin().map_err(|_| FetchFault::Resolved)?;
+    let resolved = web_sys::Url::new_with_base(link, &page).map_err(|_| FetchFault::Resolved)?;
+    let page_path = web_sys::Url::new(&page)
+        .map(|url| url.pathname())
+        .map_err(|_| FetchFault::Resolved)?;
+    // The app's folder: its address up to the last `/` (`/atlas/` for `/atlas/index.html`).
+    let folder = &page_path[..page_path.rfind('/').map_or(0, |slash| slash + 1)];
+    if resolved.origin() != origin || !resolved.pathname().starts_with(folder) {
+        return Err(FetchFault::Resolved);
+    }
+
+    let init = web_sys::RequestInit::new();
+    // Ask the server again each time (a conditional request): an organiser who fixes a file on the
+    // host is heard at the next open, while the service worker still answers offline.
+    init.set_cache(web_sys::RequestCache::NoCache);
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    let answer = JsFuture::from(window.fetch_with_str_and_init(&resolved.href(), &init))
+        .await
+        .map_err(|_| FetchFault::Network)?;
+    let response: web_sys::Response = answer.dyn_into().map_err(|_| FetchFault::Network)?;
+    // A redirect could have left the origin; the policy forbids it, and this says so plainly.
+    let landed = web_sys::Url::new(&response.url())
+        .map(|url| url.origin() == origin)
+        .unwrap_or(true);
+    if !landed {
+        return Err(FetchFault::Resolved);
+    }
+    match response.status() {
+        404 | 410 => return Err(FetchFault::NotFound),
+        503 if response.status_text() == OFFLINE_STATUS_TEXT => return Err(FetchFault::Network),
+        status if !response.ok() => return Err(FetchFault::Status(status)),
+        _ => {}
+    }
+    let kind = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    if !is_dataset_type(&kind) {
+        return Err(FetchFault::WrongType(kind));
+    }
+    let body = response.array_buffer().map_err(|_| FetchFault::Network)?;
+    let buffer = JsFuture::from(body)
+        .await
+        .map_err(|_| FetchFault::Network)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

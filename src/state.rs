@@ -171,6 +171,10 @@ pub struct AtlasState {
     /// Presentation mode (`?present=1`): the view fills the screen, type sized for a projector,
     /// editing controls hidden (`ui/present.rs`).
     pub presenting: RwSignal<bool>,
+    /// The published dataset the address names (`?dataset=datasets/seminar.json`), kept in the
+    /// address while its import is previewed, so that a reload opens the preview again; Merge,
+    /// Replace or Cancel clears it (`ui/import.rs`).
+    pub published: RwSignal<Option<String>>,
     pub map: RwSignal<MapState>,
     pub meta: RwSignal<Meta>,
     /// The language of the app's own words (`i18n`).
@@ -241,6 +245,7 @@ impl AtlasState {
             sort: RwSignal::new(SortOrder::default()),
             view: RwSignal::new(View::default()),
             presenting: RwSignal::new(false),
+            published: RwSignal::new(None),
             map: RwSignal::new(MapState::default()),
             meta: RwSignal::new(storage::load_meta()),
             language: Language::start(crate::url_state::language_in_address()),

@@ -22,6 +22,10 @@ pub struct UrlState {
     /// Presentation mode (`present=1`), so that a reload keeps presenting. The address handed to an
     /// audience leaves it out ([`view_address`]): a phone opens the same view in its normal layout.
     pub present: bool,
+    /// A published dataset to preview (`dataset=datasets/seminar.json`), as the address says it: the
+    /// link is checked when it is fetched (`model::published`), so that a bad one gets its message.
+    /// Like `present`, it is left out of the address handed to an audience.
+    pub dataset: Option<String>,
 }
 
 impl UrlState {
@@ -41,6 +45,7 @@ impl UrlState {
                 "sort" => state.sort = SortOrder::from_code(value).unwrap_or_default(),
                 "lang" => state.lang = Locale::from_code(value),
                 "present" => state.present = value == "1",
+                "dataset" => state.dataset = Some(value.clone()),
                 _ => {}
             }
         }
@@ -65,6 +70,9 @@ impl UrlState {
         }
         if self.present {
             pairs.push(("present", "1".to_string()));
+        }
+        if let Some(link) = &self.dataset {
+            pairs.push(("dataset", link.clone()));
         }
         let encoded: Vec<String> = pairs
             .iter()
@@ -137,6 +145,7 @@ fn url_state_now(state: AtlasState) -> UrlState {
         sort: state.sort.get(),
         lang: Some(state.language.get()),
         present: state.presenting.get(),
+        dataset: state.published.get(),
     }
 }
 
@@ -147,7 +156,7 @@ pub fn view_query(state: AtlasState) -> String {
 
 /// The whole address of the view as it is now (tracked), as the share panel and its QR code hand it
 /// out: the page's own address, without its query or fragment, then the view's query without
-/// presentation mode (the audience's phones open the same view, language, measure, years and
+/// presentation mode or a published dataset's preview (the audience's phones open the same view, language, measure, years and
 /// selection in the normal layout). Outside presentation mode it is what the address bar shows a
 /// frame later.
 pub fn view_address(state: AtlasState) -> String {
@@ -155,6 +164,7 @@ pub fn view_address(state: AtlasState) -> String {
     let page = href.split(['?', '#']).next().unwrap_or_default();
     let shared = UrlState {
         present: false,
+        dataset: None,
         ..url_state_now(state)
     };
     format!("{page}{}", shared.to_query())
@@ -173,6 +183,7 @@ pub fn sync_with_location(state: AtlasState) {
     state.filters.set(parsed.filters);
     state.map.set(parsed.map);
     state.sort.set(parsed.sort);
+    state.published.set(parsed.dataset);
 
     // `history.replaceState` costs Chromium several milliseconds, so it is written after the next frame
     // is painted rather than on the input path (every keystroke in a search changes the query), and a
@@ -243,6 +254,35 @@ mod tests {
             assert!(!parsed.present, "{query}");
             assert!(!parsed.to_query().contains("present"), "{query}");
         }
+    }
+
+    #[test]
+    fn a_published_dataset_in_the_address_is_kept_as_written_for_the_fetch_to_judge() {
+        let opened = UrlState::parse("?view=map&dataset=datasets%2Fseminar%202026.json");
+        assert_eq!(
+            opened.dataset.as_deref(),
+            Some("datasets/seminar 2026.json")
+        );
+        assert_eq!(UrlState::parse(&opened.to_query()), opened);
+        // A hostile link is read as text, never followed here: the fetch refuses it with a message.
+        for (query, link) in [
+            (
+                "?dataset=https%3A%2F%2Fexample.org%2Fa.json",
+                "https://example.org/a.json",
+            ),
+            (
+                "?dataset=%2F%2Fexample.org%2Fa.json",
+                "//example.org/a.json",
+            ),
+            ("?dataset=..%2Fsecret.json", "../secret.json"),
+            ("?dataset=", ""),
+        ] {
+            let parsed = UrlState::parse(query);
+            assert_eq!(parsed.dataset.as_deref(), Some(link), "{query}");
+            assert_eq!(UrlState::parse(&parsed.to_query()), parsed, "{query}");
+        }
+        assert_eq!(UrlState::parse("?view=data").dataset, None);
+        assert!(!UrlState::parse("?view=data").to_query().contains("dataset"));
     }
 
     #[test]

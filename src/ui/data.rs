@@ -21,6 +21,7 @@ pub fn DataView() -> impl IntoView {
                 <ExportPanel/>
                 <ImportPanel/>
             </div>
+            <crate::ui::published::PublishedDatasets/>
             <crate::ui::health::StorageHealth/>
             <section class="card data-panel" aria-labelledby="reset-title">
                 <h3 id="reset-title">{t(DataText::StartAgain)}</h3>

@@ -21,6 +21,7 @@ use crate::model::merge::{
     self, field_diffs, group_problems, ConflictPolicy, FieldDiff, ImportMode, ImportPreview,
     ProblemGroup, Resolution, Side,
 };
+use crate::model::published::FetchFault;
 use crate::model::quota::{self, Room};
 use crate::model::{Dataset, Problem, Severity};
 use crate::state::{use_atlas, AtlasState};
@@ -33,20 +34,22 @@ const GROUPS_SHOWN: usize = 100;
 /// How many places of one grouped problem are named.
 const PATHS_SHOWN: usize = 5;
 
-/// Where an import's text came from: a file (its name, shown as it is), the paste box, or several
-/// files dropped at once. The words for the last two follow the language.
+/// Where an import's text came from: a file (its name, shown as it is), the paste box, several
+/// files dropped at once, or a published dataset (its link, as the address or the catalogue gave
+/// it). The words for the paste box and the dropped files follow the language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportSource {
     File(String),
     Pasted,
     Dropped,
+    Published(String),
 }
 
 impl ImportSource {
     /// The name the import's messages quote.
     pub fn name(&self, locale: Locale) -> String {
         match self {
-            ImportSource::File(name) => name.clone(),
+            ImportSource::File(name) | ImportSource::Published(name) => name.clone(),
             ImportSource::Pasted => DataText::PastedText.text(locale).to_string(),
             ImportSource::Dropped => DataText::DroppedFiles.text(locale).to_string(),
         }
@@ -61,6 +64,8 @@ pub enum Refusal {
     Unreadable(String),
     /// Several files were dropped at once.
     SeveralFiles(u32),
+    /// A published dataset that could not be fetched, with its link.
+    Published { link: String, fault: FetchFault },
 }
 
 impl Refusal {
@@ -68,6 +73,7 @@ impl Refusal {
         match self {
             Refusal::Unreadable(error) => words::unreadable_file(locale, error),
             Refusal::SeveralFiles(count) => words::several_files(locale, *count as usize),
+            Refusal::Published { link, fault } => fault.text(locale, link),
         }
     }
 }
@@ -111,6 +117,8 @@ pub struct ImportSession {
     /// The comparison of the pending file with the dataset as it is now, computed once for the counts,
     /// the conflicts, the storage estimate and the import itself.
     pub preview: Memo<Option<ImportPreview>>,
+    /// The published dataset the address names while it is previewed (`AtlasState::published`).
+    published: RwSignal<Option<String>>,
 }
 
 impl ImportSession {
@@ -133,12 +141,14 @@ impl ImportSession {
             reading: RwSignal::new(None),
             applied: RwSignal::new(None),
             preview,
+            published: state.published,
         }
     }
 
     /// Validates `bytes` and shows either the preview or the errors. Changes nothing else.
     pub fn read_bytes(&self, source: ImportSource, bytes: &[u8]) {
         self.reading.set(None);
+        self.follow_in_address(&source);
         // Every file starts from the default policy and no per-record choice.
         self.policy.set(ConflictPolicy::default());
         self.choices.set(HashMap::new());
@@ -173,6 +183,45 @@ impl ImportSession {
         });
     }
 
+    /// Fetches the published dataset at `link` (from `?dataset=` or the catalogue), then validates
+    /// it like a picked file: the preview or the located errors, and nothing applied until the user
+    /// chooses. The address names the file while its preview is open.
+    pub fn open_published(&self, link: String) {
+        let source = ImportSource::Published(link.clone());
+        self.follow_in_address(&source);
+        self.pending.set(None);
+        self.failure.set(None);
+        self.reading.set(Some(link.clone()));
+        let session = *self;
+        leptos::task::spawn_local(async move {
+            let fetched = files::fetch_published(&link).await;
+            // A Cancel, or another file, while the network answered: that answer is not wanted.
+            if session.reading.get_untracked().as_deref() != Some(link.as_str()) {
+                return;
+            }
+            match fetched {
+                // The size rule is the picked file's; a server sends no size it could be trusted for.
+                Ok(bytes) => match check_file_size(bytes.len() as f64) {
+                    Ok(()) => session.read_bytes(source, &bytes),
+                    Err(problem) => session.fail(source, vec![problem], None),
+                },
+                Err(fault) => session.refuse(source, Refusal::Published { link, fault }),
+            }
+        });
+    }
+
+    /// Keeps `?dataset=` in step with the import in progress: the published file's link while it is
+    /// read or previewed, nothing once another file replaces it.
+    fn follow_in_address(&self, source: &ImportSource) {
+        let link = match source {
+            ImportSource::Published(link) => Some(link.clone()),
+            _ => None,
+        };
+        if self.published.get_untracked() != link {
+            self.published.set(link);
+        }
+    }
+
     /// Refuses an import before reading anything, with one reason.
     pub fn refuse(&self, source: ImportSource, refusal: Refusal) {
         self.fail(source, Vec::new(), Some(refusal));
@@ -180,6 +229,7 @@ impl ImportSession {
 
     fn fail(&self, source: ImportSource, problems: Vec<Problem>, refusal: Option<Refusal>) {
         self.reading.set(None);
+        self.follow_in_address(&source);
         self.pending.set(None);
         self.failure.set(Some(ImportFailure {
             source,
@@ -223,6 +273,7 @@ impl ImportSession {
         self.pending.set(None);
         self.failure.set(None);
         self.choices.set(HashMap::new());
+        self.published.set(None);
         // The notice and the undo step's label are written once, in the language of the moment.
         let locale = state.language.get_untracked();
         let name = source.name(locale);
@@ -251,6 +302,7 @@ impl ImportSession {
 
     /// Drops the pending import and any errors. Nothing was changed, so nothing is restored.
     pub fn cancel(&self) {
+        self.published.set(None);
         self.pending.set(None);
         self.failure.set(None);
         self.reading.set(None);
@@ -436,7 +488,7 @@ fn ImportErrors() -> impl IntoView {
                     {(hidden > 0).then(|| view! {
                         <p>{move || words::more_problems(language.get(), hidden_problems, hidden)}</p>
                     })}
-                    <button class="button button--small" data-testid="import-errors-dismiss" on:click=move |_| session.failure.set(None)>
+                    <button class="button button--small" data-testid="import-errors-dismiss" on:click=move |_| session.cancel()>
                         {t(Common::Dismiss)}
                     </button>
                 </div>
@@ -448,7 +500,7 @@ fn ImportErrors() -> impl IntoView {
 /// Grouped problems as a list: the message once, then where it occurs. The app's own reason for a
 /// refusal, if any, comes first, worded like a problem of the whole file.
 #[component]
-fn ProblemList(rows: Vec<(usize, ProblemGroup)>, refusal: Option<Refusal>) -> impl IntoView {
+pub fn ProblemList(rows: Vec<(usize, ProblemGroup)>, refusal: Option<Refusal>) -> impl IntoView {
     let language = use_atlas().language;
     view! {
         <ul class="import-problems" tabindex="0" aria-label=t(DataText::ProblemsFound)>

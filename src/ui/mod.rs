@@ -12,6 +12,7 @@ pub mod kit;
 pub mod map;
 pub mod matrix;
 pub mod present;
+pub mod published;
 pub mod report;
 pub mod reset;
 pub mod share;

@@ -103,6 +103,18 @@ phrases! {
         ResetAsk => "Reset to sample data…", "サンプルデータに戻す…";
         ResetConfirm => "Reset to sample data", "サンプルデータに戻す";
         ResetDone => "Reset to the sample data.", "サンプルデータに戻しました。";
+
+        // Published datasets (`model::published`, `ui/published.rs`).
+        PublishedHeading => "Published datasets", "公開データセット";
+        PublishedIntro => "Datasets published on this site beside the atlas. Preview one to merge it into yours or to replace yours with it: nothing changes until you choose.",
+            "このサイトでアトラスと一緒に公開されているデータセットです。プレビューして、手元のデータに統合するか、置き換えるかを選べます。選ぶまで何も変わりません。";
+        PublishedReading => "Reading the list of published datasets…", "公開データセットの一覧を読み込んでいます…";
+        PublishedEmpty => "No dataset is published on this site yet.", "このサイトで公開されているデータセットはまだありません。";
+        PublishedPreview => "Preview", "プレビュー";
+        PublishedFile => "File", "ファイル";
+        PublishedUpdated => "Updated", "更新日";
+        PublishedUnreadable => "The list of published datasets could not be read.", "公開データセットの一覧を読み込めませんでした。";
+        PublishedLeftOut => "Left out of the list:", "一覧から除いた項目：";
     }
 }
 
