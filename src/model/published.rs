@@ -36,7 +36,8 @@ pub enum LinkFault {
     FromRoot,
     /// A `..` segment (also percent-encoded): the file must lie beside the app or below it.
     Outside,
-    /// A control character or a backslash (which browsers read as `/`).
+    /// A control character, a backslash (which browsers read as `/`), or a space at either end
+    /// (which browsers drop, so that ` //example.org/` would lead to another site).
     Unsafe,
 }
 
@@ -50,7 +51,7 @@ pub fn check_link(link: &str) -> Result<&str, LinkFault> {
     if length > MAX_LINK_CHARS {
         return Err(LinkFault::TooLong { length });
     }
-    if link.chars().any(|c| c.is_control() || c == '\\') {
+    if link.chars().any(|c| c.is_control() || c == '\\') || link.trim() != link {
         return Err(LinkFault::Unsafe);
     }
     if link.starts_with("//") {
@@ -287,6 +288,9 @@ mod tests {
             ("datasets\\a.json", Err(LinkFault::Unsafe)),
             ("datasets/a.json\n", Err(LinkFault::Unsafe)),
             ("\tdatasets/a.json", Err(LinkFault::Unsafe)),
+            (" //example.org/a.json", Err(LinkFault::Unsafe)),
+            ("datasets/a.json ", Err(LinkFault::Unsafe)),
+            ("\u{3000}datasets/a.json", Err(LinkFault::Unsafe)),
         ];
         for (link, expected) in cases {
             assert_eq!(check_link(link).map(|_| ()), *expected, "{link:?}");
@@ -448,5 +452,74 @@ mod tests {
         assert!(FetchFault::WrongType("text/html".into())
             .text(Locale::Ja, "a.json")
             .contains("text/html"));
+    }
+
+    // The property needs proptest and url, native dev-dependencies only (the wasm32 build of the
+    // tests has neither).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod property {
+        use super::super::check_link;
+
+        /// The pieces links are made of in the property below: the ones the rules are about (dots, their
+        /// percent-encodings, colons, slashes, queries, fragments, spaces, hosts) and plain names.
+        const PIECES: &[&str] = &[
+            "datasets",
+            "a.json",
+            ".",
+            "..",
+            "%2e",
+            "%2E",
+            ".%2e",
+            "%2e.",
+            "%252e",
+            "/",
+            "//",
+            ":",
+            "a:",
+            "?",
+            "#",
+            "@",
+            "example.org",
+            "%2f",
+            "%5c",
+            " ",
+            "\u{3000}",
+            "~",
+            "%",
+            "x",
+            "日本",
+            "http:",
+            "file:",
+        ];
+
+        fn stays_in_the_folder(link: &str) -> bool {
+            let base = url::Url::parse("http://atlas.test:8080/app/index.html").expect("a URL");
+            match base.join(link) {
+                Ok(resolved) => {
+                    resolved.origin() == base.origin() && resolved.path().starts_with("/app/")
+                }
+                // What the URL parser cannot read, the browser cannot fetch either.
+                Err(_) => true,
+            }
+        }
+
+        proptest::proptest! {
+            /// Whatever `check_link` accepts, the browser's URL resolution (WHATWG, as the `url` crate
+            /// implements it) keeps on the app's origin and in its folder: the page's own check after
+            /// resolving is a second guard, not the only one.
+            #[test]
+            fn an_accepted_link_never_leaves_the_apps_folder(
+                pieces in proptest::collection::vec(proptest::sample::select(PIECES), 1..8),
+                text in "\\PC{0,24}",
+            ) {
+                let link = pieces.concat();
+                if check_link(&link).is_ok() {
+                    proptest::prop_assert!(stays_in_the_folder(&link), "{link:?}");
+                }
+                if check_link(&text).is_ok() {
+                    proptest::prop_assert!(stays_in_the_folder(&text), "{text:?}");
+                }
+            }
+        }
     }
 }

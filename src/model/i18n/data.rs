@@ -184,8 +184,8 @@ fn link_fault(locale: Locale, fault: LinkFault) -> String {
         (Locale::Ja, LinkFault::FromRoot) => "「/」で始まっています。datasets/seminar.json のように、アプリからの相対パスで書いてください。".into(),
         (Locale::En, LinkFault::Outside) => "leaves the app's folder (..): a published dataset must lie beside the app or below it".into(),
         (Locale::Ja, LinkFault::Outside) => "アプリのフォルダーの外（..）を指しています。公開データセットは、アプリと同じフォルダーかその下に置いてください。".into(),
-        (Locale::En, LinkFault::Unsafe) => "contains a control character or a backslash".into(),
-        (Locale::Ja, LinkFault::Unsafe) => "制御文字またはバックスラッシュを含んでいます。".into(),
+        (Locale::En, LinkFault::Unsafe) => "contains a control character or a backslash, or starts or ends with a space".into(),
+        (Locale::Ja, LinkFault::Unsafe) => "制御文字またはバックスラッシュを含んでいるか、空白で始まるか終わっています。".into(),
     }
 }
 
