@@ -43,6 +43,12 @@ const DIALOGS: Record<string, (atlas: AtlasPage, lang: Language) => Promise<void
     await atlas.byTestId('share-view').click();
     await expect(atlas.byTestId('view-qr')).toBeVisible();
   },
+  'presentation layout with its key legend': async (atlas, lang) => {
+    await atlas.goto({ view: 'map', present: '1', lang });
+    await expect(atlas.byTestId('presentation')).toBeVisible();
+    await atlas.page.keyboard.press('?');
+    await expect(atlas.byTestId('present-keys')).toBeVisible();
+  },
   'reset confirmation': async (atlas, lang) => {
     await atlas.goto({ view: 'data', lang });
     await atlas.byTestId('reset-sample').click();
@@ -54,6 +60,9 @@ for (const size of WIDTHS) {
   for (const lang of LANGUAGES) {
     test.describe(`at ${size.width} px, lang=${lang}`, () => {
       test.use({ viewport: { width: size.width, height: size.height } });
+      // axe-core walks every node of a page: the activities list and the editor take 20–40 s on two
+      // shared cores while builds run beside the suite (three such runs met the default 30 s in CI).
+      test.describe.configure({ timeout: 90_000 });
 
       for (const view of VIEWS) {
         test(`the ${view} view has no serious violation`, async ({ atlas }) => {

@@ -10,6 +10,9 @@ use vientiane_vision_atlas::model::format::read_dataset_text;
 use vientiane_vision_atlas::model::merge::{
     apply, group_problems, read_import, ConflictPolicy, ImportMode, Resolution,
 };
+use vientiane_vision_atlas::model::published::{
+    check_link, read_catalogue, MAX_CATALOGUE_ENTRIES, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
+};
 use vientiane_vision_atlas::model::stored::{self, CHUNKED_PREFIX, PACKED_PREFIX};
 use vientiane_vision_atlas::model::{default_dataset, Dataset};
 use vientiane_vision_atlas::url_state::UrlState;
@@ -135,5 +138,42 @@ pub fn pasted_text(text: &str) {
         }
         let replaced = apply(local, incoming, ImportMode::Replace, &resolution);
         assert_eq!(replaced.activities, incoming.activities);
+    }
+}
+
+/// A published dataset's catalogue (`datasets/index.json`, from the host) and a link (from the
+/// address bar or the catalogue). The catalogue reader never fails without a located problem, and
+/// every entry it lists has a title, a link it would follow, and texts within their limits. A link
+/// it accepts, resolved the way browsers do, stays on the app's origin and in its folder.
+pub fn published(bytes: &[u8]) {
+    match read_catalogue(bytes) {
+        Ok(catalogue) => {
+            assert!(catalogue.entries.len() <= MAX_CATALOGUE_ENTRIES);
+            for entry in &catalogue.entries {
+                assert!(!entry.title.is_empty());
+                assert!(entry.title.chars().count() <= MAX_TITLE_CHARS);
+                assert!(entry
+                    .description
+                    .as_ref()
+                    .is_none_or(|text| text.chars().count() <= MAX_DESCRIPTION_CHARS));
+                assert!(check_link(&entry.file).is_ok(), "{:?}", entry.file);
+                assert!(entry.updated.as_ref().is_none_or(|date| date.len() == 10));
+            }
+            for problem in &catalogue.problems {
+                assert!(problem.path.starts_with("datasets"), "{}", problem.path);
+            }
+        }
+        Err(problems) => assert!(!problems.is_empty()),
+    }
+    let link = String::from_utf8_lossy(bytes);
+    if check_link(&link).is_ok() {
+        let base = url::Url::parse("http://atlas.test:8080/app/index.html").expect("a URL");
+        if let Ok(resolved) = base.join(&link) {
+            assert_eq!(resolved.origin(), base.origin(), "{link:?}");
+            assert!(
+                resolved.path().starts_with("/app/"),
+                "{link:?} → {resolved}"
+            );
+        }
     }
 }

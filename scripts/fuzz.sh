@@ -23,7 +23,7 @@ RUNS="${1:-1000000}"
 shift || true
 TARGETS=("$@")
 if [ "${#TARGETS[@]}" -eq 0 ]; then
-  TARGETS=(read_dataset stored_value query_string pasted_text)
+  TARGETS=(read_dataset stored_value query_string pasted_text published)
 fi
 
 log() { printf '[fuzz] %s\n' "$*"; }
@@ -51,6 +51,10 @@ seed() {
       printf '\000%s' "$(tr -d '\n' < src/model/default_dataset.json)" > "$dir/plain.bin"
       printf '\001%s' '1:3000000000:ࠀࠁ' > "$dir/huge-length.bin"
       printf '\002%s' '{"format":"vientiane-vision","version":1}' > "$dir/pack.bin"
+      ;;
+    published)
+      printf '%s' '{"datasets":[{"title":"Seminar","file":"datasets/seminar.json","description":"d","updated":"2026-12-01"},{"title":"x","file":"https://example.org/a.json"}]}' > "$dir/catalogue.json"
+      printf '%s' 'datasets/%2e%2e/a.json?v=1#x' > "$dir/link.txt"
       ;;
     query_string)
       printf '%s' '?view=map&measure=CBC&country=VNM&from=2016&to=2025&aw=1&q=ship%20rider' > "$dir/map.txt"

@@ -57,6 +57,11 @@ fn every_fuzz_regression_passes_its_target_checks() {
         }
         replayed += 1;
     }
+    for (name, bytes) in inputs("published") {
+        eprintln!("published/{name}");
+        checks::published(&bytes);
+        replayed += 1;
+    }
     // The corpus holds at least issue 11's stored value; an empty replay would prove nothing.
     assert!(
         replayed > 0,
