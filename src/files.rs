@@ -181,10 +181,8 @@ pub async fn fetch_published(link: &str) -> Result<Vec<u8>, crate::model::publis
     }
     let page = location.href().map_err(|_| FetchFault::Resolved)?;
     let origin = location.origin().map_err(|_| FetchFault::Resolved)?;
+    let page_path = location.pathname().map_err(|_| FetchFault::Resolved)?;
     let resolved = web_sys::Url::new_with_base(link, &page).map_err(|_| FetchFault::Resolved)?;
-    let page_path = web_sys::Url::new(&page)
-        .map(|url| url.pathname())
-        .map_err(|_| FetchFault::Resolved)?;
     // The app's folder: its address up to the last `/` (`/atlas/` for `/atlas/index.html`).
     let folder = &page_path[..page_path.rfind('/').map_or(0, |slash| slash + 1)];
     if resolved.origin() != origin || !resolved.pathname().starts_with(folder) {

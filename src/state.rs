@@ -173,7 +173,7 @@ pub struct AtlasState {
     pub presenting: RwSignal<bool>,
     /// The published dataset the address names (`?dataset=datasets/seminar.json`), kept in the
     /// address while its import is previewed, so that a reload opens the preview again; Merge,
-    /// Replace or Cancel clears it (`ui/import.rs`).
+    /// Replace, Cancel, dismissing its errors or another file clears it (`ui/import.rs`).
     pub published: RwSignal<Option<String>>,
     pub map: RwSignal<MapState>,
     pub meta: RwSignal<Meta>,
