@@ -157,8 +157,8 @@ pub fn view_query(state: AtlasState) -> String {
 /// The whole address of the view as it is now (tracked), as the share panel and its QR code hand it
 /// out: the page's own address, without its query or fragment, then the view's query without
 /// presentation mode or a published dataset's preview (the audience's phones open the same view,
-/// language, measure, years and selection in the normal layout). Outside presentation mode it is what the address bar shows a
-/// frame later.
+/// language, measure, years and selection in the normal layout). Outside presentation mode it is
+/// what the address bar shows a frame later.
 pub fn view_address(state: AtlasState) -> String {
     let href = window().location().href().unwrap_or_default();
     let page = href.split(['?', '#']).next().unwrap_or_default();
