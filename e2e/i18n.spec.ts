@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type AtlasPage } from './fixtures/atlas-page';
 import { DataPage, badFile } from './fixtures/data-page';
 import { MapPage } from './fixtures/map-page';
-import { LANGUAGE_KEY } from './fixtures/constants';
+import { KEPT_IN_JAPANESE, LANGUAGE_KEY } from './fixtures/constants';
 
 // The Japanese UI (issue #13): choosing the language, keeping the choice, and the app's own words in
 // Japanese in every view and export. The names below are the glossary's V- terms
@@ -30,9 +30,8 @@ const STATES_JA: Record<string, string> = {
 /** A Japanese character: hiragana, katakana or a CJK ideograph. */
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
-/** Words the Japanese UI keeps as they are (codes, formats, the map data's credit, and the name
- *  printed on a keyboard's key, as Japanese manuals write it: 「Escで終了」). */
-const KEPT = ['HRD/AE', 'Natural Earth', 'ASEAN', 'HRDAE', 'DETC', 'JSON', 'PIL', 'CBC', 'JTE', 'CSV', 'SVG', 'PNG', 'PDF', 'URL', 'QR', 'Esc'];
+/** The kept words, longest first, so that "HRD/AE" is taken out before a shorter word could split it. */
+const KEPT = [...KEPT_IN_JAPANESE].sort((a, b) => b.length - a.length);
 
 /** The English words left in a text once the kept words are taken out. */
 function englishWords(text: string): string[] {

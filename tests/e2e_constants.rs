@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use vientiane_vision_atlas::model::dataset::{FORMAT_NAME, FORMAT_VERSION};
 use vientiane_vision_atlas::model::i18n::common::Common;
-use vientiane_vision_atlas::model::i18n::Phrase;
+use vientiane_vision_atlas::model::i18n::{Phrase, KEPT_IN_JAPANESE};
 use vientiane_vision_atlas::model::stored::{CHUNKED_PREFIX, PACKED_PREFIX};
 use vientiane_vision_atlas::model::Measure;
 use vientiane_vision_atlas::state::SAVE_DELAY;
@@ -76,6 +76,8 @@ fn the_specs_constants_are_the_apps() {
         ("SAVED_TEXT", Common::SavedHere.en().to_string()),
         ("SAVING_TEXT", Common::Saving.en().to_string()),
         ("HELD_TEXT", Common::NotSavedSeeAbove.en().to_string()),
+        // The words the check of the Japanese UI allows, as the tables' own test allows them.
+        ("KEPT_IN_JAPANESE", KEPT_IN_JAPANESE.join(",")),
     ]
     .into_iter()
     .collect();

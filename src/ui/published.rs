@@ -16,13 +16,10 @@ use crate::model::Problem;
 use crate::state::use_atlas;
 use crate::ui::import::{use_import_session, ProblemList, Refusal};
 
-/// What is known of the catalogue.
-#[derive(Clone, Debug, PartialEq)]
+/// What is known of a catalogue the section shows.
+#[derive(Clone, Debug)]
 enum Listing {
     Reading,
-    /// No catalogue on this site, or none reachable from here (opened as a file, or offline before
-    /// it was ever read): the section is not shown.
-    Absent,
     /// The site answered, but not with a catalogue it could hand over.
     Refused(FetchFault),
     /// The file is there but is not a catalogue.
@@ -32,25 +29,24 @@ enum Listing {
 
 #[component]
 pub fn PublishedDatasets() -> impl IntoView {
-    let listing = RwSignal::new(Listing::Reading);
+    // `None`: no catalogue on this site, or none reachable from here (opened as a file, or offline
+    // before it was ever read), and the section is not shown.
+    let listing = RwSignal::new(Some(Listing::Reading));
     leptos::task::spawn_local(async move {
         let read = match files::fetch_published(CATALOGUE_PATH).await {
             Ok(bytes) => match read_catalogue(&bytes) {
-                Ok(catalogue) => Listing::Read(catalogue),
-                Err(problems) => Listing::Unreadable(problems),
+                Ok(catalogue) => Some(Listing::Read(catalogue)),
+                Err(problems) => Some(Listing::Unreadable(problems)),
             },
-            Err(FetchFault::NotFound | FetchFault::FileProtocol | FetchFault::Network) => {
-                Listing::Absent
-            }
-            Err(fault) => Listing::Refused(fault),
+            Err(FetchFault::NotFound | FetchFault::FileProtocol | FetchFault::Network) => None,
+            Err(fault) => Some(Listing::Refused(fault)),
         };
         // The Data view may have been left while the catalogue was on its way.
         let _ = listing.try_set(read);
     });
 
     move || {
-        let shown = listing.get();
-        (shown != Listing::Absent).then(|| {
+        listing.get().map(|shown| {
             view! {
                 <section
                     class="card data-panel published"
@@ -69,7 +65,7 @@ pub fn PublishedDatasets() -> impl IntoView {
 #[component]
 fn ListingView(listing: Listing) -> impl IntoView {
     match listing {
-        Listing::Reading | Listing::Absent => view! {
+        Listing::Reading => view! {
             <p role="status">{t(DataText::PublishedReading)}</p>
         }
         .into_any(),

@@ -131,15 +131,19 @@ macro_rules! phrases {
 }
 pub(crate) use phrases;
 
-/// Words that stay as they are in Japanese: the Vision's measure codes, names of formats and
-/// organisations, and the map data's credit. A Japanese text equal to its English one must consist of
-/// these (and digits, punctuation and space), or it is an untranslated phrase.
-pub const KEPT_IN_JAPANESE: [&str; 14] = [
+/// Words that stay as they are in Japanese: the Vision's measure codes (with `HRDAE`, the code as a
+/// file writes it), names of formats and organisations, the map data's credit, and the name printed on
+/// a keyboard's key, as Japanese manuals write it (「Escで終了」). A Japanese text equal to its English
+/// one must consist of these (and digits, punctuation and space), or it is an untranslated phrase. The
+/// end-to-end check of the Japanese UI uses the same list (`e2e/fixtures/constants.ts`, held to this
+/// one by `tests/e2e_constants.rs`).
+pub const KEPT_IN_JAPANESE: [&str; 16] = [
     "PIL",
     "CBC",
     "DETC",
     "JTE",
     "HRD/AE",
+    "HRDAE",
     "ASEAN",
     "JSON",
     "CSV",
@@ -149,6 +153,7 @@ pub const KEPT_IN_JAPANESE: [&str; 14] = [
     "URL",
     "Natural Earth",
     "QR",
+    "Esc",
 ];
 
 /// Whether `text` holds no word but the ones kept in Japanese.
@@ -352,7 +357,9 @@ mod tests {
         assert!(only_kept_words("JSON / CSV"));
         assert!(only_kept_words("HRD/AE"));
         assert!(only_kept_words("Natural Earth"));
+        assert!(only_kept_words("Esc"));
         assert!(!only_kept_words("Map"));
+        assert!(!only_kept_words("Escape"));
         assert!(!only_kept_words("ASEAN-wide"));
         assert!(!only_kept_words("JSONs"));
     }
