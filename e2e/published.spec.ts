@@ -242,13 +242,21 @@ test.describe('the catalogue', () => {
     }
   }
 
-  test('a site without a catalogue shows no section', async ({ atlas, page }) => {
+  test('a site without a catalogue shows no section, and the probe does not stay open', async ({ atlas, page }) => {
     // The shared server hosts the build alone: no datasets/ folder.
-    const probe = page.waitForResponse((response) => response.url().endsWith('/datasets/index.json'));
+    const isProbe = (url: string) => url.endsWith('/datasets/index.json');
+    let open = 0;
+    page.on('request', (request) => { if (isProbe(request.url())) open += 1; });
+    page.on('requestfinished', (request) => { if (isProbe(request.url())) open -= 1; });
+    page.on('requestfailed', (request) => { if (isProbe(request.url())) open -= 1; });
+    const probe = page.waitForResponse((response) => isProbe(response.url()));
     await atlas.goto({ view: 'data' });
     expect((await probe).status()).toBe(404);
     await expect(page.getByTestId('import-file')).toBeVisible();
     await expect(page.getByTestId('published-datasets')).toHaveCount(0);
+    // The refused answer's body is cancelled: a request left open would keep the page from ever
+    // being idle (and holds the connection).
+    await expect.poll(() => open, { message: 'catalogue requests still open' }).toBe(0);
   });
 });
 

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { test, expect } from './fixtures/atlas-page';
+import { ROOT } from './fixtures/constants';
 import {
-  ROOT,
   cacheContents,
   isControlled,
   serveCopyOfBuild,

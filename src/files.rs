@@ -171,7 +171,7 @@ const OFFLINE_STATUS_TEXT: &str = "Offline";
 /// says can make the page read another site's file. The bytes are handed over unread: the import
 /// preview validates them like a file the user picked.
 pub async fn fetch_published(link: &str) -> Result<Vec<u8>, crate::model::published::FetchFault> {
-    use crate::model::published::{check_link, is_dataset_type, FetchFault};
+    use crate::model::published::{check_link, FetchFault};
 
     let link = check_link(link).map_err(FetchFault::Link)?;
     let window = web_sys::window().ok_or(FetchFault::Network)?;
@@ -198,6 +198,29 @@ pub async fn fetch_published(link: &str) -> Result<Vec<u8>, crate::model::publis
         .await
         .map_err(|_| FetchFault::Network)?;
     let response: web_sys::Response = answer.dyn_into().map_err(|_| FetchFault::Network)?;
+    if let Err(fault) = published_answer(&response, &origin) {
+        // A body left unread keeps the request open (in the browser's accounting, until the page
+        // goes): cancelling it ends the request as soon as the answer is refused.
+        if let Some(body) = response.body() {
+            let _ = body.cancel();
+        }
+        return Err(fault);
+    }
+    let body = response.array_buffer().map_err(|_| FetchFault::Network)?;
+    let buffer = JsFuture::from(body)
+        .await
+        .map_err(|_| FetchFault::Network)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Whether a published file's answer can be read as a dataset: it stayed on the page's origin,
+/// found the file and says it is JSON.
+fn published_answer(
+    response: &web_sys::Response,
+    origin: &str,
+) -> Result<(), crate::model::published::FetchFault> {
+    use crate::model::published::{is_dataset_type, FetchFault};
+
     // A redirect could have left the origin; the policy forbids it, and this says so plainly.
     let landed = web_sys::Url::new(&response.url())
         .map(|url| url.origin() == origin)
@@ -220,9 +243,5 @@ pub async fn fetch_published(link: &str) -> Result<Vec<u8>, crate::model::publis
     if !is_dataset_type(&kind) {
         return Err(FetchFault::WrongType(kind));
     }
-    let body = response.array_buffer().map_err(|_| FetchFault::Network)?;
-    let buffer = JsFuture::from(body)
-        .await
-        .map_err(|_| FetchFault::Network)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(())
 }
